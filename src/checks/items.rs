@@ -1,0 +1,134 @@
+//! Evidence items: each names exactly one of `path` or `url`, and it must lead somewhere real.
+
+use super::FileContext;
+use crate::diagnostic::{Code, Diagnostic};
+use crate::evidence::{Located, Status};
+use crate::tree::{self, PathState};
+
+pub(super) fn check(cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
+    let front = cx.front;
+    if front.evidence.is_empty()
+        && let Some(s) = &front.status
+        && matches!(s.value, Status::Compliant | Status::CompliancePlus)
+    {
+        out.push(
+            Diagnostic::new(
+                Code::RatedWithoutEvidence,
+                format!("status is {} but no evidence is listed", s.value),
+            )
+            .file(cx.path)
+            .at(cx.text, s.line, s.column)
+            .span_chars(s.value.as_str().len())
+            .help("list at least one item under `evidence:` with a `path` or a `url`"),
+        );
+    }
+    for item in &front.evidence {
+        match (&item.path, &item.url) {
+            (None, None) => out.push(
+                Diagnostic::new(
+                    Code::EvidenceTarget,
+                    format!(
+                        "evidence item `{}` has neither `path` nor `url`",
+                        item.title.value
+                    ),
+                )
+                .file(cx.path)
+                .at(cx.text, item.title.line, item.title.column)
+                .help("add `path:` for a file in the repository or `url:` for a web page"),
+            ),
+            (Some(p), Some(_)) => out.push(
+                Diagnostic::new(
+                    Code::EvidenceTarget,
+                    format!(
+                        "evidence item `{}` has both `path` and `url`",
+                        item.title.value
+                    ),
+                )
+                .file(cx.path)
+                .at(cx.text, p.line, p.column)
+                .help("keep one: split it into two items if both matter"),
+            ),
+            (Some(p), None) => check_path(cx, p, out),
+            (None, Some(u)) => check_url(cx, u, out),
+        }
+    }
+}
+
+fn check_path(cx: &FileContext<'_>, p: &Located<String>, out: &mut Vec<Diagnostic>) {
+    let value = p.value.trim();
+    let diag = |code, message: String, help: &str| {
+        Diagnostic::new(code, message)
+            .file(cx.path)
+            .at(cx.text, p.line, p.column)
+            .span_chars(p.value.chars().count())
+            .help(help)
+    };
+    let outside = || {
+        diag(
+            Code::PathOutsideRepository,
+            format!("path `{value}` leads outside the repository"),
+            "keep evidence documents inside the repository and link them with a relative path",
+        )
+    };
+    let Some(resolved) = tree::resolve(cx.path, value) else {
+        out.push(outside());
+        return;
+    };
+    match cx.tree.probe(&resolved) {
+        PathState::File | PathState::Dir => {}
+        PathState::Outside => out.push(outside()),
+        PathState::Missing => out.push(diag(
+            Code::PathNotFound,
+            format!("path `{value}` does not exist (looked for {resolved})"),
+            "paths are relative to this file, like a markdown link",
+        )),
+    }
+}
+
+/// An http(s) URL with a non-empty host.
+pub(crate) fn is_web_url(url: &str) -> bool {
+    let lower = url.trim().to_ascii_lowercase();
+    let Some(rest) = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"))
+    else {
+        return false;
+    };
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host = authority.rsplit('@').next().unwrap_or("");
+    let host = host.split(':').next().unwrap_or("");
+    !host.is_empty() && !host.contains(char::is_whitespace)
+}
+
+fn check_url(cx: &FileContext<'_>, u: &Located<String>, out: &mut Vec<Diagnostic>) {
+    if !is_web_url(&u.value) {
+        out.push(
+            Diagnostic::new(
+                Code::InvalidUrl,
+                format!("`{}` is not an http or https address", u.value.trim()),
+            )
+            .file(cx.path)
+            .at(cx.text, u.line, u.column)
+            .span_chars(u.value.chars().count())
+            .help(
+                "write a full web address such as https://example.org/page; use `path:` for files",
+            ),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_web_url;
+
+    #[test]
+    fn web_urls() {
+        assert!(is_web_url("https://example.org/x"));
+        assert!(is_web_url("HTTP://example.org"));
+        assert!(!is_web_url("http://"));
+        assert!(!is_web_url("https:///path"));
+        assert!(!is_web_url("javascript:alert(1)"));
+        assert!(!is_web_url("file:///etc/passwd"));
+        assert!(!is_web_url("ftp://example.org"));
+    }
+}

@@ -1,0 +1,15 @@
+//! One module per subcommand.
+
+mod check;
+
+use anyhow::Result;
+
+use super::Outcome;
+use super::args::{Cli, Command};
+use super::settings::Settings;
+
+pub fn run(cli: Cli) -> Result<Outcome> {
+    match &cli.command {
+        Command::Check(args) => check::run(&cli, &Settings::resolve(&cli)?, args),
+    }
+}

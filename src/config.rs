@@ -1,0 +1,315 @@
+//! `cse.toml`: a repository's settings, each remembered with where it came from.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::glob::Glob;
+
+pub const FILE_NAME: &str = "cse.toml";
+
+/// Where a setting's value came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    Default,
+    /// The config file and the 1-based line.
+    File(PathBuf, u32),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Setting<T> {
+    pub value: T,
+    pub origin: Origin,
+}
+
+impl<T> Setting<T> {
+    fn default(value: T) -> Self {
+        Setting {
+            value,
+            origin: Origin::Default,
+        }
+    }
+}
+
+/// Readiness gates that CI commands apply when no flag overrides them.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Gates {
+    pub fail_under: Option<Setting<f64>>,
+    pub fail_under_criterion: Option<Setting<f64>>,
+    pub fail_under_unit: Option<Setting<f64>>,
+    pub priorities_fail_under: Option<Setting<f64>>,
+    pub require_assessment_ready: Option<Setting<bool>>,
+    pub no_regress: Option<Setting<bool>>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// The config file, when one was found.
+    pub path: Option<PathBuf>,
+    /// The organisation's name, for reports.
+    pub name: Option<Setting<String>>,
+    /// Repository-relative evidence folder.
+    pub evidence_dir: Setting<String>,
+    /// A catalogue file (absolute, or relative to the config file's folder); `None` for the built-in one.
+    pub catalogue: Option<Setting<PathBuf>>,
+    pub review_max_age: Setting<jiff::Span>,
+    pub ignore: Setting<Vec<Glob>>,
+    /// Unit name to repository-relative folder.
+    pub units: Setting<BTreeMap<String, String>>,
+    pub gate: Gates,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            path: None,
+            name: None,
+            evidence_dir: Setting::default("evidence".into()),
+            catalogue: None,
+            review_max_age: Setting::default(jiff::Span::new().months(12)),
+            ignore: Setting::default(Vec::new()),
+            units: Setting::default(BTreeMap::new()),
+            gate: Gates::default(),
+        }
+    }
+}
+
+/// A config file that cannot be used: always names the file and, where known, the line.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}{}: {message}", path.display(), line.map(|l| format!(":{l}")).unwrap_or_default())]
+pub struct ConfigError {
+    pub path: PathBuf,
+    pub line: Option<u32>,
+    pub message: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    name: Option<Spanned<String>>,
+    evidence_dir: Option<Spanned<String>>,
+    catalogue: Option<Spanned<String>>,
+    review_max_age: Option<Spanned<String>>,
+    ignore: Option<Spanned<Vec<String>>>,
+    units: Option<Spanned<BTreeMap<String, String>>>,
+    gate: Option<RawGate>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawGate {
+    fail_under: Option<Spanned<f64>>,
+    fail_under_criterion: Option<Spanned<f64>>,
+    fail_under_unit: Option<Spanned<f64>>,
+    priorities_fail_under: Option<Spanned<f64>>,
+    require_assessment_ready: Option<Spanned<bool>>,
+    no_regress: Option<Spanned<bool>>,
+}
+
+fn line_of(text: &str, offset: usize) -> u32 {
+    text[..offset.min(text.len())].matches('\n').count() as u32 + 1
+}
+
+impl Config {
+    /// Reads and validates a config file.
+    pub fn load(path: &Path) -> Result<Config, ConfigError> {
+        let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
+            path: path.to_owned(),
+            line: None,
+            message: format!("cannot read the config file: {e}"),
+        })?;
+        Config::parse(&text, path)
+    }
+
+    /// Parses config text; `path` names the file in errors and anchors relative paths.
+    pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
+        let err = |span: Option<std::ops::Range<usize>>, message: String| ConfigError {
+            path: path.to_owned(),
+            line: span.map(|s| line_of(text, s.start)),
+            message,
+        };
+        let raw: RawConfig =
+            toml::from_str(text).map_err(|e| err(e.span(), e.message().trim().to_owned()))?;
+        let origin =
+            |span: std::ops::Range<usize>| Origin::File(path.to_owned(), line_of(text, span.start));
+        let setting = |s: Spanned<String>| {
+            let span = s.span();
+            Setting {
+                value: s.into_inner(),
+                origin: origin(span),
+            }
+        };
+        let mut config = Config {
+            path: Some(path.to_owned()),
+            ..Config::default()
+        };
+        config.name = raw.name.map(setting);
+        if let Some(dir) = raw.evidence_dir {
+            let span = dir.span();
+            let value = relative_dir(dir.get_ref()).ok_or_else(|| {
+                err(
+                    Some(span.clone()),
+                    format!(
+                        "`evidence_dir = {:?}` must be a folder inside the repository",
+                        dir.get_ref()
+                    ),
+                )
+            })?;
+            config.evidence_dir = Setting {
+                value,
+                origin: origin(span),
+            };
+        }
+        if let Some(cat) = raw.catalogue {
+            let s = setting(cat);
+            let dir = path.parent().unwrap_or(Path::new("."));
+            config.catalogue = Some(Setting {
+                value: dir.join(&s.value),
+                origin: s.origin,
+            });
+        }
+        if let Some(age) = raw.review_max_age {
+            let span = age.span();
+            let value = parse_age(age.get_ref()).ok_or_else(|| {
+                err(
+                    Some(span.clone()),
+                    format!("`review_max_age = {:?}` is not a duration such as \"12 months\" or \"90 days\"", age.get_ref()),
+                )
+            })?;
+            config.review_max_age = Setting {
+                value,
+                origin: origin(span),
+            };
+        }
+        if let Some(ignore) = raw.ignore {
+            let span = ignore.span();
+            config.ignore = Setting {
+                value: ignore.get_ref().iter().map(|p| Glob::new(p)).collect(),
+                origin: origin(span),
+            };
+        }
+        if let Some(units) = raw.units {
+            let span = units.span();
+            let mut value = BTreeMap::new();
+            for (name, dir) in units.into_inner() {
+                let dir = relative_dir(&dir).ok_or_else(|| {
+                    err(
+                        Some(span.clone()),
+                        format!("unit `{name}`: `{dir}` must be a folder inside the repository"),
+                    )
+                })?;
+                value.insert(name, dir);
+            }
+            config.units = Setting {
+                value,
+                origin: origin(span),
+            };
+        }
+        if let Some(g) = raw.gate {
+            let pct =
+                |v: Option<Spanned<f64>>, key: &str| -> Result<Option<Setting<f64>>, ConfigError> {
+                    let Some(v) = v else { return Ok(None) };
+                    let span = v.span();
+                    let value = *v.get_ref();
+                    if !(0.0..=100.0).contains(&value) {
+                        return Err(err(
+                            Some(span),
+                            format!("`gate.{key} = {value}` must be a percentage from 0 to 100"),
+                        ));
+                    }
+                    Ok(Some(Setting {
+                        value,
+                        origin: origin(span),
+                    }))
+                };
+            let flag = |v: Option<Spanned<bool>>| {
+                v.map(|v| {
+                    let span = v.span();
+                    Setting {
+                        value: v.into_inner(),
+                        origin: origin(span),
+                    }
+                })
+            };
+            config.gate = Gates {
+                fail_under: pct(g.fail_under, "fail_under")?,
+                fail_under_criterion: pct(g.fail_under_criterion, "fail_under_criterion")?,
+                fail_under_unit: pct(g.fail_under_unit, "fail_under_unit")?,
+                priorities_fail_under: pct(g.priorities_fail_under, "priorities_fail_under")?,
+                require_assessment_ready: flag(g.require_assessment_ready),
+                no_regress: flag(g.no_regress),
+            };
+        }
+        Ok(config)
+    }
+}
+
+/// A repository-relative folder with `/` separators, or `None` if it leaves the repository.
+fn relative_dir(dir: &str) -> Option<String> {
+    let joined = crate::tree::resolve("x", dir.trim_end_matches('/'))?;
+    Some(if joined.is_empty() {
+        ".".into()
+    } else {
+        joined
+    })
+}
+
+/// "12 months", "90 days", "1 year", or jiff's ISO 8601 form ("P12M").
+pub fn parse_age(text: &str) -> Option<jiff::Span> {
+    let span: jiff::Span = text.trim().parse().ok()?;
+    (span.is_positive()
+        && span.get_hours() == 0
+        && span.get_minutes() == 0
+        && span.get_seconds() == 0)
+        .then_some(span)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Config, ConfigError> {
+        Config::parse(text, Path::new("/repo/cse.toml"))
+    }
+
+    #[test]
+    fn defaults_and_values() {
+        let c = parse(
+            "evidence_dir = \"proof\"\nreview_max_age = \"6 months\"\n[gate]\nfail_under = 80\n",
+        )
+        .unwrap();
+        assert_eq!(c.evidence_dir.value, "proof");
+        assert_eq!(
+            c.evidence_dir.origin,
+            Origin::File("/repo/cse.toml".into(), 1)
+        );
+        assert_eq!(c.review_max_age.value.get_months(), 6);
+        assert_eq!(c.gate.fail_under.unwrap().value, 80.0);
+    }
+
+    #[test]
+    fn errors_have_lines() {
+        let e = parse("name = \"x\"\nevidnce_dir = \"e\"\n").unwrap_err();
+        assert_eq!(e.line, Some(2));
+        assert!(e.message.contains("evidnce_dir"), "{e}");
+        let e = parse("[gate]\nfail_under = \"high\"\n").unwrap_err();
+        assert_eq!(e.line, Some(2));
+        let e = parse("[gate]\n\nfail_under = 120\n").unwrap_err();
+        assert_eq!(e.line, Some(3));
+        let e = parse("review_max_age = \"soon\"\n").unwrap_err();
+        assert_eq!(e.line, Some(1));
+        let e = parse("evidence_dir = \"../elsewhere\"\n").unwrap_err();
+        assert!(e.to_string().starts_with("/repo/cse.toml:1: "), "{e}");
+    }
+
+    #[test]
+    fn ages() {
+        assert_eq!(parse_age("12 months").unwrap().get_months(), 12);
+        assert_eq!(parse_age("90 days").unwrap().get_days(), 90);
+        assert!(parse_age("1 year").is_some());
+        assert!(parse_age("-3 days").is_none());
+        assert!(parse_age("soon").is_none());
+    }
+}

@@ -1,0 +1,199 @@
+//! The one diagnostic type every check returns and every renderer prints.
+
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+macro_rules! codes {
+    ($( $variant:ident = $id:literal, $name:literal, $sev:ident, $summary:literal; )*) => {
+        /// Stable diagnostic codes. Never renumber: scripts and CI configs depend on them.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Code { $( $variant, )* }
+
+        impl Code {
+            pub const ALL: &'static [Code] = &[ $( Code::$variant, )* ];
+
+            /// The stable code, such as `E001`.
+            pub fn id(self) -> &'static str {
+                match self { $( Code::$variant => $id, )* }
+            }
+
+            /// A short kebab-case name, such as `missing-evidence`.
+            pub fn name(self) -> &'static str {
+                match self { $( Code::$variant => $name, )* }
+            }
+
+            pub fn severity(self) -> Severity {
+                match self { $( Code::$variant => Severity::$sev, )* }
+            }
+
+            /// One line for the README's table of codes.
+            pub fn summary(self) -> &'static str {
+                match self { $( Code::$variant => $summary, )* }
+            }
+        }
+    };
+}
+
+codes! {
+    MissingEvidence = "E001", "missing-evidence", Error, "An element of the catalogue has no evidence file.";
+    UnknownElement = "E002", "unknown-element", Error, "An evidence file is named after no element of the catalogue.";
+    DuplicateEvidence = "E003", "duplicate-evidence", Error, "Two files hold evidence for the same element.";
+    NoFrontMatter = "E004", "no-front-matter", Error, "The file does not start with a `---` front-matter block.";
+    UnclosedFrontMatter = "E005", "unclosed-front-matter", Error, "The front matter is opened with `---` but never closed.";
+    YamlSyntax = "E006", "yaml-syntax", Error, "The front matter is not valid YAML, or breaks a parser limit.";
+    UnknownField = "E007", "unknown-field", Error, "The front matter has a field the format does not define.";
+    InvalidStatus = "E008", "invalid-status", Error, "`status` is not one of the five status words.";
+    ElementMismatch = "E009", "element-mismatch", Error, "`element` differs from the element in the file name.";
+    InvalidDate = "E010", "invalid-date", Error, "A date is not a real calendar date in YYYY-MM-DD form.";
+    EvidenceTarget = "E011", "evidence-target", Error, "An evidence item has neither `path` nor `url`, or has both.";
+    PathNotFound = "E012", "path-not-found", Error, "An evidence `path` names a file that does not exist.";
+    PathOutsideRepository = "E013", "path-outside-repository", Error, "An evidence `path` or link leads outside the repository.";
+    InvalidUrl = "E014", "invalid-url", Error, "An evidence `url` is not an http or https address with a host.";
+    RatedWithoutEvidence = "E015", "rated-without-evidence", Error, "The status is compliant or compliance-plus but no evidence is listed.";
+    BrokenLink = "E016", "broken-link", Error, "A relative link in the narrative points to a missing file.";
+    InvalidValue = "E017", "invalid-value", Error, "A field has the wrong type, or a required field is missing.";
+    UnreadableFile = "E018", "unreadable-file", Error, "The file cannot be read as UTF-8 text within the size limit.";
+    StaleReview = "W001", "stale-review", Warning, "The evidence was last reviewed longer ago than `review_max_age`.";
+    MissingReview = "W002", "missing-review", Warning, "A rated element has no `reviewed` date.";
+    OverdueAction = "W003", "overdue-action", Warning, "An open action is past its due date.";
+    NotAssessed = "W004", "not-assessed", Warning, "The element's status is still not-assessed.";
+}
+
+impl Serialize for Code {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.id())
+    }
+}
+
+/// A finding about the evidence. Line and column are 1-based positions in the `.md` file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    pub code: Code,
+    pub severity: Severity,
+    pub message: String,
+    /// Repository-relative path with `/` separators.
+    pub file: Option<String>,
+    pub line: Option<u32>,
+    pub column: Option<u32>,
+    pub element: Option<String>,
+    pub unit: Option<String>,
+    pub help: Option<String>,
+    /// The text of `line`, kept so renderers can show a snippet without reading the file again.
+    #[serde(skip)]
+    pub source_line: Option<String>,
+    /// How many characters from `column` to underline; the rest of the line when absent.
+    #[serde(skip)]
+    pub span_chars: Option<usize>,
+}
+
+/// Longer lines are not kept for snippets, so a huge line never bloats the output.
+const MAX_SOURCE_LINE_BYTES: usize = 1024;
+
+impl Diagnostic {
+    pub fn new(code: Code, message: impl Into<String>) -> Self {
+        Diagnostic {
+            code,
+            severity: code.severity(),
+            message: message.into(),
+            file: None,
+            line: None,
+            column: None,
+            element: None,
+            unit: None,
+            help: None,
+            source_line: None,
+            span_chars: None,
+        }
+    }
+
+    pub fn file(mut self, file: impl Into<String>) -> Self {
+        self.file = Some(file.into());
+        self
+    }
+
+    pub fn element(mut self, element: impl Into<String>) -> Self {
+        self.element = Some(element.into());
+        self
+    }
+
+    pub fn unit(mut self, unit: Option<&str>) -> Self {
+        self.unit = unit.map(str::to_owned);
+        self
+    }
+
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Points at `line`:`column` of `source`, keeping that line's text for snippets.
+    pub fn at(mut self, source: &str, line: u32, column: u32) -> Self {
+        self.line = Some(line);
+        self.column = Some(column.max(1));
+        self.source_line = source
+            .split('\n')
+            .nth(line.saturating_sub(1) as usize)
+            .filter(|l| l.len() <= MAX_SOURCE_LINE_BYTES)
+            .map(|l| l.trim_end_matches('\r').to_owned());
+        self
+    }
+
+    pub fn span_chars(mut self, chars: usize) -> Self {
+        self.span_chars = Some(chars.max(1));
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+/// Sort order for output: by unit, then file (diagnostics without a file last), position, code.
+pub fn sort(diagnostics: &mut [Diagnostic]) {
+    let key = |d: &Diagnostic| {
+        (
+            d.unit.clone(),
+            d.file.is_none(),
+            d.file.clone(),
+            d.line,
+            d.column,
+            d.code,
+            d.element.clone(),
+        )
+    };
+    diagnostics.sort_by_key(key);
+}
+
+/// Totals for the summary line.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    pub errors: usize,
+    pub warnings: usize,
+    pub files: usize,
+}
+
+impl Summary {
+    pub fn of(diagnostics: &[Diagnostic], files: usize) -> Self {
+        let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+        Summary {
+            errors,
+            warnings: diagnostics.len() - errors,
+            files,
+        }
+    }
+}

@@ -1,0 +1,75 @@
+//! Evidence files: decoding, front matter, and the typed model.
+
+pub mod frontmatter;
+mod parse;
+mod raw;
+mod status;
+
+use jiff::civil::Date;
+
+pub use parse::{Decoded, decode, parse_front_matter};
+pub use raw::FIELDS;
+pub use status::Status;
+
+/// A value with its 1-based position in the `.md` file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Located<T> {
+    pub value: T,
+    pub line: u32,
+    pub column: u32,
+}
+
+/// Typed front matter of one evidence file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FrontMatter {
+    pub element: Located<String>,
+    /// `None` when the status word is not one of [`Status::ALL`].
+    pub status: Option<Located<Status>>,
+    pub owner: Option<String>,
+    /// `None` when absent or not a real date (the latter also gives a diagnostic).
+    pub reviewed: Option<Located<Date>>,
+    pub evidence: Vec<EvidenceItem>,
+    pub actions: Vec<Action>,
+    /// Line of the closing `---`, for diagnostics about the block as a whole.
+    pub close_line: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EvidenceItem {
+    pub title: Located<String>,
+    pub path: Option<Located<String>>,
+    pub url: Option<Located<String>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Action {
+    pub action: Located<String>,
+    pub owner: Option<String>,
+    pub due: Option<Located<Date>>,
+    pub done: bool,
+}
+
+impl Action {
+    pub fn is_open(&self) -> bool {
+        !self.done
+    }
+}
+
+/// One evidence file as read and parsed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EvidenceFile {
+    /// Repository-relative path with `/` separators.
+    pub path: String,
+    /// The element id taken from the file name.
+    pub element: String,
+    /// `None` when the front matter cannot be read: the element counts as invalid.
+    pub front: Option<FrontMatter>,
+    /// The markdown body, kept only when asked for (the HTML report needs it).
+    pub body: Option<String>,
+}
+
+impl EvidenceFile {
+    pub fn status(&self) -> Option<Status> {
+        self.front.as_ref()?.status.as_ref().map(|s| s.value)
+    }
+}

@@ -1,0 +1,18 @@
+//! `cse`: Customer Service Excellence evidence, checked and measured.
+//!
+//! The library never prints and never exits: it returns data and [`diagnostic::Diagnostic`]s.
+//! The `cse` binary parses arguments, calls this core and renders the results.
+
+pub mod catalogue;
+pub mod checks;
+pub mod config;
+pub mod diagnostic;
+pub mod evidence;
+pub mod glob;
+pub mod readiness;
+pub mod render;
+pub mod suggest;
+pub mod tree;
+pub mod yaml;
+
+mod parallel;

@@ -1,0 +1,107 @@
+//! `--format junit`: one test case per file or element, for GitLab and other CI test reports.
+
+use std::collections::BTreeMap;
+
+use super::{Render, summary_line};
+use crate::diagnostic::{Diagnostic, Severity, Summary};
+
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Junit;
+
+fn xml(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\n' | '\t' => out.push(c),
+            c if (c as u32) < 0x20 => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn describe(d: &Diagnostic) -> String {
+    let place = match (&d.file, d.line, d.column) {
+        (Some(f), Some(l), Some(c)) => format!("{f}:{l}:{c}: "),
+        (Some(f), _, _) => format!("{f}: "),
+        _ => String::new(),
+    };
+    let help = d
+        .help
+        .as_ref()
+        .map(|h| format!("\nhelp: {h}"))
+        .unwrap_or_default();
+    format!("{place}{} [{}]{help}", d.message, d.code.id())
+}
+
+impl Render for Junit {
+    fn render(&self, diagnostics: &[Diagnostic], summary: &Summary) -> String {
+        // One case per file (or per element when there is no file), in a stable order.
+        let mut cases: BTreeMap<String, Vec<&Diagnostic>> = BTreeMap::new();
+        for d in diagnostics {
+            let key = match (&d.file, &d.element) {
+                (Some(f), _) => f.clone(),
+                (None, Some(e)) => format!("element {e}"),
+                (None, None) => "repository".to_owned(),
+            };
+            let key = match &d.unit {
+                Some(u) => format!("{u}: {key}"),
+                None => key,
+            };
+            cases.entry(key).or_default().push(d);
+        }
+        let failures = cases
+            .values()
+            .filter(|ds| ds.iter().any(|d| d.severity == Severity::Error))
+            .count();
+        let tests = cases.len().max(1);
+        let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        out.push_str(&format!(
+            "<testsuites name=\"cse check\" tests=\"{tests}\" failures=\"{failures}\">\n  <testsuite name=\"cse check\" tests=\"{tests}\" failures=\"{failures}\">\n"
+        ));
+        if cases.is_empty() {
+            out.push_str("    <testcase classname=\"cse\" name=\"evidence\"/>\n");
+        }
+        for (name, ds) in &cases {
+            out.push_str(&format!(
+                "    <testcase classname=\"cse\" name=\"{}\">\n",
+                xml(name)
+            ));
+            let errors: Vec<_> = ds
+                .iter()
+                .filter(|d| d.severity == Severity::Error)
+                .collect();
+            if !errors.is_empty() {
+                let text: Vec<String> = errors.iter().map(|d| describe(d)).collect();
+                out.push_str(&format!(
+                    "      <failure message=\"{}\" type=\"{}\">{}</failure>\n",
+                    xml(&errors[0].message),
+                    errors[0].code.id(),
+                    xml(&text.join("\n"))
+                ));
+            }
+            let warnings: Vec<String> = ds
+                .iter()
+                .filter(|d| d.severity == Severity::Warning)
+                .map(|d| format!("warning: {}", describe(d)))
+                .collect();
+            if !warnings.is_empty() {
+                out.push_str(&format!(
+                    "      <system-out>{}</system-out>\n",
+                    xml(&warnings.join("\n"))
+                ));
+            }
+            out.push_str("    </testcase>\n");
+        }
+        out.push_str(&format!(
+            "  </testsuite>\n</testsuites>\n<!-- {} -->\n",
+            xml(&summary_line(summary))
+        ));
+        out
+    }
+}

@@ -1,0 +1,3 @@
+//! Renderers turn core results into text. They never print; the CLI writes what they return.
+
+pub mod diagnostics;
