@@ -1,0 +1,100 @@
+//! Helpers shared by the integration tests: run the real binary on fixture repositories.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+
+/// The fixed "today" every test runs with, so staleness and overdue actions are reproducible.
+pub const TODAY: &str = "2026-11-28";
+
+/// The `cse` binary, run in `dir`, with a fixed date and no colour.
+pub fn cse(dir: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("cse").expect("the cse binary is built");
+    cmd.current_dir(dir)
+        .env("CSE_TODAY", TODAY)
+        .env("NO_COLOR", "1")
+        .env_remove("CLICOLOR_FORCE")
+        .env("COLUMNS", "100");
+    cmd
+}
+
+/// The project root (where Cargo.toml and the shipped example live).
+pub fn project_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Front matter for a clean, ready file for `id`, with one evidence item pointing at `docs/proof.txt`.
+pub fn ready_file(id: &str) -> String {
+    format!(
+        "---\nelement: {id}\nstatus: compliant\nowner: Manager\nreviewed: 2026-06-01\nevidence:\n  - title: Proof\n    path: ../docs/proof.txt\n---\nHow we meet {id}.\n"
+    )
+}
+
+/// A temporary repository with every element of the built-in catalogue ready, plus `docs/proof.txt`.
+pub struct Repo {
+    pub dir: tempfile::TempDir,
+}
+
+impl Repo {
+    /// A repository whose 57 evidence files are all compliant and clean.
+    pub fn complete() -> Repo {
+        let repo = Repo::empty();
+        let catalogue = cse::catalogue::Catalogue::builtin().unwrap();
+        for e in catalogue.elements() {
+            repo.write(&format!("evidence/{}.md", e.element.id), &ready_file(&e.element.id));
+        }
+        repo
+    }
+
+    /// A repository with an empty `evidence/` folder and `docs/proof.txt`.
+    pub fn empty() -> Repo {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("evidence")).unwrap();
+        let repo = Repo { dir };
+        repo.write("docs/proof.txt", "proof\n");
+        repo
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// Writes `contents` to `rel`, creating folders.
+    pub fn write(&self, rel: &str, contents: &str) {
+        self.write_bytes(rel, contents.as_bytes());
+    }
+
+    pub fn write_bytes(&self, rel: &str, contents: &[u8]) {
+        let path = self.dir.path().join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, contents).unwrap();
+    }
+
+    pub fn remove(&self, rel: &str) {
+        std::fs::remove_file(self.dir.path().join(rel)).unwrap();
+    }
+
+    pub fn cse(&self) -> Command {
+        cse(self.path())
+    }
+
+    /// Runs `cse check --format json` and returns the parsed document and exit code.
+    pub fn check_json(&self) -> (serde_json::Value, i32) {
+        let out = self.cse().args(["check", "--format", "json"]).output().unwrap();
+        let code = out.status.code().unwrap_or(-1);
+        let json = serde_json::from_slice(&out.stdout)
+            .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&out.stdout)));
+        (json, code)
+    }
+}
+
+/// The diagnostics in a `check --format json` document with the given code.
+pub fn with_code<'a>(json: &'a serde_json::Value, code: &str) -> Vec<&'a serde_json::Value> {
+    json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == code)
+        .collect()
+}
