@@ -134,6 +134,12 @@ fn convert(error: &Error) -> YamlError {
                     "YAML exceeds a safety limit: aliases expand to too much data".to_owned(),
                     Some(budget_help()),
                 )
+            } else if message.starts_with("expected ") || message.starts_with("invalid type") {
+                (
+                    YamlErrorKind::InvalidValue,
+                    message,
+                    Some(wrong_kind_help()),
+                )
             } else {
                 (YamlErrorKind::Syntax, message, None)
             }
@@ -146,6 +152,10 @@ fn convert(error: &Error) -> YamlError {
         column,
         help,
     }
+}
+
+fn wrong_kind_help() -> String {
+    "a list or a mapping was given where a single value belongs, or the other way round".to_owned()
 }
 
 fn budget_help() -> String {
