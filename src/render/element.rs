@@ -44,16 +44,15 @@ fn unit_section(out: &mut String, e: &EvidenceView, term: &Terminal) {
         out.push('\n');
     }
     let errors = e.diagnostics.iter().filter(|d| d.is_error()).count();
-    let readiness = if e.ready {
-        paint("ready", Tone::Good, term.color)
+    let (readiness, tone) = if e.ready {
+        ("ready".to_owned(), Tone::Good)
     } else if errors > 0 && e.file.is_some() {
-        paint(
-            &format!("not ready: {} (see below)", plural(errors, "error")),
+        (
+            format!("not ready: {} (see below)", plural(errors, "error")),
             Tone::Bad,
-            term.color,
         )
     } else {
-        paint("not ready", Tone::Bad, term.color)
+        ("not ready".to_owned(), Tone::Bad)
     };
     let status = match e.status {
         ElementStatus::Rated(s) => format!("{s} ({}), {readiness}", s.label()),
@@ -68,8 +67,9 @@ fn unit_section(out: &mut String, e: &EvidenceView, term: &Terminal) {
             term,
         )),
     }
-    // Wrapping would count colour codes, so the status line is not wrapped.
-    out.push_str(&format!("  {:<w$}{status}\n", "Status", w = LABEL - 2));
+    // Wrap the plain words, then colour the verdict where it sits whole on one line.
+    let status = field("Status", &status, term);
+    out.push_str(&status.replacen(&readiness, &paint(&readiness, tone, term.color), 1));
     if e.file.is_some() {
         out.push_str(&field(
             "Owner",

@@ -23,12 +23,11 @@ pub fn render(report: &PrioritiesReport, format: Format, term: &Terminal) -> Str
     }
 }
 
-/// "Chelmsford cohort priorities: 14 of 24 elements ready (58.3%)"
-fn summary_line(report: &PrioritiesReport) -> String {
+/// "14 of 24 elements ready (58.3%)"
+fn counts_line(report: &PrioritiesReport) -> String {
     let s = &report.summary;
     let mut line = format!(
-        "{}: {} of {} elements ready ({})",
-        report.name,
+        "{} of {} elements ready ({})",
         s.ready,
         s.elements,
         percent(s.readiness)
@@ -37,6 +36,11 @@ fn summary_line(report: &PrioritiesReport) -> String {
         line.push_str("; showing the ones not ready");
     }
     line
+}
+
+/// "Chelmsford cohort priorities: 14 of 24 elements ready (58.3%)"
+fn summary_line(report: &PrioritiesReport) -> String {
+    format!("{}: {}", report.name, counts_line(report))
 }
 
 /// What to say instead of an empty table, if the table would be empty.
