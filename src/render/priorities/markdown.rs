@@ -5,10 +5,7 @@ use crate::views::priorities::PrioritiesReport;
 
 pub fn render(report: &PrioritiesReport) -> String {
     let mut out = format!("### {}\n\n", markdown::cell(&report.name));
-    out.push_str(&format!(
-        "{}\n\n",
-        markdown::cell(&super::summary_line(report))
-    ));
+    out.push_str(&format!("**{}**\n\n", super::counts_line(report)));
     if let Some(message) = super::empty_message(report) {
         out.push_str(&message);
         out.push('\n');
