@@ -57,8 +57,12 @@ pub fn build(catalogue: &Catalogue, check: &UnitCheck, summary: PriorityScope) -
             }
         })
         .collect();
+    let name = match catalogue.priorities.name.trim() {
+        "" => "Priority elements".to_owned(),
+        name => name.to_owned(),
+    };
     PrioritiesReport {
-        name: catalogue.priorities.name.clone(),
+        name,
         has_tiers: catalogue
             .priorities
             .entries
