@@ -8,11 +8,13 @@ pub mod checks;
 pub mod config;
 pub mod diagnostic;
 pub mod evidence;
+pub mod gates;
 pub mod glob;
 pub mod readiness;
 pub mod render;
 pub mod suggest;
 pub mod tree;
+pub mod views;
 pub mod yaml;
 
 mod parallel;

@@ -3,7 +3,7 @@
 mod actions;
 mod coverage;
 mod element;
-mod items;
+pub(crate) mod items;
 mod links;
 mod review;
 

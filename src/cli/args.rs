@@ -4,6 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+pub use super::report_args::{ActionsArgs, PrioritiesArgs, ShowArgs, StatusArgs};
+
 #[derive(Debug, Parser)]
 #[command(
     name = "cse",
@@ -42,6 +44,26 @@ pub enum Command {
         after_help = "Examples:\n  cse check\n  cse check --format github\n  cse check --deny-warnings"
     )]
     Check(CheckArgs),
+
+    /// Readiness per criterion, priority readiness and the assessment-ready verdict.
+    #[command(
+        after_help = "Examples:\n  cse status\n  cse status --by subcriterion --format markdown\n  cse status --fail-under 80 --require-assessment-ready"
+    )]
+    Status(StatusArgs),
+
+    /// The cohort priority elements, each with its status, owner and open actions.
+    #[command(
+        after_help = "Examples:\n  cse priorities\n  cse priorities --open\n  cse priorities --fail-under 50 --format json"
+    )]
+    Priorities(PrioritiesArgs),
+
+    /// One element: its text, its place in the standard, its evidence and diagnostics.
+    #[command(after_help = "Examples:\n  cse show 1.2.2\n  cse show 4.3.2")]
+    Show(ShowArgs),
+
+    /// The action plan: every open action, by due date.
+    #[command(after_help = "Examples:\n  cse actions\n  cse actions --overdue --format csv")]
+    Actions(ActionsArgs),
 }
 
 #[derive(Debug, Args)]

@@ -3,7 +3,9 @@
 mod args;
 mod commands;
 mod output;
+mod report_args;
 mod settings;
+mod terminal;
 
 use std::process::ExitCode;
 

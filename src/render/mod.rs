@@ -1,3 +1,13 @@
 //! Renderers turn core results into text. They never print; the CLI writes what they return.
 
+pub mod actions;
 pub mod diagnostics;
+pub mod element;
+pub mod priorities;
+pub mod report;
+pub mod status;
+pub mod text;
+
+mod csv;
+mod markdown;
+mod table;

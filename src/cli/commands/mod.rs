@@ -1,6 +1,12 @@
 //! One module per subcommand.
 
+mod actions;
 mod check;
+mod gating;
+mod priorities;
+mod show;
+mod status;
+mod units;
 
 use anyhow::Result;
 
@@ -11,5 +17,9 @@ use super::settings::Settings;
 pub fn run(cli: Cli) -> Result<Outcome> {
     match &cli.command {
         Command::Check(args) => check::run(&cli, &Settings::resolve(&cli)?, args),
+        Command::Status(args) => status::run(&cli, &Settings::resolve(&cli)?, args),
+        Command::Priorities(args) => priorities::run(&cli, &Settings::resolve(&cli)?, args),
+        Command::Show(args) => show::run(&cli, &Settings::resolve(&cli)?, args),
+        Command::Actions(args) => actions::run(&cli, &Settings::resolve(&cli)?, args),
     }
 }

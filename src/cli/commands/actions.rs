@@ -1,0 +1,23 @@
+//! `cse actions`
+
+use anyhow::Result;
+use cse::render;
+use cse::views::actions;
+
+use super::check::check_all;
+use crate::cli::Outcome;
+use crate::cli::args::{ActionsArgs, Cli};
+use crate::cli::settings::Settings;
+use crate::cli::{output, terminal};
+
+/// Always clean: overdue actions are for `cse check` (W003) to flag, not a gate.
+pub fn run(cli: &Cli, settings: &Settings, args: &ActionsArgs) -> Result<Outcome> {
+    let checks = check_all(settings)?;
+    let mut plan = actions::build(&checks, settings.today);
+    if args.overdue {
+        plan = plan.overdue_only();
+    }
+    let term = terminal::terminal(cli.color);
+    output::emit(&render::actions::render(&plan, args.format.into(), &term))?;
+    Ok(Outcome::Clean)
+}

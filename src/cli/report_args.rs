@@ -1,0 +1,117 @@
+//! Flags of the reporting commands: `status`, `priorities`, `show` and `actions`.
+
+use clap::{Args, ValueEnum};
+use cse::render::report::Format;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// A table fitted to the terminal.
+    Table,
+    /// The versioned JSON schema from the README.
+    Json,
+    /// Markdown, for a report or a pull-request comment.
+    Markdown,
+    /// CSV with a header row, for a spreadsheet.
+    Csv,
+}
+
+impl From<ReportFormat> for Format {
+    fn from(f: ReportFormat) -> Format {
+        match f {
+            ReportFormat::Table => Format::Table,
+            ReportFormat::Json => Format::Json,
+            ReportFormat::Markdown => Format::Markdown,
+            ReportFormat::Csv => Format::Csv,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum By {
+    /// A row per criterion (5).
+    Criterion,
+    /// A row per sub-criterion (15).
+    #[value(alias = "sub-criterion")]
+    Subcriterion,
+}
+
+#[derive(Debug, Args)]
+pub struct StatusArgs {
+    /// Rows per criterion or per sub-criterion.
+    #[arg(long, value_enum, default_value_t = By::Criterion)]
+    pub by: By,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
+    pub format: ReportFormat,
+
+    /// Exit 1 when overall readiness is below PCT (0 to 100). Overrides `gate.fail_under`.
+    #[arg(long, value_name = "PCT", value_parser = parse_percent)]
+    pub fail_under: Option<f64>,
+
+    /// Exit 1 when any criterion's readiness is below PCT. Overrides `gate.fail_under_criterion`.
+    #[arg(long, value_name = "PCT", value_parser = parse_percent)]
+    pub fail_under_criterion: Option<f64>,
+
+    /// Exit 1 unless the evidence is assessment-ready (see the README for the definition).
+    #[arg(long)]
+    pub require_assessment_ready: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct PrioritiesArgs {
+    /// Show only the priority elements that are not ready yet.
+    #[arg(long)]
+    pub open: bool,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
+    pub format: ReportFormat,
+
+    /// Exit 1 when priority readiness is below PCT (0 to 100). Overrides `gate.priorities_fail_under`.
+    #[arg(long, value_name = "PCT", value_parser = parse_percent)]
+    pub fail_under: Option<f64>,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The element id, such as 1.2.2.
+    #[arg(value_name = "ELEMENT")]
+    pub element: String,
+}
+
+#[derive(Debug, Args)]
+pub struct ActionsArgs {
+    /// Show only actions past their due date.
+    #[arg(long)]
+    pub overdue: bool,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
+    pub format: ReportFormat,
+}
+
+/// A percentage from 0 to 100; a trailing `%` is allowed.
+pub fn parse_percent(text: &str) -> Result<f64, String> {
+    let number = text.trim().trim_end_matches('%').trim_end();
+    match number.parse::<f64>() {
+        Ok(v) if v.is_finite() && (0.0..=100.0).contains(&v) => Ok(v),
+        _ => Err(format!("`{text}` is not a percentage from 0 to 100")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn percentages() {
+        assert_eq!(parse_percent("50"), Ok(50.0));
+        assert_eq!(parse_percent("50.5%"), Ok(50.5));
+        assert_eq!(parse_percent("0"), Ok(0.0));
+        assert_eq!(parse_percent("100"), Ok(100.0));
+        for bad in ["", "-1", "100.1", "NaN", "inf", "half", "1e3"] {
+            assert!(parse_percent(bad).is_err(), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,44 @@
+//! `cse actions --format markdown`: the action plan for a report.
+
+use crate::render::markdown;
+use crate::views::actions::ActionPlan;
+
+pub fn render(plan: &ActionPlan) -> String {
+    let mut out = format!("### {}\n\n", super::summary_line(plan));
+    if let Some(message) = super::empty_message(plan) {
+        out.push_str(message);
+        out.push('\n');
+        return out;
+    }
+    let units = super::has_units(plan);
+    let mut header = vec!["Due", "Element", "Action", "Owner"];
+    if units {
+        header.insert(0, "Unit");
+    }
+    let rows: Vec<Vec<String>> = plan
+        .rows
+        .iter()
+        .map(|r| {
+            let due = r
+                .due
+                .map(|d| d.to_string())
+                .unwrap_or_else(|| "no date".into());
+            let mut cells = vec![
+                if r.overdue {
+                    format!("**{due} (overdue)**")
+                } else {
+                    due
+                },
+                r.element.clone(),
+                r.action.clone(),
+                r.owner.clone().unwrap_or_default(),
+            ];
+            if units {
+                cells.insert(0, r.unit.clone().unwrap_or_default());
+            }
+            cells
+        })
+        .collect();
+    out.push_str(&markdown::table(&header, &[], &rows));
+    out
+}

@@ -1,0 +1,53 @@
+//! `cse actions` in each output format.
+
+mod csv;
+mod json;
+mod markdown;
+mod table;
+
+pub use json::SCHEMA_VERSION;
+
+use super::report::Format;
+use super::text::{Terminal, plural};
+use crate::views::actions::ActionPlan;
+
+/// The action plan in `format`; `term` matters only to the table.
+pub fn render(plan: &ActionPlan, format: Format, term: &Terminal) -> String {
+    match format {
+        Format::Table => table::render(plan, term),
+        Format::Json => json::render(plan),
+        Format::Markdown => markdown::render(plan),
+        Format::Csv => csv::render(plan),
+    }
+}
+
+/// "Action plan on 2026-11-28: 7 open actions, 2 overdue"
+fn summary_line(plan: &ActionPlan) -> String {
+    let overdue = plan.overdue_count();
+    if plan.only_overdue {
+        format!(
+            "Action plan on {}: {} overdue",
+            plan.today,
+            plural(overdue, "open action")
+        )
+    } else {
+        format!(
+            "Action plan on {}: {}, {overdue} overdue",
+            plan.today,
+            plural(plan.rows.len(), "open action")
+        )
+    }
+}
+
+fn empty_message(plan: &ActionPlan) -> Option<&'static str> {
+    match (plan.rows.is_empty(), plan.only_overdue) {
+        (false, _) => None,
+        (true, true) => Some("No open action is overdue."),
+        (true, false) => Some("No open actions. Add them under `actions:` in the evidence files."),
+    }
+}
+
+/// Whether to show a unit column: only when the repository has several units.
+fn has_units(plan: &ActionPlan) -> bool {
+    plan.rows.iter().any(|r| r.unit.is_some())
+}

@@ -1,0 +1,60 @@
+//! `cse actions` for the terminal: due date first, overdue ones flagged.
+
+use comfy_table::Cell;
+
+use crate::render::table::{self, toned};
+use crate::render::text::{Terminal, Tone, paint};
+use crate::views::actions::ActionPlan;
+
+/// The action text never gets narrower than this, nor the owner (when longer) than [`MIN_OWNER`].
+const MIN_ACTION: usize = 16;
+const MIN_OWNER: usize = 12;
+
+pub fn render(plan: &ActionPlan, term: &Terminal) -> String {
+    let mut out = paint(&super::summary_line(plan), Tone::Strong, term.color);
+    out.push_str("\n\n");
+    if let Some(message) = super::empty_message(plan) {
+        out.push_str(message);
+        out.push('\n');
+        return out;
+    }
+    let units = super::has_units(plan);
+    let mut header = vec!["Due", "", "Element", "Action", "Owner"];
+    if units {
+        header.insert(0, "Unit");
+    }
+    let mut t = table::new(term, &header);
+    for r in &plan.rows {
+        let mut cells = vec![
+            Cell::new(
+                r.due
+                    .map(|d| d.to_string())
+                    .unwrap_or_else(|| "no date".into()),
+            ),
+            if r.overdue {
+                toned("overdue", Tone::Bad)
+            } else {
+                Cell::new("")
+            },
+            Cell::new(&r.element),
+            Cell::new(&r.action),
+            Cell::new(r.owner.as_deref().unwrap_or("")),
+        ];
+        if units {
+            cells.insert(0, Cell::new(r.unit.as_deref().unwrap_or("")));
+        }
+        t.add_row(cells);
+    }
+    let action = if units { 4 } else { 3 };
+    let owner = action + 1;
+    let room = table::room_for(&t, &[action, owner], term.width);
+    let owner_width = table::content_width(&t, owner).min(MIN_OWNER.max(room / 3));
+    let action_width = room
+        .saturating_sub(owner_width)
+        .max(MIN_ACTION)
+        .min(table::content_width(&t, action));
+    table::set_width(&mut t, owner, owner_width);
+    table::set_width(&mut t, action, action_width);
+    out.push_str(&table::finish(&t));
+    out
+}

@@ -1,0 +1,155 @@
+//! `cse show ELEMENT`: one element as text for the terminal.
+
+use super::diagnostics::{Human, Render};
+use super::text::{Terminal, Tone, paint, plural, wrap};
+use crate::checks::ElementStatus;
+use crate::diagnostic::Summary;
+use crate::views::element::{ElementView, EvidenceView};
+
+/// Width of the label column: two spaces, the longest label (`Sub-criterion`), a gap.
+const LABEL: usize = 17;
+
+pub fn render(view: &ElementView, term: &Terminal) -> String {
+    let mut out = String::new();
+    let indent = " ".repeat(view.id.chars().count() + 1);
+    let text = wrap(&view.text, term.width, &indent, &indent);
+    out.push_str(&paint(&view.id, Tone::Strong, term.color));
+    out.push(' ');
+    out.push_str(text.trim_start());
+    out.push('\n');
+
+    let (cid, ctitle) = &view.criterion;
+    let (sid, stitle) = &view.subcriterion;
+    out.push_str(&field("Criterion", &format!("{cid} {ctitle}"), term));
+    out.push_str(&field("Sub-criterion", &format!("{sid} {stitle}"), term));
+    let priority = match &view.priority {
+        Some((list, Some(tier))) => format!("yes, on the {list} list (tier {})", tier.as_str()),
+        Some((list, None)) => format!("yes, on the {list} list"),
+        None => "no".into(),
+    };
+    out.push_str(&field("Priority", &priority, term));
+    if let Some(note) = &view.note {
+        out.push_str(&field("Note", note, term));
+    }
+    for evidence in &view.evidence {
+        out.push('\n');
+        unit_section(&mut out, evidence, term);
+    }
+    out
+}
+
+fn unit_section(out: &mut String, e: &EvidenceView, term: &Terminal) {
+    if let Some(unit) = &e.unit {
+        out.push_str(&paint(&format!("Unit {unit}"), Tone::Strong, term.color));
+        out.push('\n');
+    }
+    let errors = e.diagnostics.iter().filter(|d| d.is_error()).count();
+    let (readiness, tone) = if e.ready {
+        ("ready".to_owned(), Tone::Good)
+    } else if errors > 0 && e.file.is_some() {
+        (
+            format!("not ready: {} (see below)", plural(errors, "error")),
+            Tone::Bad,
+        )
+    } else {
+        ("not ready".to_owned(), Tone::Bad)
+    };
+    let status = match e.status {
+        ElementStatus::Rated(s) => format!("{s} ({}), {readiness}", s.label()),
+        ElementStatus::Missing => format!("missing, {readiness}"),
+        ElementStatus::Invalid => format!("invalid (the front matter cannot be read), {readiness}"),
+    };
+    match &e.file {
+        Some(file) => out.push_str(&field("Evidence file", file, term)),
+        None => out.push_str(&field(
+            "Evidence file",
+            &format!("none yet: create {}", e.expected_file),
+            term,
+        )),
+    }
+    // Wrap the plain words, then colour the verdict where it sits whole on one line.
+    let status = field("Status", &status, term);
+    out.push_str(&status.replacen(&readiness, &paint(&readiness, tone, term.color), 1));
+    if e.file.is_some() {
+        out.push_str(&field(
+            "Owner",
+            e.owner.as_deref().unwrap_or("not given"),
+            term,
+        ));
+        let reviewed = e
+            .reviewed
+            .map_or_else(|| "not given".into(), |d| d.to_string());
+        out.push_str(&field("Reviewed", &reviewed, term));
+    }
+
+    if e.file.is_some() {
+        out.push('\n');
+        out.push_str(&paint("Evidence", Tone::Strong, term.color));
+        out.push('\n');
+        if e.items.is_empty() {
+            out.push_str("  none listed\n");
+        }
+        for item in &e.items {
+            let (mark, tone) = if item.resolution.resolves() {
+                ("✓", Tone::Good)
+            } else {
+                ("✗", Tone::Bad)
+            };
+            let line = match &item.target {
+                Some(t) => format!("{}: {t} ({})", item.title, item.resolution.describe()),
+                None => format!("{} ({})", item.title, item.resolution.describe()),
+            };
+            let wrapped = wrap(&line, term.width, "    ", "    ");
+            out.push_str(&format!(
+                "  {} {}",
+                paint(mark, tone, term.color),
+                wrapped.trim_start()
+            ));
+        }
+
+        out.push('\n');
+        out.push_str(&paint("Actions", Tone::Strong, term.color));
+        out.push('\n');
+        if e.actions.is_empty() {
+            out.push_str("  none\n");
+        }
+        for a in &e.actions {
+            let mut details = Vec::new();
+            if let Some(owner) = &a.owner {
+                details.push(owner.clone());
+            }
+            if let Some(due) = a.due {
+                details.push(format!("due {due}"));
+            }
+            let mut line = a.action.clone();
+            if !details.is_empty() {
+                line = format!("{line} ({})", details.join(", "));
+            }
+            let mark = if a.done { "[x]" } else { "[ ]" };
+            let wrapped = wrap(&line, term.width, &format!("  {mark} "), "      ");
+            out.push_str(wrapped.trim_end());
+            if a.overdue {
+                out.push(' ');
+                out.push_str(&paint("overdue", Tone::Bad, term.color));
+            }
+            out.push('\n');
+        }
+    }
+
+    out.push('\n');
+    out.push_str(&paint("Diagnostics", Tone::Strong, term.color));
+    out.push('\n');
+    if e.diagnostics.is_empty() {
+        out.push_str("  none: `cse check` finds nothing wrong with this element\n");
+    } else {
+        let files = usize::from(e.file.is_some());
+        let summary = Summary::of(&e.diagnostics, files);
+        out.push_str(&Human { color: term.color }.render(&e.diagnostics, &summary));
+    }
+}
+
+/// "  Label          value", the value wrapped under itself.
+fn field(label: &str, value: &str, term: &Terminal) -> String {
+    let first = format!("  {label:<w$}", w = LABEL - 2);
+    wrap(value, term.width, &first, &" ".repeat(LABEL))
+}

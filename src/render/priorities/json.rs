@@ -1,0 +1,52 @@
+//! `cse priorities --format json`: the versioned schema in the README.
+
+use serde::Serialize;
+
+use crate::views::priorities::PrioritiesReport;
+
+/// Bumped on any incompatible change to this document.
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Serialize)]
+struct Document<'a> {
+    version: u32,
+    name: &'a str,
+    elements: Vec<Element<'a>>,
+}
+
+#[derive(Serialize)]
+struct Element<'a> {
+    id: &'a str,
+    text: &'a str,
+    criterion: &'a str,
+    /// A status word, or `missing` / `invalid`.
+    status: &'static str,
+    ready: bool,
+    owner: Option<&'a str>,
+    /// `YYYY-MM-DD`
+    reviewed: Option<String>,
+    tier: Option<&'static str>,
+    open_actions: usize,
+}
+
+pub fn render(report: &PrioritiesReport) -> String {
+    crate::render::report::json(&Document {
+        version: SCHEMA_VERSION,
+        name: &report.name,
+        elements: report
+            .rows
+            .iter()
+            .map(|r| Element {
+                id: &r.id,
+                text: &r.text,
+                criterion: &r.criterion,
+                status: r.status.as_str(),
+                ready: r.ready,
+                owner: r.owner.as_deref(),
+                reviewed: r.reviewed.map(|d| d.to_string()),
+                tier: r.tier.map(|t| t.as_str()),
+                open_actions: r.open_actions,
+            })
+            .collect(),
+    })
+}

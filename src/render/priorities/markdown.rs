@@ -1,0 +1,49 @@
+//! `cse priorities --format markdown`: whole element texts, for a report.
+
+use crate::render::markdown;
+use crate::views::priorities::PrioritiesReport;
+
+pub fn render(report: &PrioritiesReport) -> String {
+    let mut out = format!("### {}\n\n", markdown::cell(&report.name));
+    out.push_str(&format!("**{}**\n\n", super::counts_line(report)));
+    if let Some(message) = super::empty_message(report) {
+        out.push_str(&message);
+        out.push('\n');
+        return out;
+    }
+    let mut header = vec![
+        "Element",
+        "Text",
+        "Status",
+        "Ready",
+        "Owner",
+        "Reviewed",
+        "Open actions",
+    ];
+    let mut right = vec![false, false, false, false, false, false, true];
+    if report.has_tiers {
+        header.push("Tier");
+        right.push(false);
+    }
+    let rows: Vec<Vec<String>> = report
+        .rows
+        .iter()
+        .map(|r| {
+            let mut cells = vec![
+                r.id.clone(),
+                r.text.clone(),
+                r.status.as_str().to_owned(),
+                super::yes_no(r.ready).to_owned(),
+                r.owner.clone().unwrap_or_default(),
+                r.reviewed.map(|d| d.to_string()).unwrap_or_default(),
+                r.open_actions.to_string(),
+            ];
+            if report.has_tiers {
+                cells.push(r.tier.map(|t| t.as_str().to_owned()).unwrap_or_default());
+            }
+            cells
+        })
+        .collect();
+    out.push_str(&markdown::table(&header, &right, &rows));
+    out
+}

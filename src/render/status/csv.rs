@@ -1,0 +1,33 @@
+//! `cse status --format csv`: a row per criterion (or sub-criterion), then the total.
+
+use crate::readiness::{Counts, Scope};
+use crate::render::csv::record;
+use crate::views::status::{Grouping, StatusReport};
+
+pub fn render(report: &StatusReport) -> String {
+    let mut header = vec!["scope", "id", "title", "elements", "ready", "readiness"];
+    header.extend(Counts::NAMES);
+    let mut out = record(header);
+    let kind = match report.grouping {
+        Grouping::Criterion => "criterion",
+        Grouping::Subcriterion => "subcriterion",
+    };
+    for scope in report.rows() {
+        out.push_str(&row(kind, scope));
+    }
+    out.push_str(&row("overall", &report.readiness.overall));
+    out
+}
+
+fn row(kind: &str, s: &Scope) -> String {
+    let mut fields = vec![
+        kind.to_owned(),
+        s.id.clone().unwrap_or_default(),
+        s.title.clone().unwrap_or_default(),
+        s.elements.to_string(),
+        s.ready.to_string(),
+        format!("{:.1}", s.readiness),
+    ];
+    fields.extend(s.counts.values().iter().map(usize::to_string));
+    record(fields)
+}

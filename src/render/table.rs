@@ -1,0 +1,110 @@
+//! The look shared by every terminal table: comfy-table, fitted to the terminal width.
+
+use comfy_table::{
+    Attribute, Cell, CellAlignment, Color, ColumnConstraint, ContentArrangement, LineStyle, Table,
+    TableStyle, Width,
+};
+
+use super::text::{Terminal, Tone};
+
+/// No vertical lines, a rule under the header, one space between columns: easy to read,
+/// and cheap in width so 80 columns hold a lot.
+const STYLE: TableStyle = TableStyle::new().header_separator(LineStyle::none().fill('─'));
+
+/// An empty table that fits `term.width` and is coloured only when `term.color` is on.
+/// comfy-table is never left to look at the terminal itself.
+pub fn new(term: &Terminal, header: &[&str]) -> Table {
+    let mut table = Table::new();
+    table
+        .force_no_tty()
+        .load_style(STYLE)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_width(u16::try_from(term.width).unwrap_or(u16::MAX));
+    if term.color {
+        table.enforce_styling();
+    }
+    table.set_header(header.iter().map(|h| {
+        let cell = Cell::new(h);
+        if term.color {
+            cell.add_attribute(Attribute::Bold)
+        } else {
+            cell
+        }
+    }));
+    let last = header.len().saturating_sub(1);
+    for (i, column) in table.column_iter_mut().enumerate() {
+        column.set_padding((0, u16::from(i != last)));
+    }
+    table
+}
+
+/// A cell in the colour of `tone` (the colour shows only on a styled table).
+pub fn toned(text: impl ToString, tone: Tone) -> Cell {
+    let cell = Cell::new(text);
+    match tone {
+        Tone::Good => cell.fg(Color::Green),
+        Tone::Warning => cell.fg(Color::Yellow),
+        Tone::Bad => cell.fg(Color::Red),
+        Tone::Dim => cell.add_attribute(Attribute::Dim),
+        Tone::Strong => cell.add_attribute(Attribute::Bold),
+    }
+}
+
+/// Right-aligns the given columns (numbers).
+pub fn align_right(table: &mut Table, columns: impl IntoIterator<Item = usize>) {
+    for i in columns {
+        if let Some(c) = table.column_mut(i) {
+            c.set_cell_alignment(CellAlignment::Right);
+        }
+    }
+}
+
+/// Characters left for the `flex` columns of a table `width` wide when every other column
+/// keeps its content on one line. Columns are separated by one space.
+pub fn room_for(table: &Table, flex: &[usize], width: usize) -> usize {
+    let widths = table.column_max_content_widths();
+    let others: usize = widths
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !flex.contains(i))
+        .map(|(_, w)| usize::from(*w))
+        .sum();
+    width.saturating_sub(others + widths.len().saturating_sub(1))
+}
+
+/// The widest content of column `index`, header included.
+pub fn content_width(table: &Table, index: usize) -> usize {
+    table
+        .column_max_content_widths()
+        .get(index)
+        .map_or(0, |w| usize::from(*w))
+}
+
+/// Gives column `flex` the room left by the others (at least `min`, at most its content),
+/// so the table uses the width it has before anything wraps.
+pub fn fit(table: &mut Table, flex: usize, width: usize, min: usize) {
+    let room = room_for(table, &[flex], width).max(min);
+    let content = content_width(table, flex);
+    set_width(table, flex, room.min(content));
+}
+
+/// Fixes the content width of column `index`; its text wraps within it.
+pub fn set_width(table: &mut Table, index: usize, width: usize) {
+    if let Some(c) = table.column_mut(index) {
+        // comfy-table counts the padding in an absolute width.
+        let fixed = u16::try_from(width)
+            .unwrap_or(u16::MAX)
+            .saturating_add(c.padding_width());
+        c.set_constraint(ColumnConstraint::Absolute(Width::Fixed(fixed)));
+    }
+}
+
+/// The table's lines with trailing spaces removed, each ending in a newline.
+pub fn finish(table: &Table) -> String {
+    let mut out = String::new();
+    for line in table.lines() {
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}

@@ -1,0 +1,7 @@
+//! View models: what each report shows, as data. They take check results (never the
+//! filesystem) so the same report can be built from any source of [`crate::checks::UnitCheck`]s.
+
+pub mod actions;
+pub mod element;
+pub mod priorities;
+pub mod status;
