@@ -11,6 +11,7 @@ pub mod evidence;
 pub mod glob;
 pub mod readiness;
 pub mod render;
+pub mod report;
 pub mod suggest;
 pub mod tree;
 pub mod yaml;
