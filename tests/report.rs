@@ -672,3 +672,17 @@ fn markdown_has_the_same_content_as_tables() {
         "{block}"
     );
 }
+
+#[test]
+fn unreadable_column_appears_only_when_an_element_is_unreadable() {
+    let header = "<th scope=\"col\" class=\"num\">Unreadable front matter</th>";
+    let repo = mixed_repo();
+    let html = report::html::render(&build(&[single(&repo)], None, vec![], vec![]));
+    assert!(!html.contains(header));
+    repo.write("evidence/4.1.1.md", "---\nelement: [4.1.1\n---\nbroken\n");
+    let report = build(&[single(&repo)], None, vec![], vec![]);
+    let html = report::html::render(&report);
+    assert!(html.contains(header));
+    assert!(html.contains("<span class=\"status s-invalid\">Unreadable front matter</span>"));
+    assert!(report::markdown::render(&report).contains("| Unreadable front matter |"));
+}

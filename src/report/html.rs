@@ -271,11 +271,12 @@ fn criteria(out: &mut String, report: &Report) {
     out.push_str("</tbody></table></div></div>\n");
     // Status counts per criterion.
     out.push_str("<h3>Elements by status</h3><div class=\"table-scroll\"><table><caption>Number of elements at each status, by criterion</caption><thead><tr><th scope=\"col\">Criterion</th>");
-    for s in theme::ALL_STATUSES {
+    let columns = theme::status_columns(&r.overall.counts);
+    for &i in &columns {
         let _ = write!(
             out,
             "<th scope=\"col\" class=\"num\">{}</th>",
-            theme::status_label(s)
+            theme::status_label(theme::ALL_STATUSES[i])
         );
     }
     out.push_str("</tr></thead><tbody>");
@@ -286,8 +287,9 @@ fn criteria(out: &mut String, report: &Report) {
             "All elements".to_owned()
         };
         let _ = write!(out, "<tr><th scope=\"row\">{}</th>", esc(&label));
-        for v in c.counts.values() {
-            let _ = write!(out, "<td class=\"num\">{v}</td>");
+        let values = c.counts.values();
+        for &i in &columns {
+            let _ = write!(out, "<td class=\"num\">{}</td>", values[i]);
         }
         out.push_str("</tr>");
     }
@@ -616,7 +618,8 @@ fn elements(out: &mut String, report: &Report) {
     out.push_str("</table></div></section>\n");
 }
 
-fn evidence_item(item: &EvidenceLink) -> String {
+/// An evidence item: a link for a web address, the title and path for a file.
+pub(super) fn evidence_item(item: &EvidenceLink) -> String {
     let lower = item.target.to_ascii_lowercase();
     if item.is_url && (lower.starts_with("https://") || lower.starts_with("http://")) {
         format!("<a href=\"{}\">{}</a>", esc(&item.target), esc(&item.title))

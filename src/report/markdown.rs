@@ -207,14 +207,16 @@ fn criteria(out: &mut String, report: &Report) {
         }),
     );
     out.push_str("### Elements by status\n\n");
+    let columns = theme::status_columns(&r.overall.counts);
     let mut header = vec![col("Criterion")];
-    header.extend(theme::ALL_STATUSES.iter().map(|s| num(status(*s))));
+    header.extend(columns.iter().map(|&i| num(status(theme::ALL_STATUSES[i]))));
     table(
         out,
         &header,
         rows.iter().skip(1).chain(rows.first()).map(|(label, s)| {
             let mut row = vec![label.clone()];
-            row.extend(s.counts.values().iter().map(|v| v.to_string()));
+            let values = s.counts.values();
+            row.extend(columns.iter().map(|&i| values[i].to_string()));
             row
         }),
     );
@@ -410,10 +412,22 @@ fn elements(out: &mut String, report: &Report) {
     );
 }
 
-/// HTML inside a markdown document: one HTML block with no blank line, so nothing in it is
-/// read as markdown (a newline becomes a character reference).
+/// HTML inside a markdown document: kept on one line, so it stays one HTML block and nothing
+/// in it is read as markdown. Line breaks are spaces to HTML, except inside `<pre>`, where they
+/// become character references. (Text is escaped, so `<pre` only ever starts a real tag.)
 fn html_block(html: &str) -> String {
-    html.trim_end().replace('\n', "&#10;")
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html.trim_end();
+    while let Some(start) = rest.find("<pre") {
+        out.push_str(&rest[..start].replace('\n', " "));
+        let end = rest[start..]
+            .find("</pre>")
+            .map_or(rest.len(), |e| start + e);
+        out.push_str(&rest[start..end].replace('\n', "&#10;"));
+        rest = &rest[end..];
+    }
+    out.push_str(&rest.replace('\n', " "));
+    out
 }
 
 fn narratives(out: &mut String, report: &Report) {
@@ -427,11 +441,20 @@ fn narratives(out: &mut String, report: &Report) {
                 .map(|u| format!("{} · ", super::escape::html(u)))
                 .unwrap_or_default();
             let mut body = String::new();
-            match (&e.path, &e.narrative) {
-                (None, _) => body.push_str("<p>No evidence file yet.</p>"),
-                (Some(_), None) => body.push_str("<p>No narrative written yet.</p>"),
-                (Some(path), Some(md)) => {
-                    body.push_str(&narrative::to_html(md, path, HeadingLevel::H4))
+            match &e.path {
+                None => body.push_str("<p>No evidence file yet.</p>"),
+                Some(path) => {
+                    if !e.evidence.is_empty() {
+                        body.push_str("<p><strong>Evidence:</strong> ");
+                        let items: Vec<String> =
+                            e.evidence.iter().map(super::html::evidence_item).collect();
+                        body.push_str(&items.join("; "));
+                        body.push_str("</p>");
+                    }
+                    match &e.narrative {
+                        Some(md) => body.push_str(&narrative::to_html(md, path, HeadingLevel::H4)),
+                        None => body.push_str("<p>No narrative written yet.</p>"),
+                    }
                 }
             }
             let _ = writeln!(
@@ -445,5 +468,29 @@ fn narratives(out: &mut String, report: &Report) {
                 ))
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_block_stays_on_one_line_and_keeps_preformatted_breaks() {
+        let html = "<p>a\nb</p>\n<pre><code>x\n\ny\n</code></pre>\n<p>c</p>\n";
+        assert_eq!(
+            html_block(html),
+            "<p>a b</p> <pre><code>x&#10;&#10;y&#10;</code></pre> <p>c</p>"
+        );
+    }
+
+    #[test]
+    fn text_bar_is_twenty_cells() {
+        assert_eq!(text_bar(0.0), "░".repeat(20));
+        assert_eq!(
+            text_bar(52.6),
+            format!("{}{}", "█".repeat(11), "░".repeat(9))
+        );
+        assert_eq!(text_bar(140.0), "█".repeat(20));
     }
 }

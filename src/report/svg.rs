@@ -9,7 +9,7 @@ use super::escape::html as esc;
 use super::theme::{self, BAR, INK, MUTED, PAPER, RULE, TRACK};
 
 const WIDTH: f64 = 720.0;
-const FONT: f64 = 14.0;
+const FONT: f64 = 15.0;
 
 /// Rough width of `text` at `size` px in a system sans-serif font, erring wide; enough for
 /// layout choices.
@@ -105,7 +105,7 @@ pub fn bar_chart(id: &str, title: &str, desc: &str, bars: &[Bar]) -> String {
         } else {
             format!("{figure} · {}", b.detail)
         };
-        let figure_w = text_width(&figure_text, 13.0) + 4.0;
+        let figure_w = text_width(&figure_text, 14.0) + 4.0;
         let _ = write!(
             out,
             r#"<g><title>{}: {}</title><text x="{label_x:.1}" y="{mid:.1}" font-size="{FONT}" font-weight="{weight}" fill="{INK}" text-anchor="end">{}</text><rect x="{x0:.1}" y="{y:.1}" width="{track_w:.1}" height="{bar_h}" fill="{TRACK}" rx="3"/><rect x="{x0:.1}" y="{y:.1}" width="{fill_w:.1}" height="{bar_h}" fill="{BAR}" rx="3"/>"#,
@@ -122,7 +122,7 @@ pub fn bar_chart(id: &str, title: &str, desc: &str, bars: &[Bar]) -> String {
         };
         let _ = write!(
             out,
-            r#"<text x="{x:.1}" y="{mid:.1}" font-size="13" fill="{colour}" text-anchor="{anchor}"><tspan font-weight="700">{}</tspan>{}</text></g>"#,
+            r#"<text x="{x:.1}" y="{mid:.1}" font-size="14" fill="{colour}" text-anchor="{anchor}"><tspan font-weight="700">{}</tspan>{}</text></g>"#,
             esc(&figure),
             esc(&figure_text[figure.len()..]),
         );

@@ -51,6 +51,7 @@ pub fn status_label(status: ElementStatus) -> &'static str {
     }
 }
 
+/// Every status, in the order of [`crate::readiness::Counts::values`].
 pub const ALL_STATUSES: [ElementStatus; 7] = [
     ElementStatus::Rated(Status::CompliancePlus),
     ElementStatus::Rated(Status::Compliant),
@@ -60,6 +61,14 @@ pub const ALL_STATUSES: [ElementStatus; 7] = [
     ElementStatus::Missing,
     ElementStatus::Invalid,
 ];
+
+/// The status columns of a by-status table, as indices into [`ALL_STATUSES`] and
+/// `Counts::values`: "Unreadable front matter" only when some element is.
+pub fn status_columns(overall: &crate::readiness::Counts) -> Vec<usize> {
+    (0..ALL_STATUSES.len())
+        .filter(|&i| ALL_STATUSES[i] != ElementStatus::Invalid || overall.invalid > 0)
+        .collect()
+}
 
 /// Warnings such as "Review overdue": (background, text).
 pub const FLAG: (&str, &str) = ("#fdefc3", "#6a4200");
@@ -218,6 +227,8 @@ footer { border-top: 1px solid $rule; color: $muted; font-size: .85rem; padding:
 @media print {
   @page { size: A4; margin: 16mm 14mm; }
   body { font-size: 10.5pt; }
+  table { font-size: 8.5pt; }
+  th, td { padding: .3rem .4rem; }
   .masthead { background: $paper; color: $ink; padding: 0 0 .75rem; border-bottom: 3px solid $navy; }
   .masthead .eyebrow, .built, .built code { color: $muted; }
   nav.contents, .skip { display: none; }
@@ -311,6 +322,12 @@ mod tests {
         let css = stylesheet();
         assert!(!css.contains('$'), "{css}");
         assert!(css.contains("@media print"));
+    }
+
+    #[test]
+    fn statuses_line_up_with_counts() {
+        let names: Vec<&str> = ALL_STATUSES.iter().map(|s| s.as_str()).collect();
+        assert_eq!(names, crate::readiness::Counts::NAMES);
     }
 
     #[test]
