@@ -12,6 +12,7 @@ pub mod gates;
 pub mod glob;
 pub mod readiness;
 pub mod render;
+pub mod report;
 pub mod suggest;
 pub mod tree;
 pub mod views;

@@ -64,6 +64,17 @@ pub enum Command {
     /// The action plan: every open action, by due date.
     #[command(after_help = "Examples:\n  cse actions\n  cse actions --overdue --format csv")]
     Actions(ActionsArgs),
+
+    /// Write a readiness report: one self-contained HTML page, or markdown tables.
+    #[command(
+        long_about = "Write a readiness report for managers, boards and assessors: the organisation's \
+name, readiness by criterion as a chart, the assessment verdict and its reasons, the cohort priority \
+elements, every element with its owner and review date, the action plan and each element's narrative.\n\n\
+HTML is one self-contained file (inline CSS and SVG, no scripts, nothing fetched) that opens from \
+disk and prints cleanly. Markdown suits a wiki or a READINESS.md.",
+        after_help = "Examples:\n  cse report --out readiness.html\n  cse report --format markdown --out READINESS.md\n  cse report --out - > report.html"
+    )]
+    Report(ReportArgs),
 }
 
 #[derive(Debug, Args)]
@@ -87,4 +98,23 @@ pub enum CheckFormat {
     Github,
     /// A JUnit XML test report (GitLab and others).
     Junit,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Where to write the report; `-` for standard output. Never inside the evidence folder.
+    #[arg(long, value_name = "FILE")]
+    pub out: PathBuf,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Html)]
+    pub format: ReportFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// One self-contained HTML page.
+    Html,
+    /// Markdown tables, for a wiki or READINESS.md.
+    Markdown,
 }

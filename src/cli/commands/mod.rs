@@ -8,6 +8,8 @@ mod show;
 mod status;
 mod units;
 
+mod report;
+
 use anyhow::Result;
 
 use super::Outcome;
@@ -21,5 +23,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Priorities(args) => priorities::run(&cli, &Settings::resolve(&cli)?, args),
         Command::Show(args) => show::run(&cli, &Settings::resolve(&cli)?, args),
         Command::Actions(args) => actions::run(&cli, &Settings::resolve(&cli)?, args),
+
+        Command::Report(args) => report::run(&cli, &Settings::resolve(&cli)?, args),
     }
 }

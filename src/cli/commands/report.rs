@@ -1,0 +1,158 @@
+//! `cse report`
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+use cse::checks::{self, UnitCheck};
+use cse::readiness;
+use cse::report::{self, Inputs, Meta, Report, UnitReadiness};
+
+use crate::cli::Outcome;
+use crate::cli::args::{Cli, ReportArgs, ReportFormat};
+use crate::cli::output;
+use crate::cli::settings::Settings;
+
+pub fn run(cli: &Cli, settings: &Settings, args: &ReportArgs) -> Result<Outcome> {
+    // Decide where the report goes before any work, so a bad --out fails fast.
+    let target = if args.out.as_os_str() == "-" {
+        None
+    } else {
+        Some(target_path(cli, settings, &args.out)?)
+    };
+    let checks = check_with_bodies(settings)?;
+    let units: Vec<UnitReadiness> = checks
+        .iter()
+        .filter_map(|c| {
+            Some(UnitReadiness {
+                name: c.unit.name.clone()?,
+                readiness: readiness::compute(&settings.catalogue, c),
+            })
+        })
+        .collect();
+    let headline = match checks.as_slice() {
+        [one] => readiness::compute(&settings.catalogue, one),
+        _ => report::pool(&units).context("no units to report on")?,
+    };
+    let report = Report::build(Inputs {
+        catalogue: &settings.catalogue,
+        meta: Meta {
+            organisation: settings.config.name.as_ref().map(|n| n.value.clone()),
+            standard: settings.catalogue.name.clone(),
+            date: settings.today,
+            commit: short_commit(&settings.root),
+        },
+        readiness: headline,
+        units,
+        checks: &checks,
+        // Readiness over time arrives with the git history module.
+        history: Vec::new(),
+    });
+    let text = match args.format {
+        ReportFormat::Html => report::html::render(&report),
+        ReportFormat::Markdown => report::markdown::render(&report),
+    };
+    match target {
+        None => output::emit(&text)?,
+        Some(path) => {
+            write_atomically(&path, text.as_bytes())
+                .with_context(|| format!("cannot write the report to {}", path.display()))?;
+            eprintln!("Wrote {}", path.display());
+        }
+    }
+    Ok(Outcome::Clean)
+}
+
+/// Like `check_all`, keeping each file's markdown body for the narratives.
+fn check_with_bodies(settings: &Settings) -> Result<Vec<UnitCheck>> {
+    let tree = settings.tree()?;
+    let mut options = settings.check_options();
+    options.keep_bodies = true;
+    settings
+        .units()
+        .iter()
+        .map(|unit| {
+            checks::check_unit(&settings.catalogue, &tree, unit, &options)
+                .with_context(|| format!("cannot check the evidence folder `{}`", unit.dir))
+        })
+        .collect()
+}
+
+/// The file to write: relative to the folder `cse` runs in (`-C` included), in an existing
+/// folder, and never inside an evidence folder, where it would be read as evidence.
+fn target_path(cli: &Cli, settings: &Settings, out: &Path) -> Result<PathBuf> {
+    let cwd = std::env::current_dir().context("cannot read the current folder")?;
+    let start = cli.dir.as_ref().map_or(cwd.clone(), |d| cwd.join(d));
+    let path = start.join(out);
+    let Some(name) = path.file_name() else {
+        bail!(
+            "--out {}: give a file name, such as report.html",
+            out.display()
+        );
+    };
+    if path.is_dir() {
+        bail!(
+            "--out {}: that is a folder; give a file name, such as report.html",
+            out.display()
+        );
+    }
+    let parent = path.parent().unwrap_or(Path::new("."));
+    let parent = parent.canonicalize().with_context(|| {
+        format!(
+            "--out {}: the folder {} does not exist",
+            out.display(),
+            parent.display()
+        )
+    })?;
+    for unit in settings.units() {
+        let Ok(evidence) = settings.root.join(&unit.dir).canonicalize() else {
+            continue;
+        };
+        if parent.starts_with(&evidence) {
+            bail!(
+                "--out {}: refusing to write inside the evidence folder `{}`, where the report would be read as evidence\n\
+                 hint: write it elsewhere, such as `--out readiness.html`",
+                out.display(),
+                unit.dir
+            );
+        }
+    }
+    Ok(parent.join(name))
+}
+
+/// Writes `bytes` to a temporary file beside `path`, then renames it over `path`: readers
+/// see the old file or the new one, never half of one.
+fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut file = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&temp)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        std::fs::rename(&temp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&temp);
+    }
+    result
+}
+
+/// The short hash of HEAD, when the repository is a git work tree and git is installed.
+// One small git call; the shared `src/git/` module replaces it when that lands.
+fn short_commit(root: &Path) -> Option<String> {
+    let out = std::process::Command::new("git")
+        .arg("-C")
+        .arg(root)
+        .args(["rev-parse", "--short", "HEAD"])
+        .stdin(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .output()
+        .ok()?;
+    let hash = String::from_utf8(out.stdout).ok()?.trim().to_owned();
+    (out.status.success() && !hash.is_empty() && hash.chars().all(|c| c.is_ascii_hexdigit()))
+        .then_some(hash)
+}

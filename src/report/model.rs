@@ -1,0 +1,384 @@
+//! The report's content, gathered once from check results so every format shows the same thing.
+
+use jiff::civil::Date;
+
+use crate::catalogue::{Catalogue, Tier};
+use crate::checks::{ElementStatus, UnitCheck};
+use crate::diagnostic::Code;
+use crate::readiness::{Assessment, Counts, PriorityScope, Readiness, Scope, percent};
+
+/// Where and when the report was built.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Meta {
+    /// The organisation's name (`name` in `cse.toml`).
+    pub organisation: Option<String>,
+    /// The standard's name, from the catalogue.
+    pub standard: String,
+    /// The date the report describes: overdue actions are judged against it.
+    pub date: Date,
+    /// Short hash of the commit the evidence was read from, when known.
+    pub commit: Option<String>,
+}
+
+/// One unit's readiness, for the unit × criterion heat map.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnitReadiness {
+    pub name: String,
+    pub readiness: Readiness,
+}
+
+/// Readiness at one commit in the repository's history.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HistoryPoint {
+    pub date: Date,
+    /// Short commit hash.
+    pub commit: String,
+    /// Overall readiness, 0 to 100.
+    pub overall: f64,
+    /// Readiness per criterion id, 0 to 100.
+    pub criteria: Vec<(String, f64)>,
+}
+
+impl HistoryPoint {
+    pub fn criterion(&self, id: &str) -> Option<f64> {
+        self.criteria.iter().find(|(c, _)| c == id).map(|(_, v)| *v)
+    }
+}
+
+/// What the report is built from.
+pub struct Inputs<'a> {
+    pub catalogue: &'a Catalogue,
+    pub meta: Meta,
+    /// The headline figures: the single unit's, or the institution's (see [`pool`]).
+    pub readiness: Readiness,
+    /// Each named unit's readiness; the heat map is drawn when there are two or more.
+    pub units: Vec<UnitReadiness>,
+    /// Check results with bodies kept (`CheckOptions::keep_bodies`), one per unit.
+    pub checks: &'a [UnitCheck],
+    /// Readiness over time, oldest first; empty when there is no history.
+    pub history: Vec<HistoryPoint>,
+}
+
+/// Everything the renderers show.
+#[derive(Debug, Clone)]
+pub struct Report {
+    pub meta: Meta,
+    pub readiness: Readiness,
+    pub units: Vec<UnitReadiness>,
+    pub history: Vec<HistoryPoint>,
+    /// Criteria in catalogue order, each with its elements' rows.
+    pub criteria: Vec<CriterionSection>,
+    pub priorities: Priorities,
+    /// Open actions, soonest due first; undated ones last.
+    pub actions: Vec<ActionRow>,
+    /// Actions marked done, for the summary.
+    pub actions_done: usize,
+    /// Whether rows carry a unit name (the repository has several units).
+    pub multi_unit: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct CriterionSection {
+    pub id: String,
+    pub title: String,
+    pub elements: Vec<ElementRow>,
+}
+
+/// One element in one unit.
+#[derive(Debug, Clone)]
+pub struct ElementRow {
+    pub unit: Option<String>,
+    pub id: String,
+    pub text: String,
+    pub status: ElementStatus,
+    pub ready: bool,
+    /// Errors in the element's file: a rated element with errors is not counted as ready.
+    pub errors: usize,
+    pub owner: Option<String>,
+    pub reviewed: Option<Date>,
+    /// The review is older than `review_max_age`.
+    pub stale: bool,
+    /// Repository-relative path of the evidence file.
+    pub path: Option<String>,
+    pub evidence: Vec<EvidenceLink>,
+    /// The markdown after the front matter, when not blank.
+    pub narrative: Option<String>,
+}
+
+/// An evidence item: a file in the repository or a web address.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EvidenceLink {
+    pub title: String,
+    /// A repository-relative path, or the URL as written.
+    pub target: String,
+    pub is_url: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Priorities {
+    pub name: String,
+    pub description: String,
+    pub scope: PriorityScope,
+    pub rows: Vec<PriorityRow>,
+}
+
+#[derive(Debug, Clone)]
+pub struct PriorityRow {
+    pub id: String,
+    pub text: String,
+    pub tier: Option<Tier>,
+    /// One per unit, in unit order.
+    pub statuses: Vec<UnitStatus>,
+}
+
+#[derive(Debug, Clone)]
+pub struct UnitStatus {
+    pub unit: Option<String>,
+    pub status: ElementStatus,
+    pub ready: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct ActionRow {
+    pub unit: Option<String>,
+    pub element: String,
+    pub action: String,
+    pub owner: Option<String>,
+    pub due: Option<Date>,
+    pub overdue: bool,
+}
+
+impl Report {
+    pub fn build(inputs: Inputs<'_>) -> Report {
+        let Inputs {
+            catalogue,
+            meta,
+            readiness,
+            units,
+            checks,
+            history,
+        } = inputs;
+        let multi_unit = checks.len() > 1;
+        let criteria = catalogue
+            .criteria
+            .iter()
+            .map(|c| CriterionSection {
+                id: c.id.clone(),
+                title: c.title.clone(),
+                elements: checks
+                    .iter()
+                    .flat_map(|check| {
+                        c.subcriteria
+                            .iter()
+                            .flat_map(|s| &s.elements)
+                            .map(move |e| element_row(check, &e.id, &e.text))
+                    })
+                    .collect(),
+            })
+            .collect();
+        let rows = catalogue
+            .priority_elements()
+            .map(|(e, p)| PriorityRow {
+                id: e.element.id.clone(),
+                text: e.element.text.clone(),
+                tier: p.tier,
+                statuses: checks
+                    .iter()
+                    .map(|check| {
+                        let state = check.element(&e.element.id);
+                        UnitStatus {
+                            unit: check.unit.name.clone(),
+                            status: state.map_or(ElementStatus::Missing, |s| s.status),
+                            ready: state.is_some_and(|s| s.is_ready()),
+                        }
+                    })
+                    .collect(),
+            })
+            .collect();
+        let priorities = Priorities {
+            name: catalogue.priorities.name.clone(),
+            description: catalogue.priorities.description.clone(),
+            scope: readiness.priorities.clone(),
+            rows,
+        };
+        let (actions, actions_done) = actions(catalogue, checks, meta.date);
+        Report {
+            meta,
+            readiness,
+            units,
+            history,
+            criteria,
+            priorities,
+            actions,
+            actions_done,
+            multi_unit,
+        }
+    }
+
+    /// Every element row, in catalogue order (unit by unit within a criterion).
+    pub fn elements(&self) -> impl Iterator<Item = &ElementRow> {
+        self.criteria.iter().flat_map(|c| &c.elements)
+    }
+
+    pub fn overdue_actions(&self) -> usize {
+        self.actions.iter().filter(|a| a.overdue).count()
+    }
+
+    pub fn stale_reviews(&self) -> usize {
+        self.elements().filter(|e| e.stale).count()
+    }
+
+    /// The title shown at the top of the page.
+    pub fn heading(&self) -> String {
+        match &self.meta.organisation {
+            Some(name) if !name.trim().is_empty() => name.trim().to_owned(),
+            _ => format!("{} readiness", self.meta.standard),
+        }
+    }
+}
+
+fn element_row(check: &UnitCheck, id: &str, text: &str) -> ElementRow {
+    let state = check.element(id);
+    let file = check.file_of(id);
+    let front = file.and_then(|f| f.front.as_ref());
+    let stale = file.is_some_and(|f| {
+        check
+            .diagnostics
+            .iter()
+            .any(|d| d.code == Code::StaleReview && d.file.as_deref() == Some(&f.path))
+    });
+    let evidence = front
+        .map(|fm| {
+            fm.evidence
+                .iter()
+                .filter_map(|item| {
+                    let (target, is_url) = match (&item.path, &item.url) {
+                        (Some(p), _) => (
+                            crate::tree::resolve(&file?.path, &p.value)
+                                .unwrap_or_else(|| p.value.clone()),
+                            false,
+                        ),
+                        (None, Some(u)) => (u.value.clone(), true),
+                        (None, None) => return None,
+                    };
+                    Some(EvidenceLink {
+                        title: item.title.value.clone(),
+                        target,
+                        is_url,
+                    })
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    ElementRow {
+        unit: check.unit.name.clone(),
+        id: id.to_owned(),
+        text: text.to_owned(),
+        status: state.map_or(ElementStatus::Missing, |s| s.status),
+        ready: state.is_some_and(|s| s.is_ready()),
+        errors: state.map_or(0, |s| s.errors),
+        owner: front.and_then(|fm| fm.owner.clone()),
+        reviewed: front.and_then(|fm| fm.reviewed.as_ref().map(|r| r.value)),
+        stale,
+        path: file.map(|f| f.path.clone()),
+        evidence,
+        narrative: file
+            .and_then(|f| f.body.as_deref())
+            .filter(|b| !b.trim().is_empty())
+            .map(str::to_owned),
+    }
+}
+
+/// Open actions sorted by due date (undated last, then catalogue order), and the count done.
+fn actions(catalogue: &Catalogue, checks: &[UnitCheck], today: Date) -> (Vec<ActionRow>, usize) {
+    let mut open = Vec::new();
+    let mut done = 0;
+    for (order, e) in catalogue.elements().enumerate() {
+        for (unit_index, check) in checks.iter().enumerate() {
+            let Some(front) = check.file_of(&e.element.id).and_then(|f| f.front.as_ref()) else {
+                continue;
+            };
+            for a in &front.actions {
+                if !a.is_open() {
+                    done += 1;
+                    continue;
+                }
+                let due = a.due.as_ref().map(|d| d.value);
+                let row = ActionRow {
+                    unit: check.unit.name.clone(),
+                    element: e.element.id.clone(),
+                    action: a.action.value.clone(),
+                    owner: a.owner.clone(),
+                    due,
+                    overdue: due.is_some_and(|d| d < today),
+                };
+                open.push(((due.is_none(), due, order, unit_index), row));
+            }
+        }
+    }
+    open.sort_by_key(|(key, _)| *key);
+    (open.into_iter().map(|(_, row)| row).collect(), done)
+}
+
+/// Institution figures from several units: elements ready over elements across all units,
+/// and ready for assessment only when every unit is. Each reason names its unit.
+pub fn pool(units: &[UnitReadiness]) -> Option<Readiness> {
+    let first = units.first()?;
+    let add_counts = |a: &mut Counts, b: &Counts| {
+        a.compliance_plus += b.compliance_plus;
+        a.compliant += b.compliant;
+        a.partial += b.partial;
+        a.non_compliant += b.non_compliant;
+        a.not_assessed += b.not_assessed;
+        a.missing += b.missing;
+        a.invalid += b.invalid;
+    };
+    let pool_scopes = |pick: &dyn Fn(&Readiness) -> &[Scope]| -> Vec<Scope> {
+        let mut scopes: Vec<Scope> = pick(&first.readiness).to_vec();
+        for u in &units[1..] {
+            for (total, s) in scopes.iter_mut().zip(pick(&u.readiness)) {
+                total.elements += s.elements;
+                total.ready += s.ready;
+                add_counts(&mut total.counts, &s.counts);
+            }
+        }
+        for s in &mut scopes {
+            s.readiness = percent(s.ready, s.elements);
+        }
+        scopes
+    };
+    let overall = pool_scopes(&|r| std::slice::from_ref(&r.overall)).remove(0);
+    let criteria = pool_scopes(&|r| &r.criteria);
+    let subcriteria = pool_scopes(&|r| &r.subcriteria);
+    let (elements, ready) = units.iter().fold((0, 0), |(e, r), u| {
+        (
+            e + u.readiness.priorities.elements,
+            r + u.readiness.priorities.ready,
+        )
+    });
+    let reasons = units
+        .iter()
+        .flat_map(|u| {
+            u.readiness
+                .assessment
+                .reasons
+                .iter()
+                .map(move |r| format!("{}: {r}", u.name))
+        })
+        .collect();
+    Some(Readiness {
+        overall,
+        criteria,
+        subcriteria,
+        priorities: PriorityScope {
+            elements,
+            ready,
+            readiness: percent(ready, elements),
+        },
+        assessment: Assessment {
+            ready: units.iter().all(|u| u.readiness.assessment.ready),
+            reasons,
+        },
+        not_ready_by_errors: units.iter().map(|u| u.readiness.not_ready_by_errors).sum(),
+    })
+}

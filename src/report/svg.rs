@@ -1,0 +1,476 @@
+//! Charts as inline SVG: readiness bars, the unit × criterion heat map and the history lines.
+//! Each chart has a `<title>` and `<desc>`; the page puts a data table next to it.
+
+use std::fmt::Write;
+
+use jiff::civil::Date;
+
+use super::escape::html as esc;
+use super::theme::{self, BAR, INK, MUTED, PAPER, RULE, TRACK};
+
+const WIDTH: f64 = 720.0;
+const FONT: f64 = 15.0;
+
+/// Rough width of `text` at `size` px in a system sans-serif font, erring wide; enough for
+/// layout choices.
+fn text_width(text: &str, size: f64) -> f64 {
+    text.chars()
+        .map(|c| match c {
+            'i' | 'l' | 'j' | 't' | 'f' | 'r' | '.' | ',' | ':' | ' ' | '(' | ')' | '1' | 'I' => {
+                0.36
+            }
+            'm' | 'w' | 'M' | 'W' | '%' | '<' | '>' | '=' | '+' => 0.92,
+            c if c.is_uppercase() => 0.72,
+            _ => 0.6,
+        })
+        .sum::<f64>()
+        * size
+}
+
+/// Starts a chart drawn at `width` × `height` px; the page lets it shrink to fit, never grow.
+fn open(out: &mut String, id: &str, title: &str, desc: &str, width: f64, height: f64) {
+    let _ = write!(
+        out,
+        r#"<svg class="chart" id="{id}" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:.0} {height:.0}" width="{width:.0}" height="{height:.0}" role="img" aria-labelledby="{id}-title {id}-desc"><title id="{id}-title">{}</title><desc id="{id}-desc">{}</desc>"#,
+        esc(title),
+        esc(desc)
+    );
+}
+
+/// Splits `text` into at most `max_lines` lines of about `width` characters.
+fn wrap(text: &str, width: usize, max_lines: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for word in text.split_whitespace() {
+        match lines.last_mut() {
+            Some(line) if line.chars().count() + 1 + word.chars().count() <= width => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => lines.push(word.to_owned()),
+        }
+    }
+    if lines.len() > max_lines {
+        let rest = lines.split_off(max_lines - 1).join(" ");
+        lines.push(rest);
+    }
+    lines
+}
+
+/// One bar of a bar chart.
+#[derive(Debug, Clone)]
+pub struct Bar {
+    pub label: String,
+    /// 0 to 100.
+    pub value: f64,
+    /// Written after the percentage, such as "8 of 11".
+    pub detail: String,
+    /// Drawn in bold with a rule under it (the "all elements" bar).
+    pub emphasis: bool,
+}
+
+/// Horizontal bars on a 0–100% scale, the figure written on each bar.
+pub fn bar_chart(id: &str, title: &str, desc: &str, bars: &[Bar]) -> String {
+    let row = 40.0;
+    let bar_h = 24.0;
+    let axis = 28.0;
+    let label_w = bars
+        .iter()
+        .map(|b| text_width(&b.label, FONT) * if b.emphasis { 1.08 } else { 1.0 })
+        .fold(100.0, f64::max)
+        .min(300.0);
+    let x0 = label_w + 22.0;
+    let track_w = WIDTH - x0 - 24.0;
+    let height = bars.len() as f64 * row + axis;
+    let mut out = String::new();
+    open(&mut out, id, title, desc, WIDTH, height);
+    // Grid lines and the scale.
+    for tick in [0.0, 25.0, 50.0, 75.0, 100.0] {
+        let x = x0 + track_w * tick / 100.0;
+        let _ = write!(
+            out,
+            r#"<line x1="{x:.1}" y1="0" x2="{x:.1}" y2="{:.1}" stroke="{RULE}" stroke-width="1"/><text x="{x:.1}" y="{:.1}" font-size="12" fill="{MUTED}" text-anchor="middle">{tick}%</text>"#,
+            height - axis + 4.0,
+            height - 8.0
+        );
+    }
+    for (i, b) in bars.iter().enumerate() {
+        let y = i as f64 * row + (row - bar_h) / 2.0;
+        let mid = y + bar_h / 2.0 + 5.0;
+        let value = b.value.clamp(0.0, 100.0);
+        let fill_w = track_w * value / 100.0;
+        let weight = if b.emphasis { "700" } else { "400" };
+        let figure = format!("{value:.1}%");
+        let figure_text = if b.detail.is_empty() {
+            figure.clone()
+        } else {
+            format!("{figure} · {}", b.detail)
+        };
+        let figure_w = text_width(&figure_text, 14.0) + 4.0;
+        let _ = write!(
+            out,
+            r#"<g><title>{}: {}</title><text x="{label_x:.1}" y="{mid:.1}" font-size="{FONT}" font-weight="{weight}" fill="{INK}" text-anchor="end">{}</text><rect x="{x0:.1}" y="{y:.1}" width="{track_w:.1}" height="{bar_h}" fill="{TRACK}" rx="3"/><rect x="{x0:.1}" y="{y:.1}" width="{fill_w:.1}" height="{bar_h}" fill="{BAR}" rx="3"/>"#,
+            esc(&b.label),
+            esc(&figure_text),
+            esc(&b.label),
+            label_x = x0 - 10.0,
+        );
+        // The figure sits inside the bar when it fits, otherwise just after it.
+        let (x, anchor, colour) = if fill_w >= figure_w + 16.0 {
+            (x0 + fill_w - 8.0, "end", PAPER)
+        } else {
+            (x0 + fill_w + 8.0, "start", INK)
+        };
+        let _ = write!(
+            out,
+            r#"<text x="{x:.1}" y="{mid:.1}" font-size="14" fill="{colour}" text-anchor="{anchor}"><tspan font-weight="700">{}</tspan>{}</text></g>"#,
+            esc(&figure),
+            esc(&figure_text[figure.len()..]),
+        );
+        if b.emphasis && i + 1 < bars.len() {
+            let _ = write!(
+                out,
+                r#"<line x1="0" y1="{:.1}" x2="{WIDTH}" y2="{:.1}" stroke="{RULE}" stroke-width="1" stroke-dasharray="4 3"/>"#,
+                (i + 1) as f64 * row,
+                (i + 1) as f64 * row
+            );
+        }
+    }
+    out.push_str("</svg>");
+    out
+}
+
+/// A grid of percentages, rows × columns, each cell shaded and labelled with its figure.
+pub fn heat_map(
+    id: &str,
+    title: &str,
+    desc: &str,
+    columns: &[String],
+    rows: &[(String, Vec<f64>)],
+) -> String {
+    let label_w = rows
+        .iter()
+        .map(|(name, _)| text_width(name, FONT))
+        .fold(90.0, f64::max)
+        .min(240.0);
+    let x0 = label_w + 22.0;
+    let cell_w = 112.0;
+    let chars_per_line = ((cell_w - 10.0) / (13.0 * 0.58)) as usize;
+    let headers: Vec<Vec<String>> = columns
+        .iter()
+        .map(|c| wrap(c, chars_per_line.max(6), 3))
+        .collect();
+    let header_lines = headers.iter().map(Vec::len).max().unwrap_or(1) as f64;
+    let header_h = header_lines * 15.0 + 10.0;
+    let cell_h = 38.0;
+    let legend_h = 40.0;
+    let legend_w: f64 = theme::HEAT
+        .iter()
+        .enumerate()
+        .map(|(i, _)| 39.0 + text_width(&band_label(i), 12.0))
+        .sum();
+    let width = (x0 + cell_w * columns.len() as f64).max(x0 + legend_w);
+    let height = header_h + cell_h * rows.len() as f64 + legend_h;
+    let mut out = String::new();
+    open(&mut out, id, title, desc, width, height);
+    for (c, lines) in headers.iter().enumerate() {
+        let x = x0 + cell_w * (c as f64 + 0.5);
+        let top = header_h - 8.0 - (lines.len() as f64 - 1.0) * 15.0;
+        let _ = write!(
+            out,
+            r#"<text x="{x:.1}" y="{top:.1}" font-size="13" font-weight="600" fill="{INK}" text-anchor="middle">"#
+        );
+        for (i, line) in lines.iter().enumerate() {
+            let dy = if i == 0 { 0.0 } else { 15.0 };
+            let _ = write!(out, r#"<tspan x="{x:.1}" dy="{dy}">{}</tspan>"#, esc(line));
+        }
+        out.push_str("</text>");
+    }
+    for (r, (name, values)) in rows.iter().enumerate() {
+        let y = header_h + cell_h * r as f64;
+        let _ = write!(
+            out,
+            r#"<text x="{:.1}" y="{:.1}" font-size="{FONT}" fill="{INK}" text-anchor="end">{}</text>"#,
+            x0 - 10.0,
+            y + cell_h / 2.0 + 5.0,
+            esc(name)
+        );
+        for (c, value) in values.iter().enumerate() {
+            let (bg, fg) = theme::heat(*value);
+            let x = x0 + cell_w * c as f64;
+            let column = columns.get(c).map(String::as_str).unwrap_or("");
+            let _ = write!(
+                out,
+                r#"<g><title>{}, {}: {value:.1}%</title><rect x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" fill="{bg}" stroke="{PAPER}" stroke-width="2"/><text x="{:.1}" y="{:.1}" font-size="13" font-weight="600" fill="{fg}" text-anchor="middle">{value:.1}%</text></g>"#,
+                esc(name),
+                esc(column),
+                x,
+                y,
+                cell_w,
+                cell_h,
+                x + cell_w / 2.0,
+                y + cell_h / 2.0 + 5.0,
+            );
+        }
+    }
+    // Legend: the bands, each with its range in words.
+    let ly = header_h + cell_h * rows.len() as f64 + 14.0;
+    let mut lx = x0;
+    let _ = write!(
+        out,
+        r#"<text x="{:.1}" y="{:.1}" font-size="12" fill="{MUTED}" text-anchor="end">Readiness</text>"#,
+        x0 - 10.0,
+        ly + 12.0
+    );
+    for (i, (_, bg, _)) in theme::HEAT.iter().enumerate() {
+        let label = band_label(i);
+        let _ = write!(
+            out,
+            r#"<rect x="{lx:.1}" y="{ly:.1}" width="16" height="16" fill="{bg}" stroke="{RULE}"/><text x="{:.1}" y="{:.1}" font-size="12" fill="{MUTED}">{label}</text>"#,
+            lx + 21.0,
+            ly + 12.5
+        );
+        lx += 21.0 + text_width(&label, 12.0) + 18.0;
+    }
+    out.push_str("</svg>");
+    out
+}
+
+/// "20–under 40%", "80–100%"
+fn band_label(i: usize) -> String {
+    let low = theme::HEAT[i].0;
+    match theme::HEAT.get(i + 1) {
+        Some(next) => format!("{low:.0}–under {:.0}%", next.0),
+        None => format!("{low:.0}–100%"),
+    }
+}
+
+/// One line of the history chart.
+#[derive(Debug, Clone)]
+pub struct Series {
+    /// Short label written at the line's end, such as "All" or "1".
+    pub label: String,
+    /// Longer name for the tooltip, such as "1 Customer Insight".
+    pub name: String,
+    /// One value per date; `None` where unknown.
+    pub values: Vec<Option<f64>>,
+}
+
+/// Readiness over time: one line per series on a 0–100% scale, dates along the bottom.
+pub fn line_chart(
+    id: &str,
+    title: &str,
+    desc: &str,
+    dates: &[(Date, String)],
+    series: &[Series],
+) -> String {
+    let (left, right, top, bottom) = (46.0, 56.0, 14.0, 42.0);
+    let (width, height) = (960.0, 340.0);
+    let plot_w = width - left - right;
+    let plot_h = height - top - bottom;
+    let first = dates.first().map(|d| d.0);
+    let last = dates.last().map(|d| d.0);
+    let span_days = match (first, last) {
+        (Some(a), Some(b)) => (b - a).get_days() as f64,
+        _ => 0.0,
+    };
+    let x_of = |i: usize| -> f64 {
+        if dates.len() < 2 {
+            return left + plot_w / 2.0;
+        }
+        if span_days > 0.0 {
+            let days = first.map_or(0.0, |f| (dates[i].0 - f).get_days() as f64);
+            left + plot_w * days / span_days
+        } else {
+            left + plot_w * i as f64 / (dates.len() - 1) as f64
+        }
+    };
+    let y_of = |v: f64| top + plot_h * (1.0 - v.clamp(0.0, 100.0) / 100.0);
+    let mut out = String::new();
+    open(&mut out, id, title, desc, width, height);
+    for tick in [0.0, 25.0, 50.0, 75.0, 100.0] {
+        let y = y_of(tick);
+        let _ = write!(
+            out,
+            r#"<line x1="{left}" y1="{y:.1}" x2="{:.1}" y2="{y:.1}" stroke="{RULE}" stroke-width="1"/><text x="{:.1}" y="{:.1}" font-size="12" fill="{MUTED}" text-anchor="end">{tick}%</text>"#,
+            left + plot_w,
+            left - 8.0,
+            y + 4.0
+        );
+    }
+    // Date labels: the first, the last and a few between, never crowded.
+    let max_labels = 6usize;
+    let step = dates.len().div_ceil(max_labels).max(1);
+    let mut labels: Vec<usize> = Vec::new();
+    for i in (0..dates.len()).filter(|i| i % step == 0 || i + 1 == dates.len()) {
+        let crowded = labels
+            .last()
+            .is_some_and(|&prev| x_of(i) - x_of(prev) < 80.0);
+        if crowded {
+            // The last date wins over a crowded neighbour, but never over the first.
+            if i + 1 == dates.len() && labels.len() > 1 {
+                labels.pop();
+            } else {
+                continue;
+            }
+        }
+        labels.push(i);
+    }
+    for i in labels {
+        let _ = write!(
+            out,
+            r#"<text x="{:.1}" y="{:.1}" font-size="12" fill="{MUTED}" text-anchor="middle">{}</text>"#,
+            x_of(i),
+            top + plot_h + 20.0,
+            dates[i].0.strftime("%-d %b %Y")
+        );
+    }
+    // Lines, overall last so it is drawn on top.
+    let mut ends: Vec<(f64, usize)> = Vec::new();
+    for (s, line) in series.iter().enumerate().rev() {
+        let colour = theme::SERIES[s % theme::SERIES.len()];
+        let dash = theme::DASHES[s % theme::DASHES.len()];
+        let width = if s == 0 { 3.0 } else { 2.0 };
+        let points: Vec<(f64, f64, usize)> = line
+            .values
+            .iter()
+            .enumerate()
+            .filter_map(|(i, v)| v.map(|v| (x_of(i), y_of(v), i)))
+            .collect();
+        let path: String = points
+            .iter()
+            .map(|(x, y, _)| format!("{x:.1},{y:.1}"))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let dash_attr = if dash.is_empty() {
+            String::new()
+        } else {
+            format!(r#" stroke-dasharray="{dash}""#)
+        };
+        let _ = write!(
+            out,
+            r#"<g><title>{}</title><polyline points="{path}" fill="none" stroke="{colour}" stroke-width="{width}"{dash_attr} stroke-linejoin="round"/>"#,
+            esc(&line.name)
+        );
+        for (x, y, i) in &points {
+            let _ = write!(
+                out,
+                r#"<circle cx="{x:.1}" cy="{y:.1}" r="{}" fill="{colour}"><title>{}, {} ({}): {:.1}%</title></circle>"#,
+                if s == 0 { 3.5 } else { 2.5 },
+                esc(&line.name),
+                dates[*i].0,
+                esc(&dates[*i].1),
+                line.values[*i].unwrap_or(0.0)
+            );
+        }
+        out.push_str("</g>");
+        if let Some((_, y, _)) = points.last() {
+            ends.push((*y, s));
+        }
+    }
+    // End labels, nudged apart so they never overlap.
+    ends.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut placed: Vec<(f64, usize)> = Vec::new();
+    for (y, s) in ends {
+        let y = placed.last().map_or(y, |(prev, _)| y.max(prev + 14.0));
+        placed.push((y, s));
+    }
+    let overflow = placed
+        .last()
+        .map_or(0.0, |(y, _)| (y - (top + plot_h + 4.0)).max(0.0));
+    for (y, s) in placed {
+        let colour = theme::SERIES[s % theme::SERIES.len()];
+        let _ = write!(
+            out,
+            r#"<text x="{:.1}" y="{:.1}" font-size="12" font-weight="{}" fill="{colour}">{}</text>"#,
+            left + plot_w + 8.0,
+            y - overflow + 4.0,
+            if s == 0 { 700 } else { 600 },
+            esc(&series[s].label)
+        );
+    }
+    out.push_str("</svg>");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrap_keeps_words_and_limits_lines() {
+        assert_eq!(
+            wrap("The Culture of the Organisation", 16, 3),
+            ["The Culture of", "the Organisation"]
+        );
+        assert_eq!(wrap("a b c d", 1, 2), ["a", "b c d"]);
+    }
+
+    #[test]
+    fn bar_chart_writes_the_figure_on_each_bar() {
+        let bars = [
+            Bar {
+                label: "All elements".into(),
+                value: 72.7,
+                detail: "8 of 11".into(),
+                emphasis: true,
+            },
+            Bar {
+                label: "<b>".into(),
+                value: 0.0,
+                detail: String::new(),
+                emphasis: false,
+            },
+        ];
+        let svg = bar_chart("c", "T & t", "D", &bars);
+        assert!(
+            svg.contains(r#"<title id="c-title">T &amp; t</title>"#),
+            "{svg}"
+        );
+        assert!(svg.contains("72.7%</tspan> · 8 of 11"), "{svg}");
+        assert!(svg.contains("0.0%</tspan>"), "{svg}");
+        assert!(svg.contains("&lt;b&gt;") && !svg.contains("<b>"), "{svg}");
+    }
+
+    #[test]
+    fn figures_sit_inside_long_bars_and_after_short_ones() {
+        let bar = |v| Bar {
+            label: "x".into(),
+            value: v,
+            detail: String::new(),
+            emphasis: false,
+        };
+        let svg = bar_chart("c", "t", "d", &[bar(90.0), bar(3.0)]);
+        assert!(
+            svg.contains(&format!(r#"fill="{PAPER}" text-anchor="end""#)),
+            "{svg}"
+        );
+        assert!(
+            svg.contains(&format!(r#"fill="{INK}" text-anchor="start""#)),
+            "{svg}"
+        );
+    }
+
+    #[test]
+    fn line_chart_handles_one_point_and_equal_dates() {
+        let d = |s: &str| (s.parse::<Date>().unwrap(), "abc1234".to_owned());
+        let one = Series {
+            label: "All".into(),
+            name: "All elements".into(),
+            values: vec![Some(50.0)],
+        };
+        let svg = line_chart(
+            "h",
+            "t",
+            "d",
+            &[d("2026-01-01")],
+            std::slice::from_ref(&one),
+        );
+        assert!(svg.contains("<circle") && !svg.contains("NaN"), "{svg}");
+        let two = Series {
+            values: vec![Some(10.0), Some(20.0)],
+            ..one
+        };
+        let svg = line_chart("h", "t", "d", &[d("2026-01-01"), d("2026-01-01")], &[two]);
+        assert!(!svg.contains("NaN") && !svg.contains("inf"), "{svg}");
+    }
+}
