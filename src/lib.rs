@@ -12,6 +12,8 @@ pub mod gates;
 pub mod glob;
 pub mod readiness;
 pub mod render;
+pub mod scaffold;
+pub mod schema;
 pub mod suggest;
 pub mod tree;
 pub mod views;

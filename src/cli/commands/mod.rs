@@ -2,8 +2,13 @@
 
 mod actions;
 mod check;
+mod completions;
+mod config;
 mod gating;
+mod init;
+mod man;
 mod priorities;
+mod schema;
 mod show;
 mod status;
 mod units;
@@ -21,5 +26,10 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Priorities(args) => priorities::run(&cli, &Settings::resolve(&cli)?, args),
         Command::Show(args) => show::run(&cli, &Settings::resolve(&cli)?, args),
         Command::Actions(args) => actions::run(&cli, &Settings::resolve(&cli)?, args),
+        Command::Init(args) => init::run(&cli, args),
+        Command::Config => config::run(&Settings::resolve(&cli)?),
+        Command::Completions(args) => completions::run(args),
+        Command::Man => man::run(),
+        Command::Schema => schema::run(&cli),
     }
 }
