@@ -103,7 +103,7 @@ and left alone, so running it again is safe.",
 pub struct InitArgs {
     /// The folder to create the repository in; created if missing.
     #[arg(value_name = "DIR", default_value = ".")]
-    pub dir: PathBuf,
+    pub target: PathBuf,
 
     /// Scaffold from this catalogue instead of the built-in one (also written to cse.toml).
     #[arg(long, value_name = "FILE")]

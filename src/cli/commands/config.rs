@@ -97,9 +97,14 @@ fn render(settings: &Settings) -> String {
     let rows = [
         optional("name", config.name.as_ref(), |v| toml_string(v)),
         row("evidence_dir", &config.evidence_dir, |v| toml_string(v)),
-        optional("catalogue", config.catalogue.as_ref(), |p| {
-            toml_string(&p.display().to_string())
-        }),
+        match &config.catalogue {
+            Some(s) => row("catalogue", s, |p| toml_string(&p.display().to_string())),
+            None => Row {
+                key: "catalogue",
+                value: "(built-in)".to_owned(),
+                from: "default".to_owned(),
+            },
+        },
         row("review_max_age", &config.review_max_age, age),
         row("ignore", &config.ignore, |globs| {
             let items: Vec<String> = globs.iter().map(|g| toml_string(g.as_str())).collect();

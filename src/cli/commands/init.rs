@@ -29,7 +29,7 @@ enum GitStep {
 
 pub fn run(cli: &Cli, args: &InitArgs) -> Result<Outcome> {
     let start = settings::start_dir(cli)?;
-    let target = start.join(&args.dir);
+    let target = start.join(&args.target);
     if target.exists() && !target.is_dir() {
         bail!("{}: not a folder", shown(&target).display());
     }
@@ -282,10 +282,10 @@ fn summary(
             .map_or("evidence/1.1.1.md", |f| f.path.as_str());
         out.push_str("\nNext steps:\n");
         let mut step = 1;
-        if args.dir != Path::new(".") {
+        if args.target != Path::new(".") {
             out.push_str(&format!(
                 "  {step}. cd {}\n",
-                shell_word(&args.dir.display().to_string())
+                shell_word(&args.target.display().to_string())
             ));
             step += 1;
         }
