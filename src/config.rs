@@ -113,25 +113,38 @@ fn line_of(text: &str, offset: usize) -> u32 {
 }
 
 impl Config {
-    /// Reads and validates a config file.
+    /// Reads and validates a config file at the repository root.
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
+        Config::load_in(path, Some(""))
+    }
+
+    /// Reads and validates a config file that sits in the repository folder `base`
+    /// (repository-relative, `""` for the root; `None` when it is outside the repository).
+    pub fn load_in(path: &Path, base: Option<&str>) -> Result<Config, ConfigError> {
         let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
             path: path.to_owned(),
             line: None,
             message: format!("cannot read the config file: {e}"),
         })?;
-        Config::parse(&text, path)
+        Config::parse_in(&text, path, base)
     }
 
-    /// Parses config text; `path` names the file in errors and anchors relative paths.
+    /// Parses the text of a config file at the repository root; `path` names the file in
+    /// errors and anchors the catalogue path.
     pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
+        Config::parse_in(text, path, Some(""))
+    }
+
+    /// Parses config text. Paths in it are relative to the config file: `base` is the
+    /// repository folder holding it (see [`Config::load_in`]).
+    pub fn parse_in(text: &str, path: &Path, base: Option<&str>) -> Result<Config, ConfigError> {
         let err = |span: Option<std::ops::Range<usize>>, message: String| ConfigError {
             path: path.to_owned(),
             line: span.map(|s| line_of(text, s.start)),
             message,
         };
         let raw: RawConfig =
-            toml::from_str(text).map_err(|e| err(e.span(), e.message().trim().to_owned()))?;
+            toml::from_str(text).map_err(|e| err(e.span(), explain(e.message().trim())))?;
         let origin =
             |span: std::ops::Range<usize>| Origin::File(path.to_owned(), line_of(text, span.start));
         let setting = |s: Spanned<String>| {
@@ -148,12 +161,13 @@ impl Config {
         config.name = raw.name.map(setting);
         if let Some(dir) = raw.evidence_dir {
             let span = dir.span();
-            let value = relative_dir(dir.get_ref()).ok_or_else(|| {
+            let value = relative_dir(base, dir.get_ref()).ok_or_else(|| {
                 err(
                     Some(span.clone()),
                     format!(
-                        "`evidence_dir = {:?}` must be a folder inside the repository",
-                        dir.get_ref()
+                        "`evidence_dir = {:?}` must be a folder inside the repository{}",
+                        dir.get_ref(),
+                        outside_note(base)
                     ),
                 )
             })?;
@@ -185,8 +199,21 @@ impl Config {
         }
         if let Some(ignore) = raw.ignore {
             let span = ignore.span();
+            let mut value = Vec::new();
+            for pattern in ignore.get_ref() {
+                let glob = relative_pattern(base, pattern).ok_or_else(|| {
+                    err(
+                        Some(span.clone()),
+                        format!(
+                            "ignore pattern `{pattern}` must name files inside the repository{}",
+                            outside_note(base)
+                        ),
+                    )
+                })?;
+                value.push(glob);
+            }
             config.ignore = Setting {
-                value: ignore.get_ref().iter().map(|p| Glob::new(p)).collect(),
+                value,
                 origin: origin(span),
             };
         }
@@ -194,10 +221,13 @@ impl Config {
             let span = units.span();
             let mut value = BTreeMap::new();
             for (name, dir) in units.into_inner() {
-                let dir = relative_dir(&dir).ok_or_else(|| {
+                let dir = relative_dir(base, &dir).ok_or_else(|| {
                     err(
                         Some(span.clone()),
-                        format!("unit `{name}`: `{dir}` must be a folder inside the repository"),
+                        format!(
+                            "unit `{name}`: `{dir}` must be a folder inside the repository{}",
+                            outside_note(base)
+                        ),
                     )
                 })?;
                 value.insert(name, dir);
@@ -246,14 +276,93 @@ impl Config {
     }
 }
 
-/// A repository-relative folder with `/` separators, or `None` if it leaves the repository.
-fn relative_dir(dir: &str) -> Option<String> {
-    let joined = crate::tree::resolve("x", dir.trim_end_matches('/'))?;
+const TOP_KEYS: &[&str] = &[
+    "name",
+    "evidence_dir",
+    "catalogue",
+    "review_max_age",
+    "ignore",
+    "units",
+    "gate",
+];
+const GATE_KEYS: &[&str] = &[
+    "fail_under",
+    "fail_under_criterion",
+    "fail_under_unit",
+    "priorities_fail_under",
+    "require_assessment_ready",
+    "no_regress",
+];
+
+/// The `toml` crate's message in this project's words, with a "did you mean" for a typo.
+fn explain(message: &str) -> String {
+    let message = message
+        .replace("expected f64", "expected a number")
+        .replace(
+            "expected a sequence",
+            "expected a list such as [\"a\", \"b\"]",
+        );
+    let Some(field) = message
+        .strip_prefix("unknown field `")
+        .and_then(|rest| rest.split('`').next())
+    else {
+        return message;
+    };
+    let at_top = message.contains("`gate`");
+    let (here, other, other_table) = if at_top {
+        (TOP_KEYS, GATE_KEYS, "under [gate]")
+    } else {
+        (
+            GATE_KEYS,
+            TOP_KEYS,
+            "at the top of the file, before any [table]",
+        )
+    };
+    let help = if other.contains(&field) {
+        format!("`{field}` belongs {other_table}")
+    } else if let Some(s) = crate::suggest::closest(field, here.iter().copied()) {
+        format!("did you mean `{s}`?")
+    } else {
+        format!("expected one of: {}", here.join(", "))
+    };
+    format!("unknown setting `{field}`: {help}")
+}
+
+/// `dir`, relative to the repository folder `base`, as a repository-relative folder with
+/// `/` separators; `None` if it leaves the repository.
+fn relative_dir(base: Option<&str>, dir: &str) -> Option<String> {
+    let joined = crate::tree::resolve(&anchor(base?), dir.trim_end_matches('/'))?;
     Some(if joined.is_empty() {
         ".".into()
     } else {
         joined
     })
+}
+
+/// An `ignore` pattern relative to `base`. A pattern without `/` matches file names anywhere,
+/// so it needs no anchoring.
+fn relative_pattern(base: Option<&str>, pattern: &str) -> Option<Glob> {
+    let pattern = pattern.trim_start_matches("./");
+    if !pattern.contains('/') {
+        return Some(Glob::new(pattern));
+    }
+    Some(Glob::new(&crate::tree::resolve(&anchor(base?), pattern)?))
+}
+
+/// A made-up file in the folder `base`, for [`crate::tree::resolve`].
+fn anchor(base: &str) -> String {
+    if base.is_empty() {
+        "x".to_owned()
+    } else {
+        format!("{base}/x")
+    }
+}
+
+fn outside_note(base: Option<&str>) -> &'static str {
+    match base {
+        None => " (this config file is outside the repository, and its paths are relative to it)",
+        Some(_) => "",
+    }
 }
 
 /// "12 months", "90 days", "1 year", or jiff's ISO 8601 form ("P12M").
@@ -294,14 +403,47 @@ mod tests {
         let e = parse("name = \"x\"\nevidnce_dir = \"e\"\n").unwrap_err();
         assert_eq!(e.line, Some(2));
         assert!(e.message.contains("evidnce_dir"), "{e}");
+        assert_eq!(
+            e.message,
+            "unknown setting `evidnce_dir`: did you mean `evidence_dir`?"
+        );
         let e = parse("[gate]\nfail_under = \"high\"\n").unwrap_err();
         assert_eq!(e.line, Some(2));
+        assert!(e.message.contains("expected a number"), "{e}");
         let e = parse("[gate]\n\nfail_under = 120\n").unwrap_err();
         assert_eq!(e.line, Some(3));
+        let e = parse("fail_under = 80\n").unwrap_err();
+        assert_eq!(
+            e.message,
+            "unknown setting `fail_under`: `fail_under` belongs under [gate]"
+        );
+        let e = parse("[gate]\nfail_undr = 80\n").unwrap_err();
+        assert!(e.message.ends_with("did you mean `fail_under`?"), "{e}");
+        let e = parse("[gate]\nname = \"x\"\n").unwrap_err();
+        assert!(e.message.contains("at the top of the file"), "{e}");
         let e = parse("review_max_age = \"soon\"\n").unwrap_err();
         assert_eq!(e.line, Some(1));
         let e = parse("evidence_dir = \"../elsewhere\"\n").unwrap_err();
         assert!(e.to_string().starts_with("/repo/cse.toml:1: "), "{e}");
+    }
+
+    #[test]
+    fn paths_are_relative_to_the_config_file() {
+        let path = Path::new("/repo/ci/cse.toml");
+        let text = "evidence_dir = \"../evidence\"\nignore = [\"*.draft.md\", \"../evidence/old/**\"]\n[units]\na = \"../evidence/a\"\n";
+        let c = Config::parse_in(text, path, Some("ci")).unwrap();
+        assert_eq!(c.evidence_dir.value, "evidence");
+        assert_eq!(c.units.value["a"], "evidence/a");
+        let globs: Vec<_> = c.ignore.value.iter().map(Glob::as_str).collect();
+        assert_eq!(globs, ["*.draft.md", "evidence/old/**"]);
+        // The same text at the root leaves the repository.
+        let e = Config::parse(text, path).unwrap_err();
+        assert_eq!(e.line, Some(1), "{e}");
+        // Outside the repository, relative folders cannot be used.
+        let e = Config::parse_in("evidence_dir = \"e\"\n", path, None).unwrap_err();
+        assert!(e.message.contains("outside the repository"), "{e}");
+        let c = Config::parse_in("ignore = [\"*.draft.md\"]\n", path, None).unwrap();
+        assert_eq!(c.ignore.value.len(), 1);
     }
 
     #[test]

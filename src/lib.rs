@@ -13,6 +13,9 @@ pub mod glob;
 pub mod readiness;
 pub mod render;
 pub mod report;
+
+pub mod scaffold;
+pub mod schema;
 pub mod suggest;
 pub mod tree;
 pub mod views;

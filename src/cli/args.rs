@@ -21,6 +21,10 @@ pub struct Cli {
     #[arg(short = 'C', value_name = "DIR", global = true)]
     pub dir: Option<PathBuf>,
 
+    /// Use this config file instead of looking for cse.toml. Paths in it are relative to it.
+    #[arg(long = "config", value_name = "FILE", global = true)]
+    pub config_file: Option<PathBuf>,
+
     /// When to use colour.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
     pub color: ColorChoice,
@@ -75,6 +79,53 @@ disk and prints cleanly. Markdown suits a wiki or a READINESS.md.",
         after_help = "Examples:\n  cse report --out readiness.html\n  cse report --format markdown --out READINESS.md\n  cse report --out - > report.html"
     )]
     Report(ReportArgs),
+
+    /// Create an evidence repository: a file per element, cse.toml, a pre-commit hook and CI.
+    #[command(
+        long_about = "Create an evidence repository in DIR (by default the current folder): \
+evidence/<element>.md for every element of the catalogue, evidence/README.md, cse.toml, \
+.pre-commit-config.yaml and .github/workflows/cse.yml, then `git init` when DIR is not in a \
+git repository yet.\n\nIt never changes a file that is already there: such files are listed \
+and left alone, so running it again is safe.",
+        after_help = "Examples:\n  cse init\n  cse init library-evidence\n  cse init --catalogue criteria/our-standard.yaml"
+    )]
+    Init(InitArgs),
+
+    /// Print the settings in force and where each came from.
+    #[command(after_help = "Examples:\n  cse config\n  cse --config ci/strict.toml config")]
+    Config,
+
+    /// Print a shell completion script.
+    #[command(
+        after_help = "Examples:\n  cse completions bash > ~/.local/share/bash-completion/completions/cse\n  cse completions zsh > ~/.zfunc/_cse\n  cse completions fish > ~/.config/fish/completions/cse.fish\n  cse completions powershell >> $PROFILE"
+    )]
+    Completions(CompletionsArgs),
+
+    /// Print the manual page (roff) to standard output.
+    #[command(after_help = "Examples:\n  cse man > cse.1 && man ./cse.1")]
+    Man,
+
+    /// Print a JSON Schema of the evidence front matter.
+    #[command(after_help = "Examples:\n  cse schema > evidence.schema.json")]
+    Schema,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The folder to create the repository in; created if missing.
+    #[arg(value_name = "DIR", default_value = ".")]
+    pub target: PathBuf,
+
+    /// Scaffold from this catalogue instead of the built-in one (also written to cse.toml).
+    #[arg(long, value_name = "FILE")]
+    pub catalogue: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 #[derive(Debug, Args)]

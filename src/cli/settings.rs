@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, bail};
 use cse::catalogue::Catalogue;
 use cse::checks::{CheckOptions, Unit};
-use cse::config::{self, Config};
+use cse::config::{self, Config, Setting};
 use cse::tree::FsTree;
 
 use super::args::Cli;
@@ -13,8 +13,20 @@ use super::args::Cli;
 pub struct Settings {
     pub root: PathBuf,
     pub config: Config,
+    /// How the config file was chosen.
+    pub config_source: ConfigSource,
     pub catalogue: Catalogue,
     pub today: jiff::civil::Date,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ConfigSource {
+    /// `--config FILE`.
+    Flag,
+    /// `cse.toml` found at the repository root.
+    Found,
+    /// No config file: every setting is at its default.
+    Absent,
 }
 
 /// The nearest ancestor of `start` holding `cse.toml` or `evidence/`. The search stops at
@@ -35,6 +47,71 @@ pub fn find_root(start: &Path) -> Option<(PathBuf, Option<PathBuf>)> {
     None
 }
 
+/// The nearest folder, from `start` upwards, holding `.git`.
+pub fn git_root(start: &Path) -> Option<PathBuf> {
+    start
+        .ancestors()
+        .find(|dir| dir.join(".git").exists())
+        .map(Path::to_owned)
+}
+
+/// The folder the command runs in: the current one, or `-C DIR`.
+pub fn start_dir(cli: &Cli) -> Result<PathBuf> {
+    let cwd = std::env::current_dir().context("cannot read the current folder")?;
+    match &cli.dir {
+        Some(d) => {
+            let d = cwd.join(d);
+            if !d.is_dir() {
+                bail!("-C {}: no such folder", d.display());
+            }
+            Ok(d)
+        }
+        None => Ok(cwd),
+    }
+}
+
+/// `path` as the user would write it: relative to the current folder when inside it.
+/// Still a valid path for this process, which never changes folder.
+pub fn shown(path: &Path) -> PathBuf {
+    match std::env::current_dir() {
+        Ok(cwd) => match path.strip_prefix(&cwd) {
+            Ok(rel) if rel.as_os_str().is_empty() => PathBuf::from("."),
+            Ok(rel) => rel.to_owned(),
+            Err(_) => path.to_owned(),
+        },
+        Err(_) => path.to_owned(),
+    }
+}
+
+/// The repository-relative folder of `dir`, or `None` when it is outside `root`.
+pub fn folder_in(root: &Path, dir: &Path) -> Option<String> {
+    let root = std::fs::canonicalize(root).ok()?;
+    let dir = std::fs::canonicalize(dir).ok()?;
+    let rel = dir.strip_prefix(&root).ok()?;
+    Some(
+        rel.components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect::<Vec<_>>()
+            .join("/"),
+    )
+}
+
+/// The catalogue named in cse.toml, or the built-in one.
+pub fn load_catalogue(setting: Option<&Setting<PathBuf>>) -> Result<Catalogue> {
+    let Some(s) = setting else {
+        return Ok(Catalogue::builtin()?);
+    };
+    let text = std::fs::read_to_string(&s.value).map_err(|e| {
+        // Point at the line of cse.toml that names the catalogue.
+        let at = match &s.origin {
+            config::Origin::File(path, line) => format!("{}:{line}: ", path.display()),
+            config::Origin::Default => String::new(),
+        };
+        anyhow::anyhow!("{at}cannot read the catalogue {}: {e}", s.value.display())
+    })?;
+    Ok(Catalogue::from_yaml(&text, &s.value.display().to_string())?)
+}
+
 /// "Today", or the date in `CSE_TODAY` (YYYY-MM-DD) for reproducible output.
 pub fn today() -> Result<jiff::civil::Date> {
     match std::env::var("CSE_TODAY") {
@@ -47,39 +124,42 @@ pub fn today() -> Result<jiff::civil::Date> {
 
 impl Settings {
     pub fn resolve(cli: &Cli) -> Result<Settings> {
-        let cwd = std::env::current_dir().context("cannot read the current folder")?;
-        let start = match &cli.dir {
-            Some(d) => {
-                let d = cwd.join(d);
-                if !d.is_dir() {
-                    bail!("-C {}: no such folder", d.display());
+        let start = start_dir(cli)?;
+        let (root, config, config_source) = match &cli.config_file {
+            Some(file) => {
+                let file = start.join(file);
+                if !file.is_file() {
+                    bail!("--config {}: no such file", shown(&file).display());
                 }
-                d
+                let config_dir = file.parent().unwrap_or(Path::new("."));
+                // The repository is found as usual; only the config file is overridden.
+                let root = find_root(&start)
+                    .map(|(root, _)| root)
+                    .or_else(|| git_root(&start))
+                    .unwrap_or_else(|| config_dir.to_owned());
+                let base = folder_in(&root, config_dir);
+                let config = Config::load_in(&shown(&file), base.as_deref())?;
+                (root, config, ConfigSource::Flag)
             }
-            None => cwd,
-        };
-        let Some((root, config_path)) = find_root(&start) else {
-            bail!(
-                "no evidence repository found in {} or its parents (looked for cse.toml or an evidence/ folder)\n\
-                 hint: run `cse init` to create one, or `cse -C DIR` to point at one",
-                start.display()
-            );
-        };
-        let config = match &config_path {
-            Some(p) => Config::load(p)?,
-            None => Config::default(),
-        };
-        let catalogue = match &config.catalogue {
-            None => Catalogue::builtin()?,
-            Some(s) => {
-                let text = std::fs::read_to_string(&s.value)
-                    .with_context(|| format!("cannot read the catalogue {}", s.value.display()))?;
-                Catalogue::from_yaml(&text, &s.value.display().to_string())?
+            None => {
+                let Some((root, config_path)) = find_root(&start) else {
+                    bail!(
+                        "no evidence repository found in {} or its parents (looked for cse.toml or an evidence/ folder)\n\
+                         hint: run `cse init` to create one, or `cse -C DIR` to point at one",
+                        start.display()
+                    );
+                };
+                match &config_path {
+                    Some(p) => (root, Config::load(&shown(p))?, ConfigSource::Found),
+                    None => (root, Config::default(), ConfigSource::Absent),
+                }
             }
         };
+        let catalogue = load_catalogue(config.catalogue.as_ref())?;
         Ok(Settings {
             root,
             config,
+            config_source,
             catalogue,
             today: today()?,
         })

@@ -2,8 +2,13 @@
 
 mod actions;
 mod check;
+mod completions;
+mod config;
 mod gating;
+mod init;
+mod man;
 mod priorities;
+mod schema;
 mod show;
 mod status;
 mod units;
@@ -25,5 +30,11 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Actions(args) => actions::run(&cli, &Settings::resolve(&cli)?, args),
 
         Command::Report(args) => report::run(&cli, &Settings::resolve(&cli)?, args),
+
+        Command::Init(args) => init::run(&cli, args),
+        Command::Config => config::run(&Settings::resolve(&cli)?),
+        Command::Completions(args) => completions::run(args),
+        Command::Man => man::run(),
+        Command::Schema => schema::run(&cli),
     }
 }

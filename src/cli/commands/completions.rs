@@ -1,0 +1,16 @@
+//! `cse completions SHELL`
+
+use anyhow::Result;
+use clap::CommandFactory;
+
+use crate::cli::Outcome;
+use crate::cli::args::{Cli, CompletionsArgs};
+use crate::cli::output;
+
+pub fn run(args: &CompletionsArgs) -> Result<Outcome> {
+    let mut command = Cli::command();
+    let mut script = Vec::new();
+    clap_complete::generate(args.shell, &mut command, "cse", &mut script);
+    output::emit(&String::from_utf8_lossy(&script))?;
+    Ok(Outcome::Clean)
+}

@@ -1,0 +1,159 @@
+//! A JSON Schema (draft-07) of the evidence front matter, for editors and other tools.
+//!
+//! Written by hand from the format in `evidence`; the tests hold it to `evidence::FIELDS` and
+//! `Status::ALL`, and to what the parser accepts.
+
+use serde_json::{Value, json};
+
+use crate::catalogue::Catalogue;
+use crate::evidence::Status;
+
+/// The words YAML 1.1 used for booleans, which `done:` also accepts.
+pub const YAML11_BOOLEANS: &[&str] = &[
+    "yes", "no", "on", "off", "Yes", "No", "On", "Off", "YES", "NO", "ON", "OFF",
+];
+
+/// The schema, with `element` limited to the ids of `catalogue`.
+pub fn front_matter(catalogue: &Catalogue) -> Value {
+    let date = json!({
+        "type": "string",
+        "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}([Tt ].*)?$",
+        "description": "A date, YYYY-MM-DD (a full YAML timestamp is accepted and its date used)."
+    });
+    let text = json!({
+        "type": ["string", "number", "boolean"],
+        "description": "Text (a number or true/false is read as text)."
+    });
+    let statuses: Vec<&str> = Status::words().collect();
+    let status_help: Vec<String> = Status::ALL
+        .iter()
+        .map(|s| format!("`{}` ({})", s.as_str(), s.label()))
+        .collect();
+    let ids: Vec<&str> = catalogue.element_ids().collect();
+    json!({
+        "$schema": "http://json-schema.org/draft-07/schema#",
+        "title": "cse evidence front matter",
+        "description": format!(
+            "The YAML front matter of one evidence file for {}: `cse` checks it with `cse check`.",
+            catalogue.name
+        ),
+        "type": "object",
+        "additionalProperties": false,
+        "required": ["element", "status"],
+        "properties": {
+            "element": {
+                "type": "string",
+                "enum": ids,
+                "description": "The element id. It must match the file name: 1.2.2.md holds element 1.2.2."
+            },
+            "status": {
+                "type": "string",
+                "enum": statuses,
+                "description": format!("The rating: {}.", status_help.join(", "))
+            },
+            "owner": {
+                "type": ["string", "number", "boolean", "null"],
+                "description": "Who looks after this element's evidence."
+            },
+            "reviewed": {
+                "anyOf": [date, {"type": "null"}],
+                "description": "When the evidence was last reviewed, YYYY-MM-DD."
+            },
+            "evidence": {
+                "type": ["array", "null"],
+                "description": "The documents that prove the element is met. Needed for compliant and compliance-plus.",
+                "items": {
+                    "type": "object",
+                    "additionalProperties": false,
+                    "required": ["title"],
+                    "properties": {
+                        "title": text,
+                        "path": {
+                            "type": "string",
+                            "description": "A file in the repository, relative to this evidence file, like a markdown link."
+                        },
+                        "url": {
+                            "type": "string",
+                            "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://[^/?#\\s]+",
+                            "description": "An http or https address."
+                        }
+                    },
+                    "oneOf": [
+                        {"required": ["path"], "not": {"required": ["url"]}},
+                        {"required": ["url"], "not": {"required": ["path"]}}
+                    ]
+                }
+            },
+            "actions": {
+                "type": ["array", "null"],
+                "description": "The action plan: what is still to do for this element.",
+                "items": {
+                    "type": "object",
+                    "additionalProperties": false,
+                    "required": ["action"],
+                    "properties": {
+                        "action": text,
+                        "owner": {
+                            "type": ["string", "number", "boolean", "null"],
+                            "description": "Who does it."
+                        },
+                        "due": {
+                            "anyOf": [date, {"type": "null"}],
+                            "description": "When it is due, YYYY-MM-DD."
+                        },
+                        "done": {
+                            "anyOf": [
+                                {"type": "boolean"},
+                                {"type": "string", "enum": YAML11_BOOLEANS}
+                            ],
+                            "default": false,
+                            "description": "Whether it is done: true or false."
+                        }
+                    }
+                }
+            }
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::evidence::{FIELDS, parse_front_matter};
+
+    fn schema() -> Value {
+        front_matter(&Catalogue::builtin().unwrap())
+    }
+
+    #[test]
+    fn lists_every_field_and_status() {
+        let s = schema();
+        let props = s["properties"].as_object().unwrap();
+        let mut keys: Vec<&str> = props.keys().map(String::as_str).collect();
+        let mut fields = FIELDS.to_vec();
+        keys.sort_unstable();
+        fields.sort_unstable();
+        assert_eq!(keys, fields);
+        let words: Vec<&str> = props["status"]["enum"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_str().unwrap())
+            .collect();
+        assert_eq!(words, Status::words().collect::<Vec<_>>());
+        assert_eq!(props["element"]["enum"].as_array().unwrap().len(), 57);
+    }
+
+    #[test]
+    fn yaml11_booleans_are_what_the_parser_accepts() {
+        for word in YAML11_BOOLEANS {
+            let text = format!(
+                "---\nelement: 1.1.1\nstatus: partial\nactions:\n  - action: A\n    done: {word}\n---\n"
+            );
+            let (front, _, _, diags) = parse_front_matter("evidence/1.1.1.md", &text);
+            assert!(diags.is_empty(), "`done: {word}`: {diags:?}");
+            let expected = matches!(word.to_ascii_lowercase().as_str(), "yes" | "on");
+            assert_eq!(front.unwrap().actions[0].done, expected, "{word}");
+        }
+    }
+}
