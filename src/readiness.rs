@@ -189,6 +189,16 @@ pub fn compute_states(
     }
 }
 
+/// Ids joined with commas; a long list names the first few and counts the rest.
+fn id_list(ids: &[&str]) -> String {
+    const SHOWN: usize = 12;
+    if ids.len() <= SHOWN + 1 {
+        ids.join(", ")
+    } else {
+        format!("{} and {} more", ids[..SHOWN].join(", "), ids.len() - SHOWN)
+    }
+}
+
 fn assess(states: &[ElementState], has_action_plan: &dyn Fn(&str) -> bool) -> Assessment {
     let list = |pred: &dyn Fn(&ElementState) -> bool| -> Vec<&str> {
         states
@@ -207,7 +217,7 @@ fn assess(states: &[ElementState], has_action_plan: &dyn Fn(&str) -> bool) -> As
             } else {
                 ("elements", what.1)
             };
-            reasons.push(format!("{n} {noun} {verb}: {}", ids.join(", ")));
+            reasons.push(format!("{n} {noun} {verb}: {}", id_list(&ids)));
         }
     };
     reason(
@@ -251,6 +261,15 @@ fn assess(states: &[ElementState], has_action_plan: &dyn Fn(&str) -> bool) -> As
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_id_lists_are_shortened() {
+        let ids: Vec<String> = (1..=20).map(|i| format!("1.1.{i}")).collect();
+        let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+        assert_eq!(id_list(&ids[..3]), "1.1.1, 1.1.2, 1.1.3");
+        assert_eq!(id_list(&ids[..13]).matches(", ").count(), 12);
+        assert!(id_list(&ids).ends_with("1.1.12 and 8 more"));
+    }
 
     #[test]
     fn percent_rounds_to_one_place() {
