@@ -194,6 +194,7 @@ impl Config {
             let span = units.span();
             let mut value = BTreeMap::new();
             for (name, dir) in units.into_inner() {
+                crate::units::check_name(&name).map_err(|m| err(Some(span.clone()), m))?;
                 let dir = relative_dir(&dir).ok_or_else(|| {
                     err(
                         Some(span.clone()),
@@ -201,6 +202,15 @@ impl Config {
                     )
                 })?;
                 value.insert(name, dir);
+            }
+            if let Some(m) = crate::units::overlap(&value) {
+                return Err(err(Some(span), m));
+            }
+            if !value.is_empty() && config.evidence_dir.origin != Origin::Default {
+                return Err(err(
+                    Some(span),
+                    "`evidence_dir` and `[units]` are both set; with units, each unit names its own folder, so remove `evidence_dir`".into(),
+                ));
             }
             config.units = Setting {
                 value,
@@ -302,6 +312,22 @@ mod tests {
         assert_eq!(e.line, Some(1));
         let e = parse("evidence_dir = \"../elsewhere\"\n").unwrap_err();
         assert!(e.to_string().starts_with("/repo/cse.toml:1: "), "{e}");
+    }
+
+    #[test]
+    fn units_are_checked() {
+        let c = parse("[units]\ncentral = \"evidence/central/\"\nmobile = \"./evidence/mobile\"\n")
+            .unwrap();
+        assert_eq!(c.units.value["central"], "evidence/central");
+        assert_eq!(c.units.value["mobile"], "evidence/mobile");
+        let e =
+            parse("name = \"x\"\n[units]\na = \"evidence/a\"\nb = \"evidence/a/b\"\n").unwrap_err();
+        assert!(e.message.contains("inside the folder `evidence/a`"), "{e}");
+        assert!(e.line.is_some());
+        let e = parse("[units]\n\"two words\" = \"evidence/a\"\n").unwrap_err();
+        assert!(e.message.contains("must start with a letter"), "{e}");
+        let e = parse("evidence_dir = \"proof\"\n[units]\na = \"proof/a\"\n").unwrap_err();
+        assert!(e.message.contains("remove `evidence_dir`"), "{e}");
     }
 
     #[test]

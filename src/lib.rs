@@ -11,8 +11,10 @@ pub mod evidence;
 pub mod glob;
 pub mod readiness;
 pub mod render;
+pub mod rollup;
 pub mod suggest;
 pub mod tree;
+pub mod units;
 pub mod yaml;
 
 mod parallel;

@@ -145,7 +145,7 @@ pub fn check_unit(
         files.push(file);
         diagnostics.extend(diags);
     }
-    diagnostics.extend(coverage::check(catalogue, &files));
+    diagnostics.extend(coverage::check(catalogue, unit, &files));
 
     let elements = element_states(catalogue, &files, &diagnostics);
     for d in &mut diagnostics {

@@ -19,6 +19,10 @@ pub struct Cli {
     #[arg(short = 'C', value_name = "DIR", global = true)]
     pub dir: Option<PathBuf>,
 
+    /// Limit the command to one unit from `[units]` in cse.toml.
+    #[arg(long, value_name = "NAME", global = true)]
+    pub unit: Option<String>,
+
     /// When to use colour.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
     pub color: ColorChoice,

@@ -15,6 +15,8 @@ pub struct Settings {
     pub config: Config,
     pub catalogue: Catalogue,
     pub today: jiff::civil::Date,
+    /// The units this run works on: every unit, or the one `--unit` names.
+    units: Vec<Unit>,
 }
 
 /// The nearest ancestor of `start` holding `cse.toml` or `evidence/`. The search stops at
@@ -77,11 +79,14 @@ impl Settings {
                 Catalogue::from_yaml(&text, &s.value.display().to_string())?
             }
         };
+        let units = cse::units::select(all_units(&config), cli.unit.as_deref())?;
+        check_unit_folders(&root, &config, &units)?;
         Ok(Settings {
             root,
             config,
             catalogue,
             today: today()?,
+            units,
         })
     }
 
@@ -96,23 +101,48 @@ impl Settings {
         o
     }
 
-    /// The units to check: the evidence folder as one unit when none are configured.
+    /// The units to work on: the evidence folder as one unit when none are configured, and
+    /// only the unit named by `--unit` when given.
     pub fn units(&self) -> Vec<Unit> {
-        if self.config.units.value.is_empty() {
-            vec![Unit {
-                name: None,
-                dir: self.config.evidence_dir.value.clone(),
-            }]
-        } else {
-            self.config
-                .units
-                .value
-                .iter()
-                .map(|(name, dir)| Unit {
-                    name: Some(name.clone()),
-                    dir: dir.clone(),
-                })
-                .collect()
+        self.units.clone()
+    }
+}
+
+/// Every unit in the config: the evidence folder as one unnamed unit when none are configured.
+fn all_units(config: &Config) -> Vec<Unit> {
+    if config.units.value.is_empty() {
+        vec![Unit {
+            name: None,
+            dir: config.evidence_dir.value.clone(),
+        }]
+    } else {
+        config
+            .units
+            .value
+            .iter()
+            .map(|(name, dir)| Unit {
+                name: Some(name.clone()),
+                dir: dir.clone(),
+            })
+            .collect()
+    }
+}
+
+/// Each named unit's folder must exist: a typo in cse.toml would otherwise report 57 missing files.
+fn check_unit_folders(root: &Path, config: &Config, units: &[Unit]) -> Result<()> {
+    for unit in units {
+        let Some(name) = &unit.name else { continue };
+        if !root.join(&unit.dir).is_dir() {
+            let place = match &config.units.origin {
+                config::Origin::File(path, line) => format!(" ({}:{line})", path.display()),
+                config::Origin::Default => String::new(),
+            };
+            bail!(
+                "unit `{name}`: its folder `{}` does not exist{place}
+                 hint: create the folder, or correct the unit's path under `[units]` in cse.toml",
+                unit.dir
+            );
         }
     }
+    Ok(())
 }
