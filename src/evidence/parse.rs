@@ -1,10 +1,10 @@
 //! From bytes to a typed [`FrontMatter`], with diagnostics for whatever is wrong.
 
 use jiff::civil::Date;
-use serde_saphyr::Spanned;
 
+use super::fast;
 use super::frontmatter::{self, SplitError};
-use super::raw::{RawAction, RawEvidenceItem, RawFrontMatter};
+use super::raw::{PlainAction, PlainEvidenceItem, RawFrontMatter};
 use super::{Action, EvidenceItem, FrontMatter, Located, Status};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::suggest;
@@ -84,7 +84,12 @@ pub fn parse_front_matter<'t>(
         }
     };
     let offset = split.yaml_line - 1;
-    let raw: RawFrontMatter = match yaml::from_str(split.yaml) {
+    let parsed = match fast::parse(split.yaml, offset) {
+        Some(plain) => Ok(plain),
+        None => yaml::from_str::<RawFrontMatter>(split.yaml)
+            .map(|raw| raw.into_plain(offset, split.open_line)),
+    };
+    let raw = match parsed {
         Ok(raw) => raw,
         Err(e) => {
             let code = match e.kind {
@@ -116,25 +121,9 @@ pub fn parse_front_matter<'t>(
         }
     };
 
-    let at = |s: &Spanned<String>| -> (u32, u32) {
-        let l = s.referenced.line() as u32;
-        if l == 0 {
-            (split.open_line, 1)
-        } else {
-            (l + offset, (s.referenced.column() as u32).max(1))
-        }
-    };
-    let located = |s: Spanned<String>| {
-        let (line, column) = at(&s);
-        Located {
-            value: s.value,
-            line,
-            column,
-        }
-    };
-    let date = |s: Option<Spanned<String>>, field: &str, diags: &mut Vec<Diagnostic>| {
+    let date = |s: Option<Located<String>>, field: &str, diags: &mut Vec<Diagnostic>| {
         let s = s?;
-        let (line, column) = at(&s);
+        let (line, column) = (s.line, s.column);
         match parse_date(&s.value) {
             Some(value) => Some(Located {
                 value,
@@ -157,7 +146,7 @@ pub fn parse_front_matter<'t>(
         }
     };
 
-    let (sl, sc) = at(&raw.status);
+    let (sl, sc) = (raw.status.line, raw.status.column);
     let status = match Status::parse(raw.status.value.trim()) {
         Some(value) => Some(Located {
             value,
@@ -186,26 +175,20 @@ pub fn parse_front_matter<'t>(
     let reviewed = date(raw.reviewed, "reviewed", &mut diags);
     let evidence = raw
         .evidence
-        .unwrap_or_default()
         .into_iter()
-        .map(|RawEvidenceItem { title, path, url }| EvidenceItem {
-            title: located(title),
-            path: path.map(located),
-            url: url.map(located),
-        })
+        .map(|PlainEvidenceItem { title, path, url }| EvidenceItem { title, path, url })
         .collect();
     let actions = raw
         .actions
-        .unwrap_or_default()
         .into_iter()
         .map(
-            |RawAction {
+            |PlainAction {
                  action,
                  owner,
                  due,
                  done,
              }| Action {
-                action: located(action),
+                action,
                 owner: owner.filter(|o| !o.trim().is_empty()),
                 due: date(due, "due", &mut diags),
                 done,
@@ -213,7 +196,7 @@ pub fn parse_front_matter<'t>(
         )
         .collect();
     let front = FrontMatter {
-        element: located(raw.element),
+        element: raw.element,
         status,
         owner: raw.owner.filter(|o| !o.trim().is_empty()),
         reviewed,
