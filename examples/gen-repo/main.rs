@@ -34,7 +34,7 @@ fn main() -> ExitCode {
     match generate::generate(&args.out, &options) {
         Ok(w) => {
             println!(
-                "wrote {} evidence files and {} other files ({:.1} MB) to {}, with {} planted errors",
+                "wrote {} evidence files and {} other files ({:.1} MB) to {}, with {} planted error(s)",
                 w.evidence_files,
                 w.other_files,
                 w.bytes as f64 / 1e6,
