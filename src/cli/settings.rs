@@ -132,13 +132,19 @@ fn all_units(config: &Config) -> Vec<Unit> {
 fn check_unit_folders(root: &Path, config: &Config, units: &[Unit]) -> Result<()> {
     for unit in units {
         let Some(name) = &unit.name else { continue };
-        if !root.join(&unit.dir).is_dir() {
+        let folder = root.join(&unit.dir);
+        if !folder.is_dir() {
+            let problem = if folder.exists() {
+                "is not a folder"
+            } else {
+                "does not exist"
+            };
             let place = match &config.units.origin {
                 config::Origin::File(path, line) => format!(" ({}:{line})", path.display()),
                 config::Origin::Default => String::new(),
             };
             bail!(
-                "unit `{name}`: its folder `{}` does not exist{place}
+                "unit `{name}`: its folder `{}` {problem}{place}
                  hint: create the folder, or correct the unit's path under `[units]` in cse.toml",
                 unit.dir
             );
