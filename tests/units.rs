@@ -147,7 +147,12 @@ fn a_missing_unit_folder_is_a_config_error() {
         ),
         "{err}"
     );
-    assert!(err.contains("cse.toml:3)"), "{err}");
+    assert!(
+        err.ends_with(
+            "cse.toml:3)\nhint: create the folder, or correct the unit's path under `[units]` in cse.toml\n"
+        ),
+        "{err}"
+    );
     // Another unit can still be checked on its own.
     let (_, code) = stdout(&repo, &["check", "--unit", "central-library"]);
     assert_eq!(code, 1);

@@ -144,7 +144,7 @@ fn check_unit_folders(root: &Path, config: &Config, units: &[Unit]) -> Result<()
                 config::Origin::Default => String::new(),
             };
             bail!(
-                "unit `{name}`: its folder `{}` {problem}{place}
+                "unit `{name}`: its folder `{}` {problem}{place}\n\
                  hint: create the folder, or correct the unit's path under `[units]` in cse.toml",
                 unit.dir
             );

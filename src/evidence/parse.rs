@@ -89,8 +89,8 @@ pub fn parse_front_matter<'t>(
         None => yaml::from_str::<RawFrontMatter>(split.yaml)
             .map(|raw| raw.into_plain(offset, split.open_line)),
     };
-    let raw = match parsed {
-        Ok(raw) => raw,
+    let fields = match parsed {
+        Ok(fields) => fields,
         Err(e) => {
             let code = match e.kind {
                 YamlErrorKind::UnknownField => Code::UnknownField,
@@ -146,15 +146,15 @@ pub fn parse_front_matter<'t>(
         }
     };
 
-    let (sl, sc) = (raw.status.line, raw.status.column);
-    let status = match Status::parse(raw.status.value.trim()) {
+    let (sl, sc) = (fields.status.line, fields.status.column);
+    let status = match Status::parse(fields.status.value.trim()) {
         Some(value) => Some(Located {
             value,
             line: sl,
             column: sc,
         }),
         None => {
-            let word = raw.status.value.trim();
+            let word = fields.status.value.trim();
             let help = match suggest::closest(word, Status::words()) {
                 Some(s) => format!("did you mean `{s}`?"),
                 None => format!(
@@ -166,19 +166,19 @@ pub fn parse_front_matter<'t>(
                 Diagnostic::new(Code::InvalidStatus, format!("`{word}` is not a status"))
                     .file(path)
                     .at(text, sl, sc)
-                    .span_chars(raw.status.value.chars().count())
+                    .span_chars(fields.status.value.chars().count())
                     .help(help),
             );
             None
         }
     };
-    let reviewed = date(raw.reviewed, "reviewed", &mut diags);
-    let evidence = raw
+    let reviewed = date(fields.reviewed, "reviewed", &mut diags);
+    let evidence = fields
         .evidence
         .into_iter()
         .map(|PlainEvidenceItem { title, path, url }| EvidenceItem { title, path, url })
         .collect();
-    let actions = raw
+    let actions = fields
         .actions
         .into_iter()
         .map(
@@ -196,9 +196,9 @@ pub fn parse_front_matter<'t>(
         )
         .collect();
     let front = FrontMatter {
-        element: raw.element,
+        element: fields.element,
         status,
-        owner: raw.owner.filter(|o| !o.trim().is_empty()),
+        owner: fields.owner.filter(|o| !o.trim().is_empty()),
         reviewed,
         evidence,
         actions,
