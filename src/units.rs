@@ -17,8 +17,25 @@ pub fn check_name(name: &str) -> Result<(), String> {
     if ok {
         Ok(())
     } else {
+        let slug: String = name
+            .trim()
+            .chars()
+            .map(|c| {
+                if c.is_alphanumeric() {
+                    c.to_lowercase().next().unwrap_or(c)
+                } else {
+                    '-'
+                }
+            })
+            .collect();
+        let slug = slug.trim_matches('-');
+        let example = if slug.is_empty() {
+            String::new()
+        } else {
+            format!(", such as `{slug}`")
+        };
         Err(format!(
-            "unit name {name:?} must start with a letter or digit and hold only letters, digits, `-`, `_` and `.`"
+            "unit name {name:?} must start with a letter or digit and hold only letters, digits, `-`, `_` and `.`{example}"
         ))
     }
 }
@@ -130,6 +147,11 @@ mod tests {
         assert!(check_name("central-library").is_ok());
         assert!(check_name("Branch_2.north").is_ok());
         assert!(check_name("bibliothèque").is_ok());
+        assert!(
+            check_name("Central Library")
+                .unwrap_err()
+                .ends_with(", such as `central-library`")
+        );
         for bad in ["", "-x", "two words", "a/b", ".hidden", "x\n"] {
             assert!(check_name(bad).is_err(), "{bad:?}");
         }
