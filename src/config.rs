@@ -221,6 +221,7 @@ impl Config {
             let span = units.span();
             let mut value = BTreeMap::new();
             for (name, dir) in units.into_inner() {
+                crate::units::check_name(&name).map_err(|m| err(Some(span.clone()), m))?;
                 let dir = relative_dir(base, &dir).ok_or_else(|| {
                     err(
                         Some(span.clone()),
@@ -231,6 +232,15 @@ impl Config {
                     )
                 })?;
                 value.insert(name, dir);
+            }
+            if let Some(m) = crate::units::overlap(&value) {
+                return Err(err(Some(span), m));
+            }
+            if !value.is_empty() && config.evidence_dir.origin != Origin::Default {
+                return Err(err(
+                    Some(span),
+                    "`evidence_dir` and `[units]` are both set; with units, each unit names its own folder, so remove `evidence_dir`".into(),
+                ));
             }
             config.units = Setting {
                 value,
@@ -430,10 +440,12 @@ mod tests {
     #[test]
     fn paths_are_relative_to_the_config_file() {
         let path = Path::new("/repo/ci/cse.toml");
-        let text = "evidence_dir = \"../evidence\"\nignore = [\"*.draft.md\", \"../evidence/old/**\"]\n[units]\na = \"../evidence/a\"\n";
+        let text =
+            "evidence_dir = \"../evidence\"\nignore = [\"*.draft.md\", \"../evidence/old/**\"]\n";
         let c = Config::parse_in(text, path, Some("ci")).unwrap();
         assert_eq!(c.evidence_dir.value, "evidence");
-        assert_eq!(c.units.value["a"], "evidence/a");
+        let units = Config::parse_in("[units]\na = \"../evidence/a\"\n", path, Some("ci")).unwrap();
+        assert_eq!(units.units.value["a"], "evidence/a");
         let globs: Vec<_> = c.ignore.value.iter().map(Glob::as_str).collect();
         assert_eq!(globs, ["*.draft.md", "evidence/old/**"]);
         // The same text at the root leaves the repository.
@@ -444,6 +456,22 @@ mod tests {
         assert!(e.message.contains("outside the repository"), "{e}");
         let c = Config::parse_in("ignore = [\"*.draft.md\"]\n", path, None).unwrap();
         assert_eq!(c.ignore.value.len(), 1);
+    }
+
+    #[test]
+    fn units_are_checked() {
+        let c = parse("[units]\ncentral = \"evidence/central/\"\nmobile = \"./evidence/mobile\"\n")
+            .unwrap();
+        assert_eq!(c.units.value["central"], "evidence/central");
+        assert_eq!(c.units.value["mobile"], "evidence/mobile");
+        let e =
+            parse("name = \"x\"\n[units]\na = \"evidence/a\"\nb = \"evidence/a/b\"\n").unwrap_err();
+        assert!(e.message.contains("inside the folder `evidence/a`"), "{e}");
+        assert!(e.line.is_some());
+        let e = parse("[units]\n\"two words\" = \"evidence/a\"\n").unwrap_err();
+        assert!(e.message.contains("must start with a letter"), "{e}");
+        let e = parse("evidence_dir = \"proof\"\n[units]\na = \"proof/a\"\n").unwrap_err();
+        assert!(e.message.contains("remove `evidence_dir`"), "{e}");
     }
 
     #[test]

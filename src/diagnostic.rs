@@ -165,18 +165,19 @@ impl Diagnostic {
 
 /// Sort order for output: by unit, then file (diagnostics without a file last), position, code.
 pub fn sort(diagnostics: &mut [Diagnostic]) {
-    let key = |d: &Diagnostic| {
+    // Borrowed keys: cloning strings on every comparison is slow with thousands of findings.
+    fn key(d: &Diagnostic) -> impl Ord + '_ {
         (
-            d.unit.clone(),
+            d.unit.as_deref(),
             d.file.is_none(),
-            d.file.clone(),
+            d.file.as_deref(),
             d.line,
             d.column,
             d.code,
-            d.element.clone(),
+            d.element.as_deref(),
         )
-    };
-    diagnostics.sort_by_key(key);
+    }
+    diagnostics.sort_by(|a, b| key(a).cmp(&key(b)));
 }
 
 /// Totals for the summary line.

@@ -13,11 +13,12 @@ pub mod glob;
 pub mod readiness;
 pub mod render;
 pub mod report;
-
+pub mod rollup;
 pub mod scaffold;
 pub mod schema;
 pub mod suggest;
 pub mod tree;
+pub mod units;
 pub mod views;
 pub mod yaml;
 

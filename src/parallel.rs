@@ -34,6 +34,19 @@ pub fn map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> 
     results.into_iter().map(|(_, r)| r).collect()
 }
 
+/// Like [`map`], but hands each item to `f` by value.
+pub fn map_owned<T: Send, R: Send>(items: Vec<T>, f: impl Fn(T) -> R + Sync) -> Vec<R> {
+    let slots: Vec<Mutex<Option<T>>> = items.into_iter().map(|i| Mutex::new(Some(i))).collect();
+    map(&slots, |slot| {
+        let item = slot.lock().unwrap_or_else(|e| e.into_inner()).take();
+        // Each slot is visited exactly once, so it still holds its item.
+        item.map(&f)
+    })
+    .into_iter()
+    .flatten()
+    .collect()
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -43,5 +56,12 @@ mod tests {
             super::map(&items, |x| x * 2),
             items.iter().map(|x| x * 2).collect::<Vec<_>>()
         );
+    }
+
+    #[test]
+    fn owned_keeps_order() {
+        let items: Vec<String> = (0..1000).map(|i| i.to_string()).collect();
+        let expected: Vec<usize> = items.iter().map(String::len).collect();
+        assert_eq!(super::map_owned(items, |s| s.len()), expected);
     }
 }

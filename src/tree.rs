@@ -1,8 +1,11 @@
 //! Where evidence is read from. The working tree today; a git commit for `--at`.
 
+use std::collections::HashMap;
+use std::ffi::OsString;
 use std::fs;
 use std::io::{self, Read};
 use std::path::{Component, Path, PathBuf};
+use std::sync::{Arc, RwLock};
 
 /// Largest evidence file `cse` reads. Bigger files are rejected without being read.
 pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
@@ -84,6 +87,28 @@ pub fn is_readme(name: &str) -> bool {
 /// The working tree on disk.
 pub struct FsTree {
     root: PathBuf,
+    /// Folders already looked at by [`Tree::probe`]. Thousands of evidence paths and links
+    /// point into a few folders: reading each folder once replaces a system call per path
+    /// component per probe.
+    folders: RwLock<HashMap<PathBuf, Arc<Folder>>>,
+}
+
+/// A folder as [`Tree::probe`] remembers it.
+#[derive(Debug)]
+enum Folder {
+    /// Inside the repository, with the kind of each entry.
+    Inside(HashMap<OsString, Entry>),
+    /// Reached through a symlink that leaves the repository.
+    Outside,
+    Missing,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Entry {
+    File,
+    Dir,
+    /// Followed when probed.
+    Symlink,
 }
 
 impl FsTree {
@@ -91,11 +116,43 @@ impl FsTree {
     pub fn new(root: &Path) -> io::Result<FsTree> {
         Ok(FsTree {
             root: fs::canonicalize(root)?,
+            folders: RwLock::new(HashMap::new()),
         })
     }
 
     pub fn root(&self) -> &Path {
         &self.root
+    }
+
+    fn folder(&self, path: &Path) -> Arc<Folder> {
+        let known = self.folders.read().ok().and_then(|f| f.get(path).cloned());
+        if let Some(folder) = known {
+            return folder;
+        }
+        let folder = Arc::new(match fs::canonicalize(path) {
+            Ok(c) if !c.starts_with(&self.root) => Folder::Outside,
+            Ok(c) if c.is_dir() => Folder::Inside(entries(&c)),
+            _ => Folder::Missing,
+        });
+        if let Ok(mut f) = self.folders.write() {
+            f.insert(path.to_owned(), Arc::clone(&folder));
+        }
+        folder
+    }
+
+    /// What `full` leads to, asking the file system directly.
+    fn probe_path(&self, full: &Path) -> PathState {
+        match fs::symlink_metadata(full) {
+            Err(_) => PathState::Missing,
+            Ok(m) if m.file_type().is_symlink() => match fs::canonicalize(full) {
+                Ok(c) if !c.starts_with(&self.root) => PathState::Outside,
+                Ok(c) if c.is_dir() => PathState::Dir,
+                Ok(_) => PathState::File,
+                Err(_) => PathState::Missing,
+            },
+            Ok(m) if m.is_dir() => PathState::Dir,
+            Ok(_) => PathState::File,
+        }
     }
 
     fn relative(&self, path: &Path) -> String {
@@ -205,23 +262,43 @@ impl Tree for FsTree {
     }
 
     fn probe(&self, path: &str) -> PathState {
+        if path.is_empty() {
+            return PathState::Dir;
+        }
         let full = self.root.join(path);
-        match fs::symlink_metadata(&full) {
-            Err(_) => {
-                // A missing path may still pass through a symlinked folder that leaves the repository.
-                match full.parent().map(fs::canonicalize) {
-                    Some(Ok(parent)) if !parent.starts_with(&self.root) => PathState::Outside,
-                    _ => PathState::Missing,
-                }
-            }
-            Ok(_) => match fs::canonicalize(&full) {
-                Ok(c) if !c.starts_with(&self.root) => PathState::Outside,
-                Ok(c) if c.is_dir() => PathState::Dir,
-                Ok(_) => PathState::File,
-                Err(_) => PathState::Missing,
+        let (Some(parent), Some(name)) = (full.parent(), full.file_name()) else {
+            return self.probe_path(&full);
+        };
+        // The folder may be reached through a symlink that leaves the repository, even when
+        // the file itself is missing.
+        match &*self.folder(parent) {
+            Folder::Outside => PathState::Outside,
+            Folder::Missing => PathState::Missing,
+            Folder::Inside(entries) => match entries.get(name) {
+                Some(Entry::File) => PathState::File,
+                Some(Entry::Dir) => PathState::Dir,
+                // A name not listed may still exist on a case-insensitive file system.
+                Some(Entry::Symlink) | None => self.probe_path(&full),
             },
         }
     }
+}
+
+/// The entries of a folder, by kind, without following symlinks. Empty if it cannot be read.
+fn entries(folder: &Path) -> HashMap<OsString, Entry> {
+    let Ok(read) = fs::read_dir(folder) else {
+        return HashMap::new();
+    };
+    read.filter_map(Result::ok)
+        .filter_map(|e| {
+            let kind = match e.file_type().ok()? {
+                t if t.is_symlink() => Entry::Symlink,
+                t if t.is_dir() => Entry::Dir,
+                _ => Entry::File,
+            };
+            Some((e.file_name(), kind))
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -245,6 +322,42 @@ mod tests {
         assert_eq!(resolve("evidence/1.1.1.md", "../../etc/passwd"), None);
         assert_eq!(resolve("evidence/1.1.1.md", "/etc/passwd"), None);
         assert_eq!(resolve("evidence/1.1.1.md", "C:/Windows"), None);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn probe_follows_symlinks_and_remembers_folders() {
+        use std::os::unix::fs::symlink;
+        let outside = tempfile::tempdir().unwrap();
+        fs::write(outside.path().join("secret.txt"), "x").unwrap();
+        let repo = tempfile::tempdir().unwrap();
+        let r = repo.path();
+        fs::create_dir_all(r.join("docs/sub")).unwrap();
+        fs::write(r.join("docs/a.txt"), "a").unwrap();
+        symlink(outside.path(), r.join("docs/away")).unwrap();
+        symlink(outside.path().join("secret.txt"), r.join("docs/secret.txt")).unwrap();
+        symlink(r.join("docs/a.txt"), r.join("docs/alias.txt")).unwrap();
+        symlink(r.join("docs/sub"), r.join("docs/sublink")).unwrap();
+        symlink(r.join("nowhere"), r.join("docs/dangling")).unwrap();
+        let tree = FsTree::new(r).unwrap();
+        // Twice, so the second answer comes from the remembered folders.
+        for _ in 0..2 {
+            assert_eq!(tree.probe(""), PathState::Dir);
+            assert_eq!(tree.probe("docs"), PathState::Dir);
+            assert_eq!(tree.probe("docs/a.txt"), PathState::File);
+            assert_eq!(tree.probe("docs/sub"), PathState::Dir);
+            assert_eq!(tree.probe("docs/missing.txt"), PathState::Missing);
+            assert_eq!(tree.probe("nofolder/a.txt"), PathState::Missing);
+            assert_eq!(tree.probe("docs/a.txt/x"), PathState::Missing);
+            assert_eq!(tree.probe("docs/alias.txt"), PathState::File);
+            assert_eq!(tree.probe("docs/sublink"), PathState::Dir);
+            assert_eq!(tree.probe("docs/sublink/a.txt"), PathState::Missing);
+            assert_eq!(tree.probe("docs/dangling"), PathState::Missing);
+            assert_eq!(tree.probe("docs/secret.txt"), PathState::Outside);
+            assert_eq!(tree.probe("docs/away"), PathState::Outside);
+            assert_eq!(tree.probe("docs/away/secret.txt"), PathState::Outside);
+            assert_eq!(tree.probe("docs/away/missing.txt"), PathState::Outside);
+        }
     }
 
     #[test]

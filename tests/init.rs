@@ -256,7 +256,7 @@ fn an_existing_config_decides_the_evidence_folders() {
     let root = dir.path();
     std::fs::write(
         root.join("cse.toml"),
-        "evidence_dir = \"proof\"\n[units]\ncentral = \"proof/central\"\nmobile = \"proof/mobile\"\n",
+        "[units]\ncentral = \"proof/central\"\nmobile = \"proof/mobile\"\n",
     )
     .unwrap();
     let (stdout, _, code) = init(root, &[]);

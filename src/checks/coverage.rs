@@ -2,12 +2,13 @@
 
 use std::collections::HashMap;
 
+use super::Unit;
 use crate::catalogue::Catalogue;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::evidence::EvidenceFile;
 use crate::suggest;
 
-pub(super) fn check(catalogue: &Catalogue, files: &[EvidenceFile]) -> Vec<Diagnostic> {
+pub(super) fn check(catalogue: &Catalogue, unit: &Unit, files: &[EvidenceFile]) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let mut seen: HashMap<&str, &str> = HashMap::new();
     for f in files {
@@ -56,9 +57,13 @@ pub(super) fn check(catalogue: &Catalogue, files: &[EvidenceFile]) -> Vec<Diagno
                     format!("element {id} has no evidence file"),
                 )
                 .element(id)
-                .help(format!(
-                    "create `{id}.md` in the evidence folder (`cse init` writes a template)"
-                )),
+                .help(match unit.name {
+                    // Several units: say which folder, since each has its own.
+                    Some(_) => format!("create `{}/{id}.md`", unit.dir),
+                    None => format!(
+                        "create `{id}.md` in the evidence folder (`cse init` writes a template)"
+                    ),
+                }),
             );
         }
     }

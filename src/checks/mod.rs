@@ -131,34 +131,77 @@ pub fn check_unit(
     unit: &Unit,
     options: &CheckOptions,
 ) -> Result<UnitCheck, TreeError> {
-    let listed: Vec<Listed> = tree
-        .list(&unit.dir)?
-        .into_iter()
-        .filter(|l| !options.ignore.iter().any(|g| g.matches(&l.path)))
-        .collect();
-    let results = parallel::map(&listed, |l| check_file(catalogue, tree, l, options));
-    let files_checked = listed.len();
+    // `check_units` returns one result per unit, so this `pop` always finds one.
+    check_units(catalogue, tree, std::slice::from_ref(unit), options)
+        .pop()
+        .unwrap_or_else(|| {
+            Err(TreeError {
+                path: unit.dir.clone(),
+                message: "no result for this unit".into(),
+            })
+        })
+}
 
+/// Checks several units, each against the whole catalogue on its own. The files of every unit
+/// share one pool of threads, so a thousand small units keep every core busy.
+/// Returns one result per unit, in order.
+pub fn check_units(
+    catalogue: &Catalogue,
+    tree: &dyn Tree,
+    units: &[Unit],
+    options: &CheckOptions,
+) -> Vec<Result<UnitCheck, TreeError>> {
+    let listings: Vec<Result<Vec<Listed>, TreeError>> = parallel::map(units, |unit| {
+        Ok(tree
+            .list(&unit.dir)?
+            .into_iter()
+            .filter(|l| !options.ignore.iter().any(|g| g.matches(&l.path)))
+            .collect())
+    });
+    let all_files: Vec<&Listed> = listings.iter().flatten().flatten().collect();
+    let mut results =
+        parallel::map(&all_files, |l| check_file(catalogue, tree, l, options)).into_iter();
+    let per_unit: Vec<_> = listings
+        .into_iter()
+        .zip(units)
+        .map(|(listed, unit)| {
+            let listed = listed?;
+            let unit_results: Vec<_> = results.by_ref().take(listed.len()).collect();
+            Ok((unit, unit_results))
+        })
+        .collect();
+    parallel::map_owned(per_unit, |r| {
+        r.map(|(unit, results)| finish_unit(catalogue, unit, results))
+    })
+}
+
+/// Coverage, element states and sorting, once a unit's files are checked.
+fn finish_unit(
+    catalogue: &Catalogue,
+    unit: &Unit,
+    results: Vec<(EvidenceFile, Vec<Diagnostic>)>,
+) -> UnitCheck {
+    let files_checked = results.len();
     let mut files = Vec::with_capacity(results.len());
     let mut diagnostics = Vec::new();
     for (file, diags) in results {
         files.push(file);
         diagnostics.extend(diags);
     }
-    diagnostics.extend(coverage::check(catalogue, &files));
+    diagnostics.extend(coverage::check(catalogue, unit, &files));
 
     let elements = element_states(catalogue, &files, &diagnostics);
     for d in &mut diagnostics {
         d.unit.clone_from(&unit.name);
     }
     diagnostic::sort(&mut diagnostics);
-    Ok(UnitCheck {
+    UnitCheck {
         unit: unit.clone(),
         files,
         elements,
         diagnostics,
         files_checked,
-    })
+    }
 }
 
 /// The element id a file name stands for: its name without `.md`.

@@ -25,6 +25,10 @@ pub struct Cli {
     #[arg(long = "config", value_name = "FILE", global = true)]
     pub config_file: Option<PathBuf>,
 
+    /// Limit the command to one unit from `[units]` in cse.toml.
+    #[arg(long, value_name = "NAME", global = true)]
+    pub unit: Option<String>,
+
     /// When to use colour.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
     pub color: ColorChoice,

@@ -17,6 +17,8 @@ pub struct Settings {
     pub config_source: ConfigSource,
     pub catalogue: Catalogue,
     pub today: jiff::civil::Date,
+    /// The units this run works on: every unit, or the one `--unit` names.
+    units: Vec<Unit>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -156,12 +158,15 @@ impl Settings {
             }
         };
         let catalogue = load_catalogue(config.catalogue.as_ref())?;
+        let units = cse::units::select(all_units(&config), cli.unit.as_deref())?;
+        check_unit_folders(&root, &config, &units)?;
         Ok(Settings {
             root,
             config,
             config_source,
             catalogue,
             today: today()?,
+            units,
         })
     }
 
@@ -176,23 +181,54 @@ impl Settings {
         o
     }
 
-    /// The units to check: the evidence folder as one unit when none are configured.
+    /// The units to work on: the evidence folder as one unit when none are configured, and
+    /// only the unit named by `--unit` when given.
     pub fn units(&self) -> Vec<Unit> {
-        if self.config.units.value.is_empty() {
-            vec![Unit {
-                name: None,
-                dir: self.config.evidence_dir.value.clone(),
-            }]
-        } else {
-            self.config
-                .units
-                .value
-                .iter()
-                .map(|(name, dir)| Unit {
-                    name: Some(name.clone()),
-                    dir: dir.clone(),
-                })
-                .collect()
+        self.units.clone()
+    }
+}
+
+/// Every unit in the config: the evidence folder as one unnamed unit when none are configured.
+fn all_units(config: &Config) -> Vec<Unit> {
+    if config.units.value.is_empty() {
+        vec![Unit {
+            name: None,
+            dir: config.evidence_dir.value.clone(),
+        }]
+    } else {
+        config
+            .units
+            .value
+            .iter()
+            .map(|(name, dir)| Unit {
+                name: Some(name.clone()),
+                dir: dir.clone(),
+            })
+            .collect()
+    }
+}
+
+/// Each named unit's folder must exist: a typo in cse.toml would otherwise report 57 missing files.
+fn check_unit_folders(root: &Path, config: &Config, units: &[Unit]) -> Result<()> {
+    for unit in units {
+        let Some(name) = &unit.name else { continue };
+        let folder = root.join(&unit.dir);
+        if !folder.is_dir() {
+            let problem = if folder.exists() {
+                "is not a folder"
+            } else {
+                "does not exist"
+            };
+            let place = match &config.units.origin {
+                config::Origin::File(path, line) => format!(" ({}:{line})", path.display()),
+                config::Origin::Default => String::new(),
+            };
+            bail!(
+                "unit `{name}`: its folder `{}` {problem}{place}\n\
+                 hint: create the folder, or correct the unit's path under `[units]` in cse.toml",
+                unit.dir
+            );
         }
     }
+    Ok(())
 }

@@ -1,5 +1,6 @@
 //! Evidence files: decoding, front matter, and the typed model.
 
+mod fast;
 pub mod frontmatter;
 mod parse;
 mod raw;

@@ -1,10 +1,10 @@
 //! From bytes to a typed [`FrontMatter`], with diagnostics for whatever is wrong.
 
 use jiff::civil::Date;
-use serde_saphyr::Spanned;
 
+use super::fast;
 use super::frontmatter::{self, SplitError};
-use super::raw::{RawAction, RawEvidenceItem, RawFrontMatter};
+use super::raw::{PlainAction, PlainEvidenceItem, RawFrontMatter};
 use super::{Action, EvidenceItem, FrontMatter, Located, Status};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::suggest;
@@ -84,8 +84,13 @@ pub fn parse_front_matter<'t>(
         }
     };
     let offset = split.yaml_line - 1;
-    let raw: RawFrontMatter = match yaml::from_str(split.yaml) {
-        Ok(raw) => raw,
+    let parsed = match fast::parse(split.yaml, offset) {
+        Some(plain) => Ok(plain),
+        None => yaml::from_str::<RawFrontMatter>(split.yaml)
+            .map(|raw| raw.into_plain(offset, split.open_line)),
+    };
+    let fields = match parsed {
+        Ok(fields) => fields,
         Err(e) => {
             let code = match e.kind {
                 YamlErrorKind::UnknownField => Code::UnknownField,
@@ -116,25 +121,9 @@ pub fn parse_front_matter<'t>(
         }
     };
 
-    let at = |s: &Spanned<String>| -> (u32, u32) {
-        let l = s.referenced.line() as u32;
-        if l == 0 {
-            (split.open_line, 1)
-        } else {
-            (l + offset, (s.referenced.column() as u32).max(1))
-        }
-    };
-    let located = |s: Spanned<String>| {
-        let (line, column) = at(&s);
-        Located {
-            value: s.value,
-            line,
-            column,
-        }
-    };
-    let date = |s: Option<Spanned<String>>, field: &str, diags: &mut Vec<Diagnostic>| {
+    let date = |s: Option<Located<String>>, field: &str, diags: &mut Vec<Diagnostic>| {
         let s = s?;
-        let (line, column) = at(&s);
+        let (line, column) = (s.line, s.column);
         match parse_date(&s.value) {
             Some(value) => Some(Located {
                 value,
@@ -157,15 +146,15 @@ pub fn parse_front_matter<'t>(
         }
     };
 
-    let (sl, sc) = at(&raw.status);
-    let status = match Status::parse(raw.status.value.trim()) {
+    let (sl, sc) = (fields.status.line, fields.status.column);
+    let status = match Status::parse(fields.status.value.trim()) {
         Some(value) => Some(Located {
             value,
             line: sl,
             column: sc,
         }),
         None => {
-            let word = raw.status.value.trim();
+            let word = fields.status.value.trim();
             let help = match suggest::closest(word, Status::words()) {
                 Some(s) => format!("did you mean `{s}`?"),
                 None => format!(
@@ -177,35 +166,29 @@ pub fn parse_front_matter<'t>(
                 Diagnostic::new(Code::InvalidStatus, format!("`{word}` is not a status"))
                     .file(path)
                     .at(text, sl, sc)
-                    .span_chars(raw.status.value.chars().count())
+                    .span_chars(fields.status.value.chars().count())
                     .help(help),
             );
             None
         }
     };
-    let reviewed = date(raw.reviewed, "reviewed", &mut diags);
-    let evidence = raw
+    let reviewed = date(fields.reviewed, "reviewed", &mut diags);
+    let evidence = fields
         .evidence
-        .unwrap_or_default()
         .into_iter()
-        .map(|RawEvidenceItem { title, path, url }| EvidenceItem {
-            title: located(title),
-            path: path.map(located),
-            url: url.map(located),
-        })
+        .map(|PlainEvidenceItem { title, path, url }| EvidenceItem { title, path, url })
         .collect();
-    let actions = raw
+    let actions = fields
         .actions
-        .unwrap_or_default()
         .into_iter()
         .map(
-            |RawAction {
+            |PlainAction {
                  action,
                  owner,
                  due,
                  done,
              }| Action {
-                action: located(action),
+                action,
                 owner: owner.filter(|o| !o.trim().is_empty()),
                 due: date(due, "due", &mut diags),
                 done,
@@ -213,9 +196,9 @@ pub fn parse_front_matter<'t>(
         )
         .collect();
     let front = FrontMatter {
-        element: located(raw.element),
+        element: fields.element,
         status,
-        owner: raw.owner.filter(|o| !o.trim().is_empty()),
+        owner: fields.owner.filter(|o| !o.trim().is_empty()),
         reviewed,
         evidence,
         actions,

@@ -175,8 +175,41 @@ fn is_safe_file_stem(id: &str) -> bool {
             .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | '_'))
 }
 
+/// The deepest folder holding all of `dirs` (repository-relative, `/`-separated); `.` when none.
+pub fn common_folder(dirs: &[String]) -> String {
+    let mut common: Vec<&str> = match dirs.first() {
+        Some(d) => d.split('/').collect(),
+        None => return ".".into(),
+    };
+    for dir in &dirs[1..] {
+        let same = common
+            .iter()
+            .zip(dir.split('/'))
+            .take_while(|(a, b)| *a == b)
+            .count();
+        common.truncate(same);
+    }
+    if common.is_empty() {
+        ".".into()
+    } else {
+        common.join("/")
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn common_folders() {
+        let dirs = |d: &[&str]| d.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(super::common_folder(&dirs(&["evidence"])), "evidence");
+        assert_eq!(
+            super::common_folder(&dirs(&["proof/central", "proof/mobile"])),
+            "proof"
+        );
+        assert_eq!(super::common_folder(&dirs(&["a/x", "b/y"])), ".");
+        assert_eq!(super::common_folder(&dirs(&["ev/a", "ev/ab"])), "ev");
+    }
+
     use super::*;
     use crate::evidence::{self, Status};
 

@@ -14,12 +14,12 @@ use crate::cli::settings::Settings;
 pub fn check_all(settings: &Settings) -> Result<Vec<UnitCheck>> {
     let tree = settings.tree()?;
     let options = settings.check_options();
-    settings
-        .units()
-        .iter()
-        .map(|unit| {
-            checks::check_unit(&settings.catalogue, &tree, unit, &options)
-                .with_context(|| format!("cannot check the evidence folder `{}`", unit.dir))
+    let units = settings.units();
+    checks::check_units(&settings.catalogue, &tree, &units, &options)
+        .into_iter()
+        .zip(&units)
+        .map(|(result, unit)| {
+            result.with_context(|| format!("cannot check the evidence folder `{}`", unit.dir))
         })
         .collect()
 }

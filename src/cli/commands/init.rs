@@ -74,8 +74,8 @@ pub fn run(cli: &Cli, args: &InitArgs) -> Result<Outcome> {
     };
     let options = scaffold::Options {
         existing_evidence: existing_evidence(&target, &evidence_dirs, &catalogue)?,
+        readme_dir: scaffold::common_folder(&evidence_dirs),
         evidence_dirs,
-        readme_dir: config.evidence_dir.value.clone(),
         catalogue_setting,
     };
     let plan = scaffold::plan(&catalogue, &options)?;

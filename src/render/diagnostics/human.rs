@@ -20,9 +20,12 @@ impl Render for Human {
         } else {
             Renderer::plain()
         };
-        let mut out = String::new();
-        for d in diagnostics {
-            out.push_str(&renderer.render(&[group(d)]));
+        // Snippets are the costly part of a big report; render them on every core.
+        let rendered = crate::parallel::map(diagnostics, |d| renderer.render(&[group(d)]));
+        let mut out =
+            String::with_capacity(rendered.iter().map(|r| r.len() + 2).sum::<usize>() + 64);
+        for r in rendered {
+            out.push_str(&r);
             out.push_str("\n\n");
         }
         out.push_str(&summary_line(summary));

@@ -1,0 +1,280 @@
+//! Institution figures from several units. An element is ready for the institution only when it
+//! is ready in every unit; its institution status is the least ready of its unit statuses.
+
+use serde::Serialize;
+
+use crate::catalogue::Catalogue;
+use crate::checks::{ElementState, ElementStatus, UnitCheck};
+use crate::evidence::Status;
+use crate::readiness::{self, Readiness};
+
+/// One unit's own readiness.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct UnitReadiness {
+    /// The unit's name, or its folder when the repository has a single unnamed unit.
+    pub name: String,
+    #[serde(flatten)]
+    pub readiness: Readiness,
+}
+
+/// Where one element stands across the units.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ElementRollup {
+    pub id: String,
+    /// The institution's state: the least ready status, and errors summed over the units.
+    #[serde(skip)]
+    pub state: ElementState,
+    /// Names of the units where the element is not ready, in unit order.
+    pub not_ready_in: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Rollup {
+    /// Per unit, in the order given.
+    pub units: Vec<UnitReadiness>,
+    /// The institution: each element counts as ready only when every unit has it ready.
+    pub institution: Readiness,
+    /// One per catalogue element, in catalogue order.
+    pub elements: Vec<ElementRollup>,
+}
+
+impl Rollup {
+    /// The units where `id` is not ready; empty when it is ready everywhere or unknown.
+    pub fn not_ready_in(&self, id: &str) -> &[String] {
+        self.elements
+            .iter()
+            .find(|e| e.id == id)
+            .map_or(&[], |e| e.not_ready_in.as_slice())
+    }
+}
+
+/// Rank for "least ready": missing is the worst, compliance-plus the best.
+fn rank(status: ElementStatus) -> u8 {
+    match status {
+        ElementStatus::Missing => 0,
+        ElementStatus::Invalid => 1,
+        ElementStatus::Rated(Status::NotAssessed) => 2,
+        ElementStatus::Rated(Status::NonCompliant) => 3,
+        ElementStatus::Rated(Status::Partial) => 4,
+        ElementStatus::Rated(Status::Compliant) => 5,
+        ElementStatus::Rated(Status::CompliancePlus) => 6,
+    }
+}
+
+fn unit_name(check: &UnitCheck) -> String {
+    check
+        .unit
+        .name
+        .clone()
+        .unwrap_or_else(|| check.unit.dir.clone())
+}
+
+/// The state of catalogue element number `index` (id `id`) in one unit.
+fn state_in<'a>(check: &'a UnitCheck, index: usize, id: &str) -> Option<&'a ElementState> {
+    match check.elements.get(index) {
+        Some(s) if s.id == id => Some(s),
+        _ => check.element(id),
+    }
+}
+
+/// Whether `id` has an open action in its plan, in `check`.
+fn has_open_action(check: &UnitCheck, id: &str) -> bool {
+    check
+        .file_of(id)
+        .and_then(|f| f.front.as_ref())
+        .is_some_and(|f| f.actions.iter().any(|a| a.is_open()))
+}
+
+/// Rolls several units' checks up into institution figures. With no units every element is missing.
+pub fn roll_up(catalogue: &Catalogue, checks: &[UnitCheck]) -> Rollup {
+    let units: Vec<UnitReadiness> = checks
+        .iter()
+        .map(|c| UnitReadiness {
+            name: unit_name(c),
+            readiness: readiness::compute(catalogue, c),
+        })
+        .collect();
+    let elements: Vec<ElementRollup> = catalogue
+        .element_ids()
+        .enumerate()
+        .map(|(index, id)| {
+            let mut status = None::<ElementStatus>;
+            let mut errors = 0;
+            let mut not_ready_in = Vec::new();
+            for check in checks {
+                let unit_state = state_in(check, index, id);
+                let unit_status = unit_state.map_or(ElementStatus::Missing, |s| s.status);
+                if status.is_none_or(|worst| rank(unit_status) < rank(worst)) {
+                    status = Some(unit_status);
+                }
+                errors += unit_state.map_or(0, |s| s.errors);
+                if !unit_state.is_some_and(ElementState::is_ready) {
+                    not_ready_in.push(unit_name(check));
+                }
+            }
+            ElementRollup {
+                id: id.to_owned(),
+                state: ElementState {
+                    id: id.to_owned(),
+                    file: None,
+                    status: status.unwrap_or(ElementStatus::Missing),
+                    errors,
+                },
+                not_ready_in,
+            }
+        })
+        .collect();
+    let states: Vec<ElementState> = elements.iter().map(|e| e.state.clone()).collect();
+    // A partial element has an action plan for the institution when every unit that rates it
+    // partial has one.
+    let institution = readiness::compute_states(catalogue, &states, |id| {
+        checks.iter().all(|c| {
+            c.element(id)
+                .is_none_or(|s| s.status != ElementStatus::Rated(Status::Partial))
+                || has_open_action(c, id)
+        })
+    });
+    Rollup {
+        units,
+        institution,
+        elements,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::Unit;
+
+    fn catalogue() -> Catalogue {
+        Catalogue::builtin().unwrap()
+    }
+
+    /// A unit where every element has `status` and no errors, except those in `changes`.
+    fn unit(name: &str, status: Status, changes: &[(&str, ElementStatus, usize)]) -> UnitCheck {
+        let elements = catalogue()
+            .element_ids()
+            .map(|id| {
+                let (status, errors) = changes
+                    .iter()
+                    .find(|c| c.0 == id)
+                    .map_or((ElementStatus::Rated(status), 0), |c| (c.1, c.2));
+                ElementState {
+                    id: id.to_owned(),
+                    file: None,
+                    status,
+                    errors,
+                }
+            })
+            .collect();
+        UnitCheck {
+            unit: Unit {
+                name: Some(name.into()),
+                dir: format!("evidence/{name}"),
+            },
+            files: Vec::new(),
+            elements,
+            diagnostics: Vec::new(),
+            files_checked: 57,
+        }
+    }
+
+    #[test]
+    fn ready_in_one_unit_and_not_the_other_is_not_ready_for_the_institution() {
+        let cat = catalogue();
+        let central = unit("central-library", Status::Compliant, &[]);
+        let mobile = unit(
+            "mobile-library",
+            Status::Compliant,
+            &[("1.2.2", ElementStatus::Rated(Status::NonCompliant), 0)],
+        );
+        let r = roll_up(&cat, &[central, mobile]);
+
+        assert_eq!(r.units.len(), 2);
+        assert_eq!(r.units[0].name, "central-library");
+        assert_eq!(r.units[0].readiness.overall.ready, 57);
+        assert_eq!(r.units[0].readiness.overall.readiness, 100.0);
+        assert!(r.units[0].readiness.assessment.ready);
+        assert_eq!(r.units[1].readiness.overall.ready, 56);
+
+        assert_eq!(r.institution.overall.ready, 56);
+        assert_eq!(r.institution.overall.readiness, 98.2);
+        assert_eq!(r.institution.overall.counts.non_compliant, 1);
+        assert!(!r.institution.assessment.ready);
+        assert_eq!(
+            r.institution.assessment.reasons,
+            vec!["1 element is non-compliant: 1.2.2"]
+        );
+        let c1 = &r.institution.criteria[0];
+        assert_eq!(
+            (c1.id.as_deref(), c1.ready, c1.elements),
+            (Some("1"), 10, 11)
+        );
+
+        assert_eq!(r.not_ready_in("1.2.2"), ["mobile-library"]);
+        assert!(r.not_ready_in("1.1.1").is_empty());
+    }
+
+    #[test]
+    fn errors_in_any_unit_make_the_element_not_ready() {
+        let cat = catalogue();
+        let a = unit("a", Status::CompliancePlus, &[]);
+        let b = unit(
+            "b",
+            Status::Compliant,
+            &[("3.1.1", ElementStatus::Rated(Status::Compliant), 2)],
+        );
+        let r = roll_up(&cat, &[a, b]);
+        assert_eq!(r.institution.overall.ready, 56);
+        assert_eq!(r.not_ready_in("3.1.1"), ["b"]);
+        assert_eq!(r.institution.not_ready_by_errors, 1);
+        // The least ready status is counted: compliant, not compliance-plus.
+        assert_eq!(r.institution.overall.counts.compliant, 57);
+    }
+
+    #[test]
+    fn least_ready_status_wins_and_missing_is_worst() {
+        let cat = catalogue();
+        let a = unit(
+            "a",
+            Status::Partial,
+            &[("1.1.1", ElementStatus::Missing, 0)],
+        );
+        let b = unit(
+            "b",
+            Status::Compliant,
+            &[("1.1.1", ElementStatus::Rated(Status::NotAssessed), 0)],
+        );
+        let r = roll_up(&cat, &[a, b]);
+        assert_eq!(r.elements[0].state.status, ElementStatus::Missing);
+        assert_eq!(r.institution.overall.counts.missing, 1);
+        assert_eq!(r.institution.overall.counts.partial, 56);
+        assert_eq!(r.not_ready_in("1.1.1"), ["a", "b"]);
+        assert_eq!(r.not_ready_in("1.1.2"), ["a"]);
+        assert_eq!(r.institution.overall.ready, 0);
+    }
+
+    #[test]
+    fn every_unit_ready_means_the_institution_is_ready() {
+        let cat = catalogue();
+        let units: Vec<UnitCheck> = (0..3)
+            .map(|i| unit(&format!("u{i}"), Status::Compliant, &[]))
+            .collect();
+        let r = roll_up(&cat, &units);
+        assert_eq!(r.institution.overall.readiness, 100.0);
+        assert!(r.institution.assessment.ready);
+        assert_eq!(
+            r.institution.priorities.ready,
+            r.institution.priorities.elements
+        );
+        assert!(r.elements.iter().all(|e| e.not_ready_in.is_empty()));
+    }
+
+    #[test]
+    fn no_units_is_nothing_ready() {
+        let r = roll_up(&catalogue(), &[]);
+        assert!(r.units.is_empty());
+        assert_eq!(r.institution.overall.ready, 0);
+        assert_eq!(r.institution.overall.counts.missing, 57);
+    }
+}
