@@ -1,9 +1,9 @@
 //! `cse status --by unit`: a row per unit with its readiness, counts by status, priority
 //! readiness and verdict, then the institution.
 
-use super::INSTITUTION_RULE;
 use super::markdown::{capitalise, count_meanings};
 use super::table::{COUNT_HEADERS, count_legend, figure_cells, legend_text, strong_if};
+use super::{INSTITUTION_COUNTS, INSTITUTION_RULE};
 use crate::readiness::{Counts, Readiness};
 use crate::render::csv::record;
 use crate::render::markdown as md;
@@ -49,8 +49,10 @@ pub fn table(report: &StatusReport, term: &Terminal) -> String {
     let mut legend = count_legend();
     legend.push_str(" · Priority: readiness of the priority elements");
     if report.is_institution() {
-        legend.push_str(" · ");
-        legend.push_str(&capitalise(INSTITUTION_RULE));
+        legend.push_str(&format!(
+            " · {}; {INSTITUTION_COUNTS}",
+            capitalise(INSTITUTION_RULE)
+        ));
     }
     out.push_str(&legend_text(&legend, term));
     out.push_str("\n\n");
@@ -120,8 +122,7 @@ pub fn markdown(report: &StatusReport) -> String {
     out.push('\n');
     let mut notes = count_meanings();
     if report.is_institution() {
-        notes.push_str("; ");
-        notes.push_str(INSTITUTION_RULE);
+        notes.push_str(&format!("; {INSTITUTION_RULE}; {INSTITUTION_COUNTS}"));
     }
     out.push_str(&format!("<sub>{notes}.</sub>\n\n"));
     out.push_str(&super::markdown::verdicts(report));

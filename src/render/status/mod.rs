@@ -70,7 +70,10 @@ pub fn assessment_label(report: &StatusReport) -> &'static str {
 }
 
 /// How an institution is rolled up, for the notes under its tables.
-pub const INSTITUTION_RULE: &str = "institution: an element is ready only when it is ready in every unit; the counts take its least ready status";
+pub const INSTITUTION_RULE: &str =
+    "institution: an element is ready only when it is ready in every unit";
+/// How the institution's counts by status are made, for the notes under `--by unit`.
+pub const INSTITUTION_COUNTS: &str = "its counts take each element's least ready status";
 
 /// The institution's reasons are listed for this many units at most; the rest are counted.
 const UNITS_WITH_REASONS: usize = 10;
@@ -122,3 +125,65 @@ pub const COUNT_MEANINGS: [Option<&str>; 7] = [
     Some("no evidence file"),
     Some("front matter cannot be read"),
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalogue::Catalogue;
+    use crate::checks::{ElementState, ElementStatus, Unit, UnitCheck};
+    use crate::evidence::Status;
+    use crate::views::status::Grouping;
+
+    /// `n` units, each with every element compliant except 1.1.1, not assessed.
+    fn report(n: usize) -> StatusReport {
+        let catalogue = Catalogue::builtin().unwrap();
+        let checks: Vec<UnitCheck> = (1..=n)
+            .map(|i| UnitCheck {
+                unit: Unit {
+                    name: Some(format!("u{i:02}")),
+                    dir: format!("evidence/u{i:02}"),
+                },
+                files: Vec::new(),
+                elements: catalogue
+                    .element_ids()
+                    .map(|id| ElementState {
+                        id: id.to_owned(),
+                        file: None,
+                        status: ElementStatus::Rated(if id == "1.1.1" {
+                            Status::NotAssessed
+                        } else {
+                            Status::Compliant
+                        }),
+                        errors: 0,
+                    })
+                    .collect(),
+                diagnostics: Vec::new(),
+                files_checked: 57,
+            })
+            .collect();
+        let rollup = crate::rollup::roll_up(&catalogue, &checks);
+        StatusReport::new("CSE".into(), None, None, Grouping::Criterion, rollup)
+    }
+
+    #[test]
+    fn an_institution_lists_the_reasons_of_ten_units_and_counts_the_rest() {
+        let r = report(13);
+        assert_eq!(r.readiness.assessment.reasons.len(), 13);
+        let (shown, more) = reasons(&r);
+        assert_eq!(shown.len(), 10);
+        assert_eq!(shown[0], "[u01] 1 element is not assessed: 1.1.1");
+        assert_eq!(
+            more.as_deref(),
+            Some(
+                "and 3 more units are not assessment-ready; `cse status --unit NAME` gives one unit's reasons"
+            )
+        );
+        let ten = report(10);
+        let (shown, more) = reasons(&ten);
+        assert_eq!((shown.len(), more), (10, None));
+        let one = report(1);
+        let (shown, more) = reasons(&one);
+        assert_eq!(shown, ["1 element is not assessed: 1.1.1"]);
+        assert_eq!(more, None);
+    }
+}
