@@ -6,7 +6,7 @@ use serde::Serialize;
 use crate::catalogue::Catalogue;
 use crate::checks::{ElementState, ElementStatus, UnitCheck};
 use crate::evidence::Status;
-use crate::readiness::{self, Readiness};
+use crate::readiness::{self, Assessment, Readiness};
 
 /// One unit's own readiness.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -39,6 +39,19 @@ pub struct Rollup {
 }
 
 impl Rollup {
+    /// Whether there are several units, so the institution figures differ from a unit's.
+    pub fn is_institution(&self) -> bool {
+        self.units.len() > 1
+    }
+
+    /// The figures to report: the only unit's when there is one, else the institution's.
+    pub fn headline(&self) -> &Readiness {
+        match self.units.as_slice() {
+            [only] => &only.readiness,
+            _ => &self.institution,
+        }
+    }
+
     /// The units where `id` is not ready; empty when it is ready everywhere or unknown.
     pub fn not_ready_in(&self, id: &str) -> &[String] {
         self.elements
@@ -85,6 +98,26 @@ fn has_open_action(check: &UnitCheck, id: &str) -> bool {
         .is_some_and(|f| f.actions.iter().any(|a| a.is_open()))
 }
 
+/// The institution can go to assessment when every unit can; the reasons are the units' own,
+/// each after its unit's name in brackets, so each unit sees what it has to do. (This is the
+/// same verdict as judging the institution's least ready statuses: an element below partial, or
+/// partial without an action plan, in any unit is exactly a reason in that unit.)
+fn assessment_by_unit(units: &[UnitReadiness]) -> Assessment {
+    Assessment {
+        ready: units.iter().all(|u| u.readiness.assessment.ready),
+        reasons: units
+            .iter()
+            .flat_map(|u| {
+                u.readiness
+                    .assessment
+                    .reasons
+                    .iter()
+                    .map(move |r| format!("[{}] {r}", u.name))
+            })
+            .collect(),
+    }
+}
+
 /// Rolls several units' checks up into institution figures. With no units every element is missing.
 pub fn roll_up(catalogue: &Catalogue, checks: &[UnitCheck]) -> Rollup {
     let units: Vec<UnitReadiness> = checks
@@ -127,13 +160,16 @@ pub fn roll_up(catalogue: &Catalogue, checks: &[UnitCheck]) -> Rollup {
     let states: Vec<ElementState> = elements.iter().map(|e| e.state.clone()).collect();
     // A partial element has an action plan for the institution when every unit that rates it
     // partial has one.
-    let institution = readiness::compute_states(catalogue, &states, |id| {
+    let mut institution = readiness::compute_states(catalogue, &states, |id| {
         checks.iter().all(|c| {
             c.element(id)
                 .is_none_or(|s| s.status != ElementStatus::Rated(Status::Partial))
                 || has_open_action(c, id)
         })
     });
+    if units.len() > 1 {
+        institution.assessment = assessment_by_unit(&units);
+    }
     Rollup {
         units,
         institution,
@@ -203,8 +239,10 @@ mod tests {
         assert!(!r.institution.assessment.ready);
         assert_eq!(
             r.institution.assessment.reasons,
-            vec!["1 element is non-compliant: 1.2.2"]
+            vec!["[mobile-library] 1 element is non-compliant: 1.2.2"]
         );
+        assert!(r.is_institution());
+        assert_eq!(r.headline(), &r.institution);
         let c1 = &r.institution.criteria[0];
         assert_eq!(
             (c1.id.as_deref(), c1.ready, c1.elements),
@@ -276,5 +314,43 @@ mod tests {
         assert!(r.units.is_empty());
         assert_eq!(r.institution.overall.ready, 0);
         assert_eq!(r.institution.overall.counts.missing, 57);
+    }
+
+    #[test]
+    fn one_unit_is_its_own_headline() {
+        let cat = catalogue();
+        let only = unit(
+            "central-library",
+            Status::Compliant,
+            &[("1.1.1", ElementStatus::Rated(Status::NotAssessed), 0)],
+        );
+        let r = roll_up(&cat, std::slice::from_ref(&only));
+        assert!(!r.is_institution());
+        assert_eq!(r.headline(), &readiness::compute(&cat, &only));
+        assert_eq!(
+            r.headline().assessment.reasons,
+            vec!["1 element is not assessed: 1.1.1"]
+        );
+    }
+
+    #[test]
+    fn the_institution_is_assessment_ready_only_when_every_unit_is() {
+        let cat = catalogue();
+        // Partial with no action plan (these units have no files, so no actions).
+        let a = unit(
+            "a",
+            Status::Compliant,
+            &[("2.1.1", ElementStatus::Rated(Status::Partial), 0)],
+        );
+        let b = unit("b", Status::CompliancePlus, &[]);
+        let r = roll_up(&cat, &[a, b.clone()]);
+        assert!(!r.institution.assessment.ready);
+        assert_eq!(
+            r.institution.assessment.reasons,
+            vec!["[a] 1 element is partial with no open action in its action plan: 2.1.1"]
+        );
+        let r = roll_up(&cat, &[b.clone(), b]);
+        assert!(r.institution.assessment.ready);
+        assert!(r.institution.assessment.reasons.is_empty());
     }
 }

@@ -6,8 +6,7 @@ mod common;
 use common::{Repo, ready_file};
 use cse::catalogue::Catalogue;
 use cse::checks::{self, CheckOptions, Unit, UnitCheck};
-use cse::readiness;
-use cse::report::{self, HistoryPoint, Inputs, Meta, Report, UnitReadiness};
+use cse::report::{self, HistoryPoint, Inputs, Meta, Report};
 use cse::tree::FsTree;
 
 fn today() -> jiff::civil::Date {
@@ -41,22 +40,11 @@ fn meta(organisation: Option<&str>) -> Meta {
     }
 }
 
-fn build(
-    checks: &[UnitCheck],
-    organisation: Option<&str>,
-    units: Vec<UnitReadiness>,
-    history: Vec<HistoryPoint>,
-) -> Report {
+fn build(checks: &[UnitCheck], organisation: Option<&str>, history: Vec<HistoryPoint>) -> Report {
     let catalogue = Catalogue::builtin().unwrap();
-    let readiness = match checks {
-        [one] => readiness::compute(&catalogue, one),
-        _ => report::pool(&units).unwrap(),
-    };
     Report::build(Inputs {
         catalogue: &catalogue,
         meta: meta(organisation),
-        readiness,
-        units,
         checks,
         history,
     })
@@ -272,7 +260,6 @@ fn hostile_report() -> Report {
         &checks,
         Some(&format!("<script>{JS}</script>Evil & Co")),
         vec![],
-        vec![],
     );
     r.meta.commit = Some("<b>abc</b>".into());
     r
@@ -351,7 +338,7 @@ fn mixed_repo() -> Repo {
 fn html_has_every_section_and_element() {
     let repo = mixed_repo();
     let checks = [single(&repo)];
-    let html = report::html::render(&build(&checks, Some("Riverside Libraries"), vec![], vec![]));
+    let html = report::html::render(&build(&checks, Some("Riverside Libraries"), vec![]));
     scan(&html);
     assert!(html.contains("<h1>Riverside Libraries</h1>"));
     assert!(html.contains("Built on <time datetime=\"2026-11-28\">28 November 2026</time> from commit <code>abc1234</code>"));
@@ -408,7 +395,7 @@ fn html_has_every_section_and_element() {
 fn action_plan_lists_open_actions_by_due_date_with_overdue_marked() {
     let repo = mixed_repo();
     let checks = [single(&repo)];
-    let report = build(&checks, None, vec![], vec![]);
+    let report = build(&checks, None, vec![]);
     let actions: Vec<(&str, bool)> = report
         .actions
         .iter()
@@ -442,7 +429,7 @@ fn headings_run_in_order_without_skipping_a_level() {
     let repo = mixed_repo();
     repo.write("evidence/3.1.1.md", "---\nelement: 3.1.1\nstatus: compliant\nreviewed: 2026-06-01\nevidence:\n  - title: P\n    path: ../docs/proof.txt\n---\n#### Deep first\n\n# Then top\n");
     let checks = [single(&repo)];
-    let html = report::html::render(&build(&checks, None, vec![], vec![]));
+    let html = report::html::render(&build(&checks, None, vec![]));
     let levels: Vec<u8> = scan(&html)
         .iter()
         .filter_map(|t| t.strip_prefix('h').and_then(|n| n.parse().ok()))
@@ -460,7 +447,7 @@ fn headings_run_in_order_without_skipping_a_level() {
 fn tables_and_charts_are_accessible() {
     let repo = mixed_repo();
     let checks = [single(&repo)];
-    let html = report::html::render(&build(&checks, None, vec![], vec![]));
+    let html = report::html::render(&build(&checks, None, vec![]));
     // Every table has a caption, and header cells always say what they head.
     assert_eq!(
         html.matches("<table").count(),
@@ -505,9 +492,8 @@ fn units_repo() -> Repo {
     repo
 }
 
-fn two_units(repo: &Repo) -> (Vec<UnitCheck>, Vec<UnitReadiness>) {
-    let catalogue = Catalogue::builtin().unwrap();
-    let checks: Vec<UnitCheck> = ["north", "south"]
+fn two_units(repo: &Repo) -> Vec<UnitCheck> {
+    ["north", "south"]
         .iter()
         .map(|n| {
             check(
@@ -522,28 +508,26 @@ fn two_units(repo: &Repo) -> (Vec<UnitCheck>, Vec<UnitReadiness>) {
                 },
             )
         })
-        .collect();
-    let units = checks
-        .iter()
-        .map(|c| UnitReadiness {
-            name: c.unit.name.clone().unwrap(),
-            readiness: readiness::compute(&catalogue, c),
-        })
-        .collect();
-    (checks, units)
+        .collect()
 }
 
 #[test]
-fn two_units_get_a_heat_map_and_pooled_figures() {
+fn two_units_get_a_heat_map_and_institution_figures() {
     let repo = units_repo();
-    let (checks, units) = two_units(&repo);
-    let report = build(&checks, None, units, vec![]);
-    assert_eq!(report.readiness.overall.elements, 114);
-    assert_eq!(report.readiness.overall.ready, 57 + 29);
+    let checks = two_units(&repo);
+    let report = build(&checks, None, vec![]);
+    // North has every element ready, South every other one: the institution has South's.
+    assert_eq!(report.readiness.overall.elements, 57);
+    assert_eq!(report.readiness.overall.ready, 29);
+    assert_eq!(report.units.len(), 2);
+    assert_eq!(report.units[0].readiness.overall.ready, 57);
+    assert_eq!(report.units[1].readiness.overall.ready, 29);
     assert!(!report.readiness.assessment.ready);
     assert!(
         report.readiness.assessment.reasons[0]
-            .starts_with("South: 28 elements have no evidence file")
+            .starts_with("[South] 28 elements have no evidence file"),
+        "{:?}",
+        report.readiness.assessment.reasons
     );
     assert_eq!(report.elements().count(), 114);
     let html = report::html::render(&report);
@@ -559,6 +543,12 @@ fn two_units_get_a_heat_map_and_pooled_figures() {
             "<tr><th scope=\"row\">North &lt;Branch&gt;</th><td class=\"num\">100.0%</td>"
         )
     );
+    // The last row is the institution's: 1 Customer Insight has 6 of its 11 elements in South.
+    assert!(
+        html.contains("<tr><th scope=\"row\">Institution</th><td class=\"num\">54.5%</td>"),
+        "{html}"
+    );
+    assert!(html.contains("an element counts as ready only when it is ready in every unit"));
     // Rows carry their unit: priorities get a column per unit, elements a unit column.
     assert!(
         html.contains("<th scope=\"col\">North &lt;Branch&gt;</th><th scope=\"col\">South</th>")
@@ -567,13 +557,18 @@ fn two_units_get_a_heat_map_and_pooled_figures() {
     let md = report::markdown::render(&report);
     assert!(md.contains("## Readiness by unit"));
     assert!(md.contains("| North \\<Branch\\> | 100.0% |"), "{md}");
+    assert!(md.contains("| **Institution** | 54.5% |"), "{md}");
 }
 
 #[test]
 fn one_named_unit_has_no_heat_map() {
     let repo = units_repo();
-    let (checks, units) = two_units(&repo);
-    let report = build(&checks[..1], None, units[..1].to_vec(), vec![]);
+    let checks = two_units(&repo);
+    let report = build(&checks[..1], None, vec![]);
+    assert_eq!(
+        report.heading(),
+        "Customer Service Excellence readiness, unit North <Branch>"
+    );
     let html = report::html::render(&report);
     assert!(!html.contains("chart-units") && !html.contains("Readiness by unit"));
     assert!(!report::markdown::render(&report).contains("Readiness by unit"));
@@ -600,7 +595,7 @@ fn history() -> Vec<HistoryPoint> {
 fn history_is_drawn_when_given() {
     let repo = mixed_repo();
     let checks = [single(&repo)];
-    let report = build(&checks, None, vec![], history());
+    let report = build(&checks, None, history());
     let html = report::html::render(&report);
     scan(&html);
     assert!(html.contains("<section id=\"history\""));
@@ -626,13 +621,8 @@ fn history_is_drawn_when_given() {
 #[test]
 fn synthetic_institution_report_for_inspection() {
     let repo = units_repo();
-    let (checks, units) = two_units(&repo);
-    let report = build(
-        &checks,
-        Some("Riverside Council Libraries"),
-        units,
-        history(),
-    );
+    let checks = two_units(&repo);
+    let report = build(&checks, Some("Riverside Council Libraries"), history());
     let html = report::html::render(&report);
     scan(&html);
     let path = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("institution-report.html");
@@ -643,7 +633,7 @@ fn synthetic_institution_report_for_inspection() {
 fn markdown_has_the_same_content_as_tables() {
     let repo = mixed_repo();
     let checks = [single(&repo)];
-    let md = report::markdown::render(&build(&checks, Some("Riverside Libraries"), vec![], vec![]));
+    let md = report::markdown::render(&build(&checks, Some("Riverside Libraries"), vec![]));
     assert!(md.starts_with("# Riverside Libraries\n\nCustomer Service Excellence readiness report, built on 28 November 2026 from commit `abc1234`.\n"));
     for heading in [
         "## Summary",
@@ -677,10 +667,10 @@ fn markdown_has_the_same_content_as_tables() {
 fn unreadable_column_appears_only_when_an_element_is_unreadable() {
     let header = "<th scope=\"col\" class=\"num\">Unreadable front matter</th>";
     let repo = mixed_repo();
-    let html = report::html::render(&build(&[single(&repo)], None, vec![], vec![]));
+    let html = report::html::render(&build(&[single(&repo)], None, vec![]));
     assert!(!html.contains(header));
     repo.write("evidence/4.1.1.md", "---\nelement: [4.1.1\n---\nbroken\n");
-    let report = build(&[single(&repo)], None, vec![], vec![]);
+    let report = build(&[single(&repo)], None, vec![]);
     let html = report::html::render(&report);
     assert!(html.contains(header));
     assert!(html.contains("<span class=\"status s-invalid\">Unreadable front matter</span>"));

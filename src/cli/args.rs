@@ -55,7 +55,7 @@ pub enum Command {
 
     /// Readiness per criterion, priority readiness and the assessment-ready verdict.
     #[command(
-        after_help = "Examples:\n  cse status\n  cse status --by subcriterion --format markdown\n  cse status --fail-under 80 --require-assessment-ready"
+        after_help = "Examples:\n  cse status\n  cse status --by subcriterion --format markdown\n  cse status --fail-under 80 --require-assessment-ready\n  cse status --by unit --fail-under-unit 60"
     )]
     Status(StatusArgs),
 

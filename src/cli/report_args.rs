@@ -33,11 +33,14 @@ pub enum By {
     /// A row per sub-criterion (15).
     #[value(alias = "sub-criterion")]
     Subcriterion,
+    /// A row per unit, then the institution (with `[units]` in cse.toml).
+    Unit,
 }
 
 #[derive(Debug, Args)]
 pub struct StatusArgs {
-    /// Rows per criterion or per sub-criterion.
+    /// Rows per criterion, per sub-criterion, or per unit. With several units, criteria and
+    /// sub-criteria get a column per unit and one for the institution.
     #[arg(long, value_enum, default_value_t = By::Criterion)]
     pub by: By,
 
@@ -45,13 +48,19 @@ pub struct StatusArgs {
     #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
     pub format: ReportFormat,
 
-    /// Exit 1 when overall readiness is below PCT (0 to 100). Overrides `gate.fail_under`.
+    /// Exit 1 when overall readiness is below PCT (0 to 100); with several units, the
+    /// institution's. Overrides `gate.fail_under`.
     #[arg(long, value_name = "PCT", value_parser = parse_percent)]
     pub fail_under: Option<f64>,
 
     /// Exit 1 when any criterion's readiness is below PCT. Overrides `gate.fail_under_criterion`.
     #[arg(long, value_name = "PCT", value_parser = parse_percent)]
     pub fail_under_criterion: Option<f64>,
+
+    /// Exit 1 when any unit's overall readiness is below PCT, naming each such unit.
+    /// Overrides `gate.fail_under_unit`.
+    #[arg(long, value_name = "PCT", value_parser = parse_percent)]
+    pub fail_under_unit: Option<f64>,
 
     /// Exit 1 unless the evidence is assessment-ready (see the README for the definition).
     #[arg(long)]
@@ -68,7 +77,8 @@ pub struct PrioritiesArgs {
     #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
     pub format: ReportFormat,
 
-    /// Exit 1 when priority readiness is below PCT (0 to 100). Overrides `gate.priorities_fail_under`.
+    /// Exit 1 when priority readiness is below PCT (0 to 100); with several units, the
+    /// institution's. Overrides `gate.priorities_fail_under`.
     #[arg(long, value_name = "PCT", value_parser = parse_percent)]
     pub fail_under: Option<f64>,
 }

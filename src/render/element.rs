@@ -1,7 +1,7 @@
 //! `cse show ELEMENT`: one element as text for the terminal.
 
 use super::diagnostics::{Human, Render};
-use super::text::{Terminal, Tone, paint, plural, wrap};
+use super::text::{Terminal, Tone, list_upto, paint, plural, wrap};
 use crate::checks::ElementStatus;
 use crate::diagnostic::Summary;
 use crate::views::element::{ElementView, EvidenceView};
@@ -31,11 +31,49 @@ pub fn render(view: &ElementView, term: &Terminal) -> String {
     if let Some(note) = &view.note {
         out.push_str(&field("Note", note, term));
     }
+    if view.evidence.len() > 1 {
+        out.push_str(&institution(view, term));
+    }
     for evidence in &view.evidence {
         out.push('\n');
         unit_section(&mut out, evidence, term);
     }
     out
+}
+
+/// Names listed on the institution line before "and N more".
+const LISTED_UNITS: usize = 12;
+
+/// "ready in all 3 units", or "not ready in mobile-library (1 of 2 units ready)": an element
+/// is ready for the institution only when it is ready in every unit.
+fn institution(view: &ElementView, term: &Terminal) -> String {
+    let units = view.evidence.len();
+    let not_ready: Vec<String> = view
+        .evidence
+        .iter()
+        .filter(|e| !e.ready)
+        .map(|e| e.unit.clone().unwrap_or_default())
+        .collect();
+    let (verdict, tone, value) = if not_ready.is_empty() {
+        let every = if units == 2 {
+            "both units".to_owned()
+        } else {
+            format!("all {units} units")
+        };
+        ("ready", Tone::Good, format!("ready in {every}"))
+    } else {
+        (
+            "not ready",
+            Tone::Bad,
+            format!(
+                "not ready in {} ({} of {units} units ready)",
+                list_upto(&not_ready, LISTED_UNITS),
+                units - not_ready.len()
+            ),
+        )
+    };
+    let line = field("Institution", &value, term);
+    line.replacen(verdict, &paint(verdict, tone, term.color), 1)
 }
 
 fn unit_section(out: &mut String, e: &EvidenceView, term: &Terminal) {

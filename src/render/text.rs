@@ -125,6 +125,16 @@ pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> String {
 }
 
 /// "1 element", "2 elements"
+/// Names joined with commas; past `max` of them (at least one), the first `max` and "and N more".
+pub fn list_upto(names: &[String], max: usize) -> String {
+    let max = max.max(1);
+    if names.len() <= max {
+        names.join(", ")
+    } else {
+        format!("{} and {} more", names[..max].join(", "), names.len() - max)
+    }
+}
+
 pub fn plural(n: usize, word: &str) -> String {
     format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }

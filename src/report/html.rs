@@ -163,7 +163,7 @@ fn summary(out: &mut String, report: &Report) {
         "<p class=\"lede\">An element is <strong>ready</strong> when its evidence file has no errors and its status is Compliance or Compliance Plus.{}</p>",
         if report.units.len() >= 2 {
             format!(
-                " Figures count every unit's elements together ({} units).",
+                " With {} units, an element counts as ready only when it is ready in every unit.",
                 report.units.len()
             )
         } else {
@@ -312,28 +312,30 @@ fn units(out: &mut String, report: &Report) {
         .map(|c| scope_label(c.id.as_deref(), c.title.as_deref()))
         .collect();
     columns.push("All elements".into());
+    // Each unit, then the institution.
     let rows: Vec<(String, Vec<f64>)> = report
         .units
         .iter()
-        .map(|u| {
+        .map(|u| (u.name.as_str(), &u.readiness))
+        .chain([("Institution", &report.readiness)])
+        .map(|(name, r)| {
             let mut values: Vec<f64> = criteria
                 .iter()
                 .map(|c| {
-                    u.readiness
-                        .criteria
+                    r.criteria
                         .iter()
                         .find(|uc| uc.id == c.id)
                         .map_or(0.0, |uc| uc.readiness)
                 })
                 .collect();
-            values.push(u.readiness.overall.readiness);
-            (u.name.clone(), values)
+            values.push(r.overall.readiness);
+            (name.to_owned(), values)
         })
         .collect();
     out.push_str("<section id=\"units\" aria-labelledby=\"units-h\"><h2 id=\"units-h\">Readiness by unit</h2>\n");
     let _ = write!(
         out,
-        "<p class=\"lede\">Each cell is the share of a unit's elements that are ready in one criterion; darker is readier. {}.</p>",
+        "<p class=\"lede\">Each cell is the share of a unit's elements that are ready in one criterion; darker is readier. {}; the last row is the institution, where an element is ready only when it is ready in every unit.</p>",
         plural(report.units.len(), "unit", "units")
     );
     out.push_str("<div class=\"figure-pair stacked\"><figure>");

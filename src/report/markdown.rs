@@ -172,6 +172,13 @@ fn summary(out: &mut String, report: &Report) {
             ],
         ],
     );
+    if report.units.len() >= 2 {
+        let _ = writeln!(
+            out,
+            "With {} units, an element counts as ready only when it is ready in every unit.\n",
+            report.units.len()
+        );
+    }
     if r.assessment.ready {
         out.push_str("**Ready for assessment.**\n\n");
     } else {
@@ -225,7 +232,7 @@ fn criteria(out: &mut String, report: &Report) {
 fn units(out: &mut String, report: &Report) {
     let criteria = &report.readiness.criteria;
     out.push_str(
-        "## Readiness by unit\n\nShare of each unit's elements that are ready, by criterion.\n\n",
+        "## Readiness by unit\n\nShare of each unit's elements that are ready, by criterion. In the institution's row an element is ready only when it is ready in every unit.\n\n",
     );
     let mut header = vec![col("Unit")];
     header.extend(criteria.iter().map(|c| num(&esc(&scope_label(c)))));
@@ -233,18 +240,22 @@ fn units(out: &mut String, report: &Report) {
     table(
         out,
         &header,
-        report.units.iter().map(|u| {
-            let mut row = vec![esc(&u.name)];
-            row.extend(criteria.iter().map(|c| {
-                u.readiness
-                    .criteria
-                    .iter()
-                    .find(|uc| uc.id == c.id)
-                    .map_or("—".to_owned(), |uc| pct(uc.readiness))
-            }));
-            row.push(pct(u.readiness.overall.readiness));
-            row
-        }),
+        report
+            .units
+            .iter()
+            .map(|u| (esc(&u.name), &u.readiness))
+            .chain([("**Institution**".to_owned(), &report.readiness)])
+            .map(|(name, r)| {
+                let mut row = vec![name];
+                row.extend(criteria.iter().map(|c| {
+                    r.criteria
+                        .iter()
+                        .find(|uc| uc.id == c.id)
+                        .map_or("—".to_owned(), |uc| pct(uc.readiness))
+                }));
+                row.push(pct(r.overall.readiness));
+                row
+            }),
     );
 }
 

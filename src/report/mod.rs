@@ -14,5 +14,5 @@ mod theme;
 
 pub use model::{
     ActionRow, CriterionSection, ElementRow, EvidenceLink, HistoryPoint, Inputs, Meta, Priorities,
-    PriorityRow, Report, UnitReadiness, UnitStatus, pool,
+    PriorityRow, Report, UnitStatus,
 };

@@ -5,7 +5,8 @@ use jiff::civil::Date;
 use crate::catalogue::{Catalogue, Tier};
 use crate::checks::{ElementStatus, UnitCheck};
 use crate::diagnostic::Code;
-use crate::readiness::{Assessment, Counts, PriorityScope, Readiness, Scope, percent};
+use crate::readiness::{PriorityScope, Readiness};
+use crate::rollup::{self, UnitReadiness};
 
 /// Where and when the report was built.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,13 +19,6 @@ pub struct Meta {
     pub date: Date,
     /// Short hash of the commit the evidence was read from, when known.
     pub commit: Option<String>,
-}
-
-/// One unit's readiness, for the unit × criterion heat map.
-#[derive(Debug, Clone, PartialEq)]
-pub struct UnitReadiness {
-    pub name: String,
-    pub readiness: Readiness,
 }
 
 /// Readiness at one commit in the repository's history.
@@ -49,11 +43,8 @@ impl HistoryPoint {
 pub struct Inputs<'a> {
     pub catalogue: &'a Catalogue,
     pub meta: Meta,
-    /// The headline figures: the single unit's, or the institution's (see [`pool`]).
-    pub readiness: Readiness,
-    /// Each named unit's readiness; the heat map is drawn when there are two or more.
-    pub units: Vec<UnitReadiness>,
-    /// Check results with bodies kept (`CheckOptions::keep_bodies`), one per unit.
+    /// Check results with bodies kept (`CheckOptions::keep_bodies`), one per unit. With
+    /// several, the headline figures are the institution's (see [`crate::rollup`]).
     pub checks: &'a [UnitCheck],
     /// Readiness over time, oldest first; empty when there is no history.
     pub history: Vec<HistoryPoint>,
@@ -63,7 +54,11 @@ pub struct Inputs<'a> {
 #[derive(Debug, Clone)]
 pub struct Report {
     pub meta: Meta,
+    /// The unit, when the report covers one unit of several (`--unit`).
+    pub unit: Option<String>,
+    /// The headline figures: the only unit's, or the institution's when there are several.
     pub readiness: Readiness,
+    /// Each unit's own readiness when there are several (the heat map); empty otherwise.
     pub units: Vec<UnitReadiness>,
     pub history: Vec<HistoryPoint>,
     /// Criteria in catalogue order, each with its elements' rows.
@@ -153,12 +148,17 @@ impl Report {
         let Inputs {
             catalogue,
             meta,
-            readiness,
-            units,
             checks,
             history,
         } = inputs;
         let multi_unit = checks.len() > 1;
+        let rollup = rollup::roll_up(catalogue, checks);
+        let readiness = rollup.headline().clone();
+        let unit = match checks {
+            [one] => one.unit.name.clone(),
+            _ => None,
+        };
+        let units = if multi_unit { rollup.units } else { Vec::new() };
         let criteria = catalogue
             .criteria
             .iter()
@@ -204,6 +204,7 @@ impl Report {
         let (actions, actions_done) = actions(catalogue, checks, meta.date);
         Report {
             meta,
+            unit,
             readiness,
             units,
             history,
@@ -228,11 +229,15 @@ impl Report {
         self.elements().filter(|e| e.stale).count()
     }
 
-    /// The title shown at the top of the page.
+    /// The title shown at the top of the page, naming the unit under `--unit`.
     pub fn heading(&self) -> String {
-        match &self.meta.organisation {
+        let heading = match &self.meta.organisation {
             Some(name) if !name.trim().is_empty() => name.trim().to_owned(),
             _ => format!("{} readiness", self.meta.standard),
+        };
+        match &self.unit {
+            Some(unit) => format!("{heading}, unit {unit}"),
+            None => heading,
         }
     }
 }
@@ -318,67 +323,4 @@ fn actions(catalogue: &Catalogue, checks: &[UnitCheck], today: Date) -> (Vec<Act
     }
     open.sort_by_key(|(key, _)| *key);
     (open.into_iter().map(|(_, row)| row).collect(), done)
-}
-
-/// Institution figures from several units: elements ready over elements across all units,
-/// and ready for assessment only when every unit is. Each reason names its unit.
-pub fn pool(units: &[UnitReadiness]) -> Option<Readiness> {
-    let first = units.first()?;
-    let add_counts = |a: &mut Counts, b: &Counts| {
-        a.compliance_plus += b.compliance_plus;
-        a.compliant += b.compliant;
-        a.partial += b.partial;
-        a.non_compliant += b.non_compliant;
-        a.not_assessed += b.not_assessed;
-        a.missing += b.missing;
-        a.invalid += b.invalid;
-    };
-    let pool_scopes = |pick: &dyn Fn(&Readiness) -> &[Scope]| -> Vec<Scope> {
-        let mut scopes: Vec<Scope> = pick(&first.readiness).to_vec();
-        for u in &units[1..] {
-            for (total, s) in scopes.iter_mut().zip(pick(&u.readiness)) {
-                total.elements += s.elements;
-                total.ready += s.ready;
-                add_counts(&mut total.counts, &s.counts);
-            }
-        }
-        for s in &mut scopes {
-            s.readiness = percent(s.ready, s.elements);
-        }
-        scopes
-    };
-    let overall = pool_scopes(&|r| std::slice::from_ref(&r.overall)).remove(0);
-    let criteria = pool_scopes(&|r| &r.criteria);
-    let subcriteria = pool_scopes(&|r| &r.subcriteria);
-    let (elements, ready) = units.iter().fold((0, 0), |(e, r), u| {
-        (
-            e + u.readiness.priorities.elements,
-            r + u.readiness.priorities.ready,
-        )
-    });
-    let reasons = units
-        .iter()
-        .flat_map(|u| {
-            u.readiness
-                .assessment
-                .reasons
-                .iter()
-                .map(move |r| format!("{}: {r}", u.name))
-        })
-        .collect();
-    Some(Readiness {
-        overall,
-        criteria,
-        subcriteria,
-        priorities: PriorityScope {
-            elements,
-            ready,
-            readiness: percent(ready, elements),
-        },
-        assessment: Assessment {
-            ready: units.iter().all(|u| u.readiness.assessment.ready),
-            reasons,
-        },
-        not_ready_by_errors: units.iter().map(|u| u.readiness.not_ready_by_errors).sum(),
-    })
 }

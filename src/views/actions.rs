@@ -24,6 +24,10 @@ pub struct ActionRow {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ActionPlan {
     pub today: Date,
+    /// The unit, when the plan covers one unit of several (`--unit`).
+    pub unit: Option<String>,
+    /// Whether the plan covers several units, so each row names its unit.
+    pub several_units: bool,
     /// Whether `rows` holds only overdue actions.
     pub only_overdue: bool,
     /// Open actions, by due date (undated last), then element in catalogue order.
@@ -79,6 +83,11 @@ pub fn build(checks: &[UnitCheck], today: Date) -> ActionPlan {
     });
     ActionPlan {
         today,
+        unit: match checks {
+            [one] => one.unit.name.clone(),
+            _ => None,
+        },
+        several_units: checks.len() > 1,
         only_overdue: false,
         rows: keyed.into_iter().map(|(_, r)| r).collect(),
     }

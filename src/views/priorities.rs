@@ -5,6 +5,7 @@ use jiff::civil::Date;
 use crate::catalogue::{Catalogue, Tier};
 use crate::checks::{ElementStatus, UnitCheck};
 use crate::readiness::PriorityScope;
+use crate::rollup::Rollup;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct PriorityRow {
@@ -19,6 +20,8 @@ pub struct PriorityRow {
     pub reviewed: Option<Date>,
     pub tier: Option<Tier>,
     pub open_actions: usize,
+    /// With several units, the ones where the element is not ready yet, in unit order.
+    pub not_ready_in: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -31,6 +34,10 @@ pub struct PrioritiesReport {
     pub summary: PriorityScope,
     /// Whether `rows` holds only the elements that are not ready.
     pub only_open: bool,
+    /// How many units the rows roll up: with more than one, `status` and `ready` are the
+    /// institution's, `owner` and `reviewed` are not given (they belong to each unit), and
+    /// `open_actions` counts every unit's.
+    pub units: usize,
     /// Rows in catalogue order.
     pub rows: Vec<PriorityRow>,
 }
@@ -53,10 +60,57 @@ pub fn build(catalogue: &Catalogue, check: &UnitCheck, summary: PriorityScope) -
                 owner: front.and_then(|f| f.owner.clone()),
                 reviewed: front.and_then(|f| f.reviewed.as_ref().map(|r| r.value)),
                 tier: priority.tier,
-                open_actions: front.map_or(0, |f| f.actions.iter().filter(|a| a.is_open()).count()),
+                open_actions: open_actions(check, id),
+                not_ready_in: Vec::new(),
             }
         })
         .collect();
+    report(catalogue, summary, rows, 1)
+}
+
+/// The priority list for several units rolled up: an element is ready for the institution
+/// only when it is ready in every unit, and its status is its least ready one.
+pub fn build_rollup(
+    catalogue: &Catalogue,
+    checks: &[UnitCheck],
+    rollup: &Rollup,
+) -> PrioritiesReport {
+    let rows = catalogue
+        .priority_elements()
+        .map(|(e, priority)| {
+            let id = e.element.id.as_str();
+            let state = rollup.elements.iter().find(|r| r.id == id);
+            PriorityRow {
+                id: id.to_owned(),
+                text: e.element.text.clone(),
+                criterion: e.criterion.id.clone(),
+                status: state.map_or(ElementStatus::Missing, |s| s.state.status),
+                ready: state.is_some_and(|s| s.state.is_ready()),
+                owner: None,
+                reviewed: None,
+                tier: priority.tier,
+                open_actions: checks.iter().map(|c| open_actions(c, id)).sum(),
+                not_ready_in: rollup.not_ready_in(id).to_vec(),
+            }
+        })
+        .collect();
+    let summary = rollup.headline().priorities.clone();
+    report(catalogue, summary, rows, checks.len())
+}
+
+fn open_actions(check: &UnitCheck, id: &str) -> usize {
+    check
+        .file_of(id)
+        .and_then(|f| f.front.as_ref())
+        .map_or(0, |f| f.actions.iter().filter(|a| a.is_open()).count())
+}
+
+fn report(
+    catalogue: &Catalogue,
+    summary: PriorityScope,
+    rows: Vec<PriorityRow>,
+    units: usize,
+) -> PrioritiesReport {
     let name = match catalogue.priorities.name.trim() {
         "" => "Priority elements".to_owned(),
         name => name.to_owned(),
@@ -70,11 +124,17 @@ pub fn build(catalogue: &Catalogue, check: &UnitCheck, summary: PriorityScope) -
             .any(|p| p.tier.is_some()),
         summary,
         only_open: false,
+        units,
         rows,
     }
 }
 
 impl PrioritiesReport {
+    /// Whether the rows roll up several units.
+    pub fn is_institution(&self) -> bool {
+        self.units > 1
+    }
+
     /// Keeps only the elements that are not ready.
     pub fn open_only(mut self) -> Self {
         self.rows.retain(|r| !r.ready);
@@ -140,5 +200,39 @@ mod tests {
         assert_eq!(open.rows.len(), 22);
         assert!(open.rows.iter().all(|r| r.status == ElementStatus::Missing));
         assert_eq!(open.summary, summary);
+    }
+
+    #[test]
+    fn rolled_up_rows_name_the_units_not_ready() {
+        let ready = ElementStatus::Rated(Status::Compliant);
+        let ids: Vec<String> = Catalogue::builtin()
+            .unwrap()
+            .element_ids()
+            .map(str::to_owned)
+            .collect();
+        let all: Vec<(&str, ElementStatus)> = ids.iter().map(|id| (id.as_str(), ready)).collect();
+        let (catalogue, mut central) = check_with(&all);
+        let (_, mut mobile) = check_with(&all);
+        central.unit.name = Some("central".into());
+        mobile.unit.name = Some("mobile".into());
+        // 1.2.2 is a priority element: ready in central, not in mobile.
+        mobile
+            .elements
+            .iter_mut()
+            .find(|e| e.id == "1.2.2")
+            .unwrap()
+            .status = ElementStatus::Rated(Status::NonCompliant);
+        let checks = [central, mobile];
+        let rollup = crate::rollup::roll_up(&catalogue, &checks);
+        let report = build_rollup(&catalogue, &checks, &rollup);
+        assert!(report.is_institution());
+        assert_eq!((report.summary.ready, report.summary.elements), (23, 24));
+        let row = report.rows.iter().find(|r| r.id == "1.2.2").unwrap();
+        assert!(!row.ready);
+        assert_eq!(row.status, ElementStatus::Rated(Status::NonCompliant));
+        assert_eq!(row.not_ready_in, vec!["mobile"]);
+        let open = report.open_only();
+        assert_eq!(open.rows.len(), 1);
+        assert_eq!(open.rows[0].id, "1.2.2");
     }
 }

@@ -11,7 +11,6 @@ mod priorities;
 mod schema;
 mod show;
 mod status;
-mod units;
 
 mod report;
 

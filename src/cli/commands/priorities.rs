@@ -1,14 +1,14 @@
 //! `cse priorities`
 
 use anyhow::Result;
-use cse::gates;
-use cse::readiness;
+use cse::gates::{self, Figures};
 use cse::render;
 use cse::render::report::Format;
+use cse::rollup;
 use cse::views::priorities;
 
 use super::check::check_all;
-use super::{gating, units};
+use super::gating;
 use crate::cli::Outcome;
 use crate::cli::args::{Cli, PrioritiesArgs};
 use crate::cli::settings::Settings;
@@ -16,8 +16,6 @@ use crate::cli::{output, terminal};
 
 pub fn run(cli: &Cli, settings: &Settings, args: &PrioritiesArgs) -> Result<Outcome> {
     let checks = check_all(settings)?;
-    let format = Format::from(args.format);
-    units::require_one_for(format, &checks)?;
     let term = terminal::terminal(cli.color);
     let threshold = gating::threshold(
         args.fail_under,
@@ -26,28 +24,38 @@ pub fn run(cli: &Cli, settings: &Settings, args: &PrioritiesArgs) -> Result<Outc
         "priorities_fail_under",
     );
 
-    let mut text = String::new();
-    let mut verdicts = Vec::new();
-    for check in &checks {
-        let summary = readiness::compute(&settings.catalogue, check).priorities;
-        if let Some(t) = &threshold {
-            verdicts.push((
-                check.unit.name.clone(),
-                gates::check_priorities(&summary, t),
-            ));
+    let rollup = rollup::roll_up(&settings.catalogue, &checks);
+    let (mut report, figures, unit) = match checks.as_slice() {
+        [one] => {
+            let summary = rollup.headline().priorities.clone();
+            let mut report = priorities::build(&settings.catalogue, one, summary);
+            if let Some(unit) = &one.unit.name {
+                report.name = format!("{} (unit {unit})", report.name);
+            }
+            (report, Figures::Unit, one.unit.name.clone())
         }
-        let mut report = priorities::build(&settings.catalogue, check, summary);
-        if let Some(unit) = &check.unit.name {
-            report.name = format!("{} (unit {unit})", report.name);
-        }
-        if args.open {
-            report = report.open_only();
-        }
-        if !text.is_empty() {
-            text.push('\n');
-        }
-        text.push_str(&render::priorities::render(&report, format, &term));
+        _ => (
+            priorities::build_rollup(&settings.catalogue, &checks, &rollup),
+            Figures::Institution,
+            None,
+        ),
+    };
+    let verdicts: Vec<_> = threshold
+        .iter()
+        .map(|t| {
+            (
+                unit.clone(),
+                gates::check_priorities(&report.summary, t, figures),
+            )
+        })
+        .collect();
+    if args.open {
+        report = report.open_only();
     }
-    output::emit(&text)?;
+    output::emit(&render::priorities::render(
+        &report,
+        Format::from(args.format),
+        &term,
+    ))?;
     Ok(gating::finish(&verdicts))
 }

@@ -5,8 +5,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 use cse::checks::{self, UnitCheck};
-use cse::readiness;
-use cse::report::{self, Inputs, Meta, Report, UnitReadiness};
+use cse::report::{self, Inputs, Meta, Report};
 
 use crate::cli::Outcome;
 use crate::cli::args::{Cli, ReportArgs, ReportFormat};
@@ -21,19 +20,6 @@ pub fn run(cli: &Cli, settings: &Settings, args: &ReportArgs) -> Result<Outcome>
         Some(target_path(cli, settings, &args.out)?)
     };
     let checks = check_with_bodies(settings)?;
-    let units: Vec<UnitReadiness> = checks
-        .iter()
-        .filter_map(|c| {
-            Some(UnitReadiness {
-                name: c.unit.name.clone()?,
-                readiness: readiness::compute(&settings.catalogue, c),
-            })
-        })
-        .collect();
-    let headline = match checks.as_slice() {
-        [one] => readiness::compute(&settings.catalogue, one),
-        _ => report::pool(&units).context("no units to report on")?,
-    };
     let report = Report::build(Inputs {
         catalogue: &settings.catalogue,
         meta: Meta {
@@ -42,8 +28,6 @@ pub fn run(cli: &Cli, settings: &Settings, args: &ReportArgs) -> Result<Outcome>
             date: settings.today,
             commit: short_commit(&settings.root),
         },
-        readiness: headline,
-        units,
         checks: &checks,
         // Readiness over time arrives with the git history module.
         history: Vec::new(),

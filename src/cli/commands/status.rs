@@ -1,14 +1,14 @@
 //! `cse status`
 
 use anyhow::Result;
-use cse::gates::{self, StatusGates};
-use cse::readiness;
+use cse::gates::{self, Figures, StatusGates};
 use cse::render;
 use cse::render::report::Format;
+use cse::rollup;
 use cse::views::status::{Grouping, StatusReport};
 
 use super::check::check_all;
-use super::{gating, units};
+use super::gating;
 use crate::cli::Outcome;
 use crate::cli::args::{Cli, StatusArgs};
 use crate::cli::report_args::By;
@@ -17,34 +17,44 @@ use crate::cli::{output, terminal};
 
 pub fn run(cli: &Cli, settings: &Settings, args: &StatusArgs) -> Result<Outcome> {
     let checks = check_all(settings)?;
-    let format = Format::from(args.format);
-    units::require_one_for(format, &checks)?;
-    let term = terminal::terminal(cli.color);
+    let rollup = rollup::roll_up(&settings.catalogue, &checks);
     let gates = status_gates(settings, args);
 
-    let mut text = String::new();
-    let mut verdicts = Vec::new();
-    for check in &checks {
-        let readiness = readiness::compute(&settings.catalogue, check);
-        for v in gates::check_status(&readiness, &gates) {
-            verdicts.push((check.unit.name.clone(), v));
-        }
-        let report = StatusReport {
-            standard: settings.catalogue.name.clone(),
-            organisation: settings.config.name.as_ref().map(|n| n.value.clone()),
-            unit: check.unit.name.clone(),
-            grouping: match args.by {
-                By::Criterion => Grouping::Criterion,
-                By::Subcriterion => Grouping::Subcriterion,
-            },
-            readiness,
-        };
-        if !text.is_empty() {
-            text.push('\n');
-        }
-        text.push_str(&render::status::render(&report, format, &term));
+    // The gates judge the headline figures: the institution's when there are several units.
+    let (figures, unit) = if rollup.is_institution() {
+        (Figures::Institution, None)
+    } else {
+        (
+            Figures::Unit,
+            checks.first().and_then(|c| c.unit.name.clone()),
+        )
+    };
+    let mut verdicts: Vec<_> = gates::check_status(rollup.headline(), &gates, figures)
+        .into_iter()
+        .map(|v| (unit.clone(), v))
+        .collect();
+    if let Some(t) = &gates.fail_under_unit {
+        // With several units each line names its unit.
+        verdicts.push((unit.clone(), gates::check_units(&rollup.units, t)));
     }
-    output::emit(&text)?;
+
+    let report = StatusReport::new(
+        settings.catalogue.name.clone(),
+        settings.config.name.as_ref().map(|n| n.value.clone()),
+        unit,
+        match args.by {
+            By::Criterion => Grouping::Criterion,
+            By::Subcriterion => Grouping::Subcriterion,
+            By::Unit => Grouping::Unit,
+        },
+        rollup,
+    );
+    let term = terminal::terminal(cli.color);
+    output::emit(&render::status::render(
+        &report,
+        Format::from(args.format),
+        &term,
+    ))?;
     Ok(gating::finish(&verdicts))
 }
 
@@ -62,6 +72,12 @@ fn status_gates(settings: &Settings, args: &StatusArgs) -> StatusGates {
             "--fail-under-criterion",
             config.fail_under_criterion.as_ref(),
             "fail_under_criterion",
+        ),
+        fail_under_unit: gating::threshold(
+            args.fail_under_unit,
+            "--fail-under-unit",
+            config.fail_under_unit.as_ref(),
+            "fail_under_unit",
         ),
         require_assessment_ready: if args.require_assessment_ready {
             Some("--require-assessment-ready".into())

@@ -21,18 +21,22 @@ pub fn render(plan: &ActionPlan, format: Format, term: &Terminal) -> String {
     }
 }
 
-/// "Action plan on 2026-11-28: 7 open actions, 2 overdue"
+/// "Action plan on 2026-11-28: 7 open actions, 2 overdue", naming the unit under `--unit`.
 fn summary_line(plan: &ActionPlan) -> String {
     let overdue = plan.overdue_count();
+    let whose = match &plan.unit {
+        Some(unit) => format!("Action plan of unit {unit}"),
+        None => "Action plan".to_owned(),
+    };
     if plan.only_overdue {
         format!(
-            "Action plan on {}: {} overdue",
+            "{whose} on {}: {} overdue",
             plan.today,
             plural(overdue, "open action")
         )
     } else {
         format!(
-            "Action plan on {}: {}, {overdue} overdue",
+            "{whose} on {}: {}, {overdue} overdue",
             plan.today,
             plural(plan.rows.len(), "open action")
         )
@@ -47,7 +51,7 @@ fn empty_message(plan: &ActionPlan) -> Option<&'static str> {
     }
 }
 
-/// Whether to show a unit column: only when the repository has several units.
+/// Whether to show a unit column: when the plan covers several units.
 fn has_units(plan: &ActionPlan) -> bool {
-    plan.rows.iter().any(|r| r.unit.is_some())
+    plan.several_units
 }

@@ -1,10 +1,12 @@
-//! `cse priorities --format csv`: one row per element, whole text, fixed columns.
+//! `cse priorities --format csv`: one row per element, whole text, fixed columns; with several
+//! units, a last column with the units where the element is not ready.
 
 use crate::render::csv::record;
 use crate::views::priorities::PrioritiesReport;
 
 pub fn render(report: &PrioritiesReport) -> String {
-    let mut out = record([
+    let institution = report.is_institution();
+    let mut header = vec![
         "id",
         "text",
         "criterion",
@@ -14,9 +16,13 @@ pub fn render(report: &PrioritiesReport) -> String {
         "reviewed",
         "tier",
         "open_actions",
-    ]);
+    ];
+    if institution {
+        header.push("units_not_ready");
+    }
+    let mut out = record(header);
     for r in &report.rows {
-        out.push_str(&record([
+        let mut fields = vec![
             r.id.clone(),
             r.text.clone(),
             r.criterion.clone(),
@@ -26,7 +32,12 @@ pub fn render(report: &PrioritiesReport) -> String {
             r.reviewed.map(|d| d.to_string()).unwrap_or_default(),
             r.tier.map(|t| t.as_str().to_owned()).unwrap_or_default(),
             r.open_actions.to_string(),
-        ]));
+        ];
+        if institution {
+            // Unit names hold no spaces or semicolons.
+            fields.push(r.not_ready_in.join("; "));
+        }
+        out.push_str(&record(fields));
     }
     out
 }

@@ -27,6 +27,9 @@ struct Element<'a> {
     reviewed: Option<String>,
     tier: Option<&'static str>,
     open_actions: usize,
+    /// With several units: the units where the element is not ready yet.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    units_not_ready: Option<&'a [String]>,
 }
 
 pub fn render(report: &PrioritiesReport) -> String {
@@ -46,6 +49,7 @@ pub fn render(report: &PrioritiesReport) -> String {
                 reviewed: r.reviewed.map(|d| d.to_string()),
                 tier: r.tier.map(|t| t.as_str()),
                 open_actions: r.open_actions,
+                units_not_ready: report.is_institution().then_some(r.not_ready_in.as_slice()),
             })
             .collect(),
     })

@@ -11,16 +11,29 @@ pub fn render(report: &PrioritiesReport) -> String {
         out.push('\n');
         return out;
     }
-    let mut header = vec![
-        "Element",
-        "Text",
-        "Status",
-        "Ready",
-        "Owner",
-        "Reviewed",
-        "Open actions",
-    ];
-    let mut right = vec![false, false, false, false, false, false, true];
+    let institution = report.is_institution();
+    let mut header = if institution {
+        vec![
+            "Element",
+            "Text",
+            "Status",
+            "Ready",
+            "Not ready in",
+            "Open actions",
+        ]
+    } else {
+        vec![
+            "Element",
+            "Text",
+            "Status",
+            "Ready",
+            "Owner",
+            "Reviewed",
+            "Open actions",
+        ]
+    };
+    let mut right = vec![false; header.len() - 1];
+    right.push(true);
     if report.has_tiers {
         header.push("Tier");
         right.push(false);
@@ -34,10 +47,14 @@ pub fn render(report: &PrioritiesReport) -> String {
                 r.text.clone(),
                 r.status.as_str().to_owned(),
                 super::yes_no(r.ready).to_owned(),
-                r.owner.clone().unwrap_or_default(),
-                r.reviewed.map(|d| d.to_string()).unwrap_or_default(),
-                r.open_actions.to_string(),
             ];
+            if institution {
+                cells.push(super::not_ready_in(report, r, super::LISTED_NAMES));
+            } else {
+                cells.push(r.owner.clone().unwrap_or_default());
+                cells.push(r.reviewed.map(|d| d.to_string()).unwrap_or_default());
+            }
+            cells.push(r.open_actions.to_string());
             if report.has_tiers {
                 cells.push(r.tier.map(|t| t.as_str().to_owned()).unwrap_or_default());
             }
@@ -45,5 +62,8 @@ pub fn render(report: &PrioritiesReport) -> String {
         })
         .collect();
     out.push_str(&markdown::table(&header, &right, &rows));
+    if institution {
+        out.push_str(&format!("\n<sub>{}</sub>\n", super::INSTITUTION_NOTE));
+    }
     out
 }

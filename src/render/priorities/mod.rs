@@ -8,10 +8,10 @@ mod table;
 pub use json::SCHEMA_VERSION;
 
 use super::report::Format;
-use super::text::{Terminal, percent};
+use super::text::{Terminal, list_upto, percent};
 use crate::checks::ElementStatus;
 use crate::evidence::Status;
-use crate::views::priorities::PrioritiesReport;
+use crate::views::priorities::{PrioritiesReport, PriorityRow};
 
 /// The priorities report in `format`; `term` matters only to the table.
 pub fn render(report: &PrioritiesReport, format: Format, term: &Terminal) -> String {
@@ -23,13 +23,18 @@ pub fn render(report: &PrioritiesReport, format: Format, term: &Terminal) -> Str
     }
 }
 
-/// "14 of 24 elements ready (58.3%)"
+/// "14 of 24 elements ready (58.3%)", or "ready in all 3 units" for an institution.
 fn counts_line(report: &PrioritiesReport) -> String {
     let s = &report.summary;
     let mut line = format!(
-        "{} of {} elements ready ({})",
+        "{} of {} elements ready{} ({})",
         s.ready,
         s.elements,
+        if report.is_institution() {
+            format!(" in {}", every_unit(report.units))
+        } else {
+            String::new()
+        },
         percent(s.readiness)
     );
     if report.only_open {
@@ -54,6 +59,34 @@ fn empty_message(report: &PrioritiesReport) -> Option<String> {
             "All {} priority elements are ready.",
             report.summary.elements
         ))
+    }
+}
+
+/// Under the table when the rows roll up several units.
+const INSTITUTION_NOTE: &str = "Status is the least ready status across the units; an element is ready only when it is ready in every unit. Open actions are counted over every unit.";
+
+/// Names listed in a markdown cell before "and N more".
+const LISTED_NAMES: usize = 12;
+
+/// "both units" or "all 3 units".
+fn every_unit(units: usize) -> String {
+    if units == 2 {
+        "both units".into()
+    } else {
+        format!("all {units} units")
+    }
+}
+
+/// Where an element is not ready: "both units" or "all 3 units" when that is every unit,
+/// else the names, at most `max_names` of them before "and 3 more" (none: "4 units").
+fn not_ready_in(report: &PrioritiesReport, row: &PriorityRow, max_names: usize) -> String {
+    let names = &row.not_ready_in;
+    if names.len() == report.units && report.units > 1 {
+        every_unit(report.units)
+    } else if max_names == 0 && names.len() > 1 {
+        format!("{} units", names.len())
+    } else {
+        list_upto(names, max_names)
     }
 }
 

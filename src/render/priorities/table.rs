@@ -1,5 +1,6 @@
 //! `cse priorities` for the terminal. Each row stays on one line when the terminal allows:
-//! the owner and the element text are cut to the room the other columns leave.
+//! the owner (or, with several units, the units not ready) and the element text are cut to
+//! the room the other columns leave.
 
 use comfy_table::Cell;
 
@@ -7,9 +8,9 @@ use crate::render::table::{self, toned};
 use crate::render::text::{Terminal, Tone, cut, paint, wrap};
 use crate::views::priorities::{PrioritiesReport, PriorityRow};
 
-/// Columns that are cut to fit: the text and the owner.
+/// Columns that are cut to fit: the text, and the owner or the units not ready.
 const TEXT: usize = 1;
-const OWNER: usize = 4;
+const SHARED: usize = 4;
 /// The text never gets narrower than this, nor the owner (when longer) than [`MIN_OWNER`].
 const MIN_TEXT: usize = 16;
 const MIN_OWNER: usize = 12;
@@ -24,41 +25,74 @@ pub fn render(report: &PrioritiesReport, term: &Terminal) -> String {
         return out;
     }
 
-    let mut header = vec![
-        "#",
-        "Element",
-        "Status",
-        "Ready",
-        "Owner",
-        "Reviewed",
-        "Open\nactions",
-    ];
+    let institution = report.is_institution();
+    let mut header = if institution {
+        vec![
+            "#",
+            "Element",
+            "Status",
+            "Ready",
+            "Not ready in",
+            "Open\nactions",
+        ]
+    } else {
+        vec![
+            "#",
+            "Element",
+            "Status",
+            "Ready",
+            "Owner",
+            "Reviewed",
+            "Open\nactions",
+        ]
+    };
     if report.has_tiers {
         header.push("Tier");
     }
+    let actions_column = header.len() - 1 - usize::from(report.has_tiers);
 
     // Measure with whole texts, then share what the fixed columns leave: the owner gets up
-    // to a third, the text the rest.
+    // to a third (the units not ready, up to half), the text the rest.
+    let shared = |r: &PriorityRow, width: usize| {
+        if institution {
+            // Names are listed whole: as many as fit, then "and N more".
+            let names = names_fitting(&r.not_ready_in, width);
+            cut(&super::not_ready_in(report, r, names), width)
+        } else {
+            cut(r.owner.as_deref().unwrap_or(""), width)
+        }
+    };
     let mut measure = table::new(term, &header);
     for r in &report.rows {
-        measure.add_row(row(report, r, &r.text, r.owner.as_deref().unwrap_or("")));
+        measure.add_row(row(report, r, &r.text, &shared(r, usize::MAX)));
     }
-    let room = table::room_for(&measure, &[TEXT, OWNER], term.width);
-    let owner_width = table::content_width(&measure, OWNER).min(MIN_OWNER.max(room / 3));
-    let text_width = room.saturating_sub(owner_width).max(MIN_TEXT);
+    let room = table::room_for(&measure, &[TEXT, SHARED], term.width);
+    let share = if institution { room / 2 } else { room / 3 };
+    let shared_width = table::content_width(&measure, SHARED).min(MIN_OWNER.max(share));
+    let text_width = room.saturating_sub(shared_width).max(MIN_TEXT);
 
     let mut t = table::new(term, &header);
     for r in &report.rows {
-        let owner = cut(r.owner.as_deref().unwrap_or(""), owner_width);
-        t.add_row(row(report, r, &cut(&r.text, text_width), &owner));
+        t.add_row(row(
+            report,
+            r,
+            &cut(&r.text, text_width),
+            &shared(r, shared_width),
+        ));
     }
     table::fit(&mut t, TEXT, term.width, MIN_TEXT);
-    table::align_right(&mut t, [6]);
+    table::align_right(&mut t, [actions_column]);
     out.push_str(&table::finish(&t));
+    if institution {
+        let note = wrap(super::INSTITUTION_NOTE, term.width, "", "");
+        out.push_str(&paint(note.trim_end(), Tone::Dim, term.color));
+        out.push('\n');
+    }
     out
 }
 
-fn row(report: &PrioritiesReport, r: &PriorityRow, text: &str, owner: &str) -> Vec<Cell> {
+/// A row; `shared` is the owner, or with several units the units where it is not ready.
+fn row(report: &PrioritiesReport, r: &PriorityRow, text: &str, shared: &str) -> Vec<Cell> {
     let mut cells = vec![
         Cell::new(&r.id),
         Cell::new(text),
@@ -67,12 +101,62 @@ fn row(report: &PrioritiesReport, r: &PriorityRow, text: &str, owner: &str) -> V
             super::yes_no(r.ready),
             if r.ready { Tone::Good } else { Tone::Bad },
         ),
-        Cell::new(owner),
-        Cell::new(r.reviewed.map(|d| d.to_string()).unwrap_or_default()),
-        Cell::new(r.open_actions),
+        Cell::new(shared),
     ];
+    if !report.is_institution() {
+        cells.push(Cell::new(
+            r.reviewed.map(|d| d.to_string()).unwrap_or_default(),
+        ));
+    }
+    cells.push(Cell::new(r.open_actions));
     if report.has_tiers {
         cells.push(Cell::new(r.tier.map_or("", |t| t.as_str())));
     }
     cells
+}
+
+/// How many of `names` fit in `width` columns as "a, b and N more"; 0 when not even one does.
+fn names_fitting(names: &[String], width: usize) -> usize {
+    let mut used = 0;
+    let mut fits = 0;
+    for (k, name) in names.iter().enumerate() {
+        used += name.chars().count() + if k > 0 { 2 } else { 0 };
+        let rest = names.len() - k - 1;
+        let more = if rest > 0 {
+            format!(" and {rest} more").len()
+        } else {
+            0
+        };
+        if used + more > width {
+            break;
+        }
+        fits = k + 1;
+    }
+    fits
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_fit_whole() {
+        let names: Vec<String> = ["central-library", "mobile-library", "registration"]
+            .iter()
+            .map(|s| (*s).to_owned())
+            .collect();
+        assert_eq!(names_fitting(&names, 200), 3);
+        // "central-library, mobile-library, registration" is 45 wide.
+        assert_eq!(names_fitting(&names, 45), 3);
+        // "central-library, mobile-library and 1 more" is 42 wide.
+        assert_eq!(names_fitting(&names, 44), 2);
+        assert_eq!(names_fitting(&names, 42), 2);
+        assert_eq!(names_fitting(&names, 41), 1);
+        // "central-library and 2 more" is 26 wide.
+        assert_eq!(names_fitting(&names, 26), 1);
+        assert_eq!(names_fitting(&names, 25), 0);
+        assert_eq!(names_fitting(&names[..1], 15), 1);
+        assert_eq!(names_fitting(&names[..1], 14), 0);
+        assert_eq!(names_fitting(&[], 10), 0);
+    }
 }

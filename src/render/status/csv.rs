@@ -8,15 +8,20 @@ pub fn render(report: &StatusReport) -> String {
     let mut header = vec!["scope", "id", "title", "elements", "ready", "readiness"];
     header.extend(Counts::NAMES);
     let mut out = record(header);
-    let kind = match report.grouping {
-        Grouping::Criterion => "criterion",
-        Grouping::Subcriterion => "subcriterion",
-    };
+    let kind = scope_kind(report.grouping);
     for scope in report.rows() {
         out.push_str(&row(kind, scope));
     }
     out.push_str(&row("overall", &report.readiness.overall));
     out
+}
+
+/// The `scope` column of a criterion or sub-criterion row.
+pub(super) fn scope_kind(grouping: Grouping) -> &'static str {
+    match grouping {
+        Grouping::Criterion | Grouping::Unit => "criterion",
+        Grouping::Subcriterion => "subcriterion",
+    }
 }
 
 fn row(kind: &str, s: &Scope) -> String {

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use crate::readiness::{PriorityScope, Scope};
+use crate::readiness::{PriorityScope, Readiness, Scope};
 use crate::views::status::{Grouping, StatusReport};
 
 /// Bumped on any incompatible change to this document.
@@ -11,6 +11,24 @@ pub const SCHEMA_VERSION: u32 = 1;
 #[derive(Serialize)]
 struct Document<'a> {
     version: u32,
+    #[serde(flatten)]
+    figures: Figures<'a>,
+    /// Each unit's own figures, when there are several; the figures above are then the
+    /// institution's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    units: Option<Vec<Unit<'a>>>,
+}
+
+#[derive(Serialize)]
+struct Unit<'a> {
+    name: &'a str,
+    #[serde(flatten)]
+    figures: Figures<'a>,
+}
+
+/// The figures of one unit, or of the institution.
+#[derive(Serialize)]
+struct Figures<'a> {
     overall: &'a Scope,
     criteria: &'a [Scope],
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -23,10 +41,8 @@ struct Document<'a> {
     not_ready_because_of_errors: usize,
 }
 
-pub fn render(report: &StatusReport) -> String {
-    let r = &report.readiness;
-    super::super::report::json(&Document {
-        version: SCHEMA_VERSION,
+fn figures<'a>(report: &StatusReport, r: &'a Readiness) -> Figures<'a> {
+    Figures {
         overall: &r.overall,
         criteria: &r.criteria,
         subcriteria: (report.grouping == Grouping::Subcriterion).then_some(&r.subcriteria[..]),
@@ -34,5 +50,22 @@ pub fn render(report: &StatusReport) -> String {
         assessment_ready: r.assessment.ready,
         assessment_reasons: &r.assessment.reasons,
         not_ready_because_of_errors: r.not_ready_by_errors,
+    }
+}
+
+pub fn render(report: &StatusReport) -> String {
+    super::super::report::json(&Document {
+        version: SCHEMA_VERSION,
+        figures: figures(report, &report.readiness),
+        units: report.is_institution().then(|| {
+            report
+                .units
+                .iter()
+                .map(|u| Unit {
+                    name: &u.name,
+                    figures: figures(report, &u.readiness),
+                })
+                .collect()
+        }),
     })
 }

@@ -1,6 +1,6 @@
 //! `cse status --format markdown`: for a report or a pull-request comment.
 
-use super::{COUNT_MEANINGS, errors_note, priority_line};
+use super::{COUNT_MEANINGS, assessment_label, errors_note, priority_line, reasons};
 use crate::readiness::{Counts, Scope};
 use crate::render::markdown;
 use crate::render::text::percent;
@@ -10,7 +10,7 @@ pub fn render(report: &StatusReport) -> String {
     let r = &report.readiness;
     let mut out = format!("### {}\n\n", report.heading());
     let first = match report.grouping {
-        Grouping::Criterion => "Criterion",
+        Grouping::Criterion | Grouping::Unit => "Criterion",
         Grouping::Subcriterion => "Sub-criterion",
     };
     let mut header = vec![first, "Title", "Elements"];
@@ -22,25 +22,48 @@ pub fn render(report: &StatusReport) -> String {
     rows.push(row(&r.overall, true));
     out.push_str(&markdown::table(&header, &right, &rows));
     out.push('\n');
-    let meanings: Vec<String> = Counts::NAMES
-        .iter()
-        .zip(COUNT_MEANINGS)
-        .filter_map(|(name, meaning)| meaning.map(|m| format!("{name}: {m}")))
-        .collect();
-    out.push_str(&format!("<sub>{}.</sub>\n\n", meanings.join("; ")));
-    out.push_str(&format!("**{}**\n\n", capitalise(&priority_line(report))));
+    out.push_str(&format!("<sub>{}.</sub>\n\n", count_meanings()));
+    out.push_str(&verdicts(report));
+    out
+}
+
+/// The priority line, the assessment verdict with its reasons as a list, and the errors note.
+pub(super) fn verdicts(report: &StatusReport) -> String {
+    let r = &report.readiness;
+    let mut out = format!("**{}**\n\n", capitalise(&priority_line(report)));
+    let label = capitalise(assessment_label(report));
     if r.assessment.ready {
-        out.push_str("**Assessment-ready: yes.** Every element is at least partial, and every partial element has an action plan.\n");
+        let what = if report.is_institution() {
+            "Every unit is assessment-ready: every element is at least partial, and every partial element has an action plan."
+        } else {
+            "Every element is at least partial, and every partial element has an action plan."
+        };
+        out.push_str(&format!("**{label}: yes.** {what}\n"));
     } else {
-        out.push_str("**Assessment-ready: no.**\n\n");
-        for reason in &r.assessment.reasons {
-            out.push_str(&format!("- {}\n", markdown::cell(reason)));
+        out.push_str(&format!("**{label}: no.**\n\n"));
+        let (reasons, more) = reasons(report);
+        for reason in reasons.into_iter().chain(more.as_deref()) {
+            // `[unit]` at the start of a list item must not read as a task-list box.
+            out.push_str(&format!(
+                "- {}\n",
+                markdown::cell(reason).replace('[', "\\[")
+            ));
         }
     }
     if let Some(note) = errors_note(r.not_ready_by_errors) {
         out.push_str(&format!("\n> {note}\n"));
     }
     out
+}
+
+/// The meanings of the count names that are not status words, as a footnote.
+pub(super) fn count_meanings() -> String {
+    let meanings: Vec<String> = Counts::NAMES
+        .iter()
+        .zip(COUNT_MEANINGS)
+        .filter_map(|(name, meaning)| meaning.map(|m| format!("{name}: {m}")))
+        .collect();
+    meanings.join("; ")
 }
 
 fn row(s: &Scope, total: bool) -> Vec<String> {
@@ -63,7 +86,7 @@ fn row(s: &Scope, total: bool) -> Vec<String> {
     cells
 }
 
-fn capitalise(s: &str) -> String {
+pub(super) fn capitalise(s: &str) -> String {
     let mut chars = s.chars();
     chars
         .next()

@@ -2,7 +2,7 @@
 
 use comfy_table::Cell;
 
-use super::{COUNT_MEANINGS, errors_note, priority_line};
+use super::{COUNT_MEANINGS, assessment_label, errors_note, priority_line, reasons};
 use crate::readiness::{Counts, Scope};
 use crate::render::table::{self, toned};
 use crate::render::text::{Terminal, Tone, bar, paint, percent, wrap};
@@ -12,7 +12,7 @@ use crate::views::status::{Grouping, StatusReport};
 const MIN_TITLE: usize = 12;
 
 /// Short headers for the count columns, in [`crate::readiness::Counts::NAMES`] order.
-const COUNT_HEADERS: [&str; 7] = ["C+", "C", "P", "NC", "NA", "M", "I"];
+pub(super) const COUNT_HEADERS: [&str; 7] = ["C+", "C", "P", "NC", "NA", "M", "I"];
 
 pub fn render(report: &StatusReport, term: &Terminal) -> String {
     let r = &report.readiness;
@@ -20,7 +20,7 @@ pub fn render(report: &StatusReport, term: &Terminal) -> String {
     out.push_str("\n\n");
 
     let first = match report.grouping {
-        Grouping::Criterion => "Criterion",
+        Grouping::Criterion | Grouping::Unit => "Criterion",
         Grouping::Subcriterion => "Sub-criterion",
     };
     let mut header = vec!["#", first, "Elements"];
@@ -35,35 +35,31 @@ pub fn render(report: &StatusReport, term: &Terminal) -> String {
     table::fit(&mut t, 1, term.width, MIN_TITLE);
     out.push_str(&table::finish(&t));
 
-    let legend: Vec<String> = COUNT_HEADERS
-        .iter()
-        .zip(Counts::NAMES)
-        .zip(COUNT_MEANINGS)
-        .map(|((h, name), m)| match m {
-            Some(m) => format!("{h} {name} ({m})"),
-            None => format!("{h} {name}"),
-        })
-        .collect();
-    out.push_str(&paint(
-        wrap(&legend.join(" · "), term.width, "", "").trim_end(),
-        Tone::Dim,
-        term.color,
-    ));
+    out.push_str(&legend_text(&count_legend(), term));
     out.push_str("\n\n");
 
-    out.push_str(&priority_line(report));
+    out.push_str(&verdicts(report, term));
+    out
+}
+
+/// The priority line, the assessment verdict with its reasons, and the errors note.
+pub(super) fn verdicts(report: &StatusReport, term: &Terminal) -> String {
+    let r = &report.readiness;
+    let mut out = priority_line(report);
     out.push('\n');
+    let label = assessment_label(report);
     if r.assessment.ready {
         out.push_str(&format!(
-            "assessment-ready: {}\n",
+            "{label}: {}\n",
             paint("yes", Tone::Good, term.color)
         ));
     } else {
         out.push_str(&format!(
-            "assessment-ready: {}\n",
+            "{label}: {}\n",
             paint("no", Tone::Bad, term.color)
         ));
-        for reason in &r.assessment.reasons {
+        let (reasons, more) = reasons(report);
+        for reason in reasons.into_iter().chain(more.as_deref()) {
             out.push_str(&wrap(reason, term.width, "  - ", "    "));
         }
     }
@@ -79,38 +75,71 @@ pub fn render(report: &StatusReport, term: &Terminal) -> String {
     out
 }
 
+/// A legend under a table: wrapped and dim.
+pub(super) fn legend_text(text: &str, term: &Terminal) -> String {
+    paint(
+        wrap(text, term.width, "", "").trim_end(),
+        Tone::Dim,
+        term.color,
+    )
+}
+
+/// The legend of the count columns.
+pub(super) fn count_legend() -> String {
+    COUNT_HEADERS
+        .iter()
+        .zip(Counts::NAMES)
+        .zip(COUNT_MEANINGS)
+        .map(|((h, name), m)| match m {
+            Some(m) => format!("{h} {name} ({m})"),
+            None => format!("{h} {name}"),
+        })
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
 fn row(s: &Scope, total: bool) -> Vec<Cell> {
-    let tone = Tone::of_readiness(s.readiness);
-    let plain = |text: String| {
-        if total {
-            toned(text, Tone::Strong)
-        } else {
-            Cell::new(text)
-        }
-    };
     let mut cells = vec![
         Cell::new(if total {
             ""
         } else {
             s.id.as_deref().unwrap_or("")
         }),
-        plain(if total {
-            "Total".into()
-        } else {
-            s.title.clone().unwrap_or_default()
-        }),
-        plain(s.elements.to_string()),
+        strong_if(
+            total,
+            if total {
+                "Total".into()
+            } else {
+                s.title.clone().unwrap_or_default()
+            },
+        ),
     ];
+    cells.extend(figure_cells(s, total));
+    cells
+}
+
+/// Bold on the total row.
+pub(super) fn strong_if(total: bool, text: String) -> Cell {
+    if total {
+        toned(text, Tone::Strong)
+    } else {
+        Cell::new(text)
+    }
+}
+
+/// The elements, the counts by status, and the readiness with its bar.
+pub(super) fn figure_cells(s: &Scope, total: bool) -> Vec<Cell> {
+    let mut cells = vec![strong_if(total, s.elements.to_string())];
     cells.extend(s.counts.values().iter().map(|n| {
         if *n == 0 {
             toned("0", Tone::Dim)
         } else {
-            plain(n.to_string())
+            strong_if(total, n.to_string())
         }
     }));
     cells.push(toned(
         format!("{} {}", percent(s.readiness), bar(s.readiness)),
-        tone,
+        Tone::of_readiness(s.readiness),
     ));
     cells
 }
