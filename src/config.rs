@@ -115,11 +115,14 @@ fn line_of(text: &str, offset: usize) -> u32 {
 impl Config {
     /// Reads and validates a config file.
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
-        let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
+        let err = |message: String| ConfigError {
             path: path.to_owned(),
             line: None,
-            message: format!("cannot read the config file: {e}"),
-        })?;
+            message: format!("cannot read the config file: {message}"),
+        };
+        let bytes = crate::tree::read_file(path, crate::tree::MAX_FILE_BYTES)
+            .map_err(|e| err(e.to_string()))?;
+        let text = String::from_utf8(bytes).map_err(|_| err("it is not valid UTF-8".into()))?;
         Config::parse(&text, path)
     }
 

@@ -104,6 +104,27 @@ pub struct Diagnostic {
 /// Longer lines are not kept for snippets, so a huge line never bloats the output.
 const MAX_SOURCE_LINE_BYTES: usize = 1024;
 
+/// Longest value quoted from a file in a message; longer ones are cut with `…`.
+pub const MAX_QUOTED_CHARS: usize = 80;
+
+/// A value from a file, fit to quote in a message: cut to [`MAX_QUOTED_CHARS`] characters,
+/// with control characters (which could drive a terminal) written as escapes such as `\u{1b}`.
+pub fn excerpt(value: &str) -> String {
+    let mut out = String::new();
+    for (i, c) in value.chars().enumerate() {
+        if i == MAX_QUOTED_CHARS {
+            out.push('…');
+            break;
+        }
+        if c.is_control() {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 impl Diagnostic {
     pub fn new(code: Code, message: impl Into<String>) -> Self {
         Diagnostic {
@@ -149,7 +170,19 @@ impl Diagnostic {
             .split('\n')
             .nth(line.saturating_sub(1) as usize)
             .filter(|l| l.len() <= MAX_SOURCE_LINE_BYTES)
-            .map(|l| l.trim_end_matches('\r').to_owned());
+            .map(|l| {
+                // One character for one, so columns still line up; tabs are kept.
+                l.trim_end_matches('\r')
+                    .chars()
+                    .map(|c| {
+                        if c.is_control() && c != '\t' {
+                            '\u{fffd}'
+                        } else {
+                            c
+                        }
+                    })
+                    .collect()
+            });
         self
     }
 

@@ -3,7 +3,7 @@
 use pulldown_cmark::{Event, Parser, Tag};
 
 use super::FileContext;
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::{Code, Diagnostic, excerpt};
 use crate::tree::{self, PathState};
 
 pub(super) fn check(cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
@@ -19,6 +19,7 @@ pub(super) fn check(cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
         let Some(target) = local_target(dest) else {
             continue;
         };
+        let dest = excerpt(dest);
         let (line, column) = position(cx.body, range.start, cx.body_line);
         let diag = |code, message: String, help: &str| {
             Diagnostic::new(code, message)
@@ -47,7 +48,10 @@ pub(super) fn check(cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
                 )),
                 PathState::Missing => out.push(diag(
                     Code::BrokenLink,
-                    format!("link `{dest}` points to a missing file (looked for {resolved})"),
+                    format!(
+                        "link `{dest}` points to a missing file (looked for {})",
+                        excerpt(&resolved)
+                    ),
                     "links are relative to this file; fix the path or add the file",
                 )),
             },

@@ -72,8 +72,11 @@ impl Settings {
         let catalogue = match &config.catalogue {
             None => Catalogue::builtin()?,
             Some(s) => {
-                let text = std::fs::read_to_string(&s.value)
+                let bytes = cse::tree::read_file(&s.value, cse::tree::MAX_FILE_BYTES)
                     .with_context(|| format!("cannot read the catalogue {}", s.value.display()))?;
+                let text = String::from_utf8(bytes).with_context(|| {
+                    format!("the catalogue {} is not valid UTF-8", s.value.display())
+                })?;
                 Catalogue::from_yaml(&text, &s.value.display().to_string())?
             }
         };

@@ -7,7 +7,7 @@ mod status;
 
 use jiff::civil::Date;
 
-pub use parse::{Decoded, decode, parse_front_matter};
+pub use parse::{Decoded, decode, normalize_line_endings, parse_front_matter};
 pub use raw::FIELDS;
 pub use status::Status;
 

@@ -3,10 +3,16 @@
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 
 use super::{Render, summary_line};
-use crate::diagnostic::{Diagnostic, Severity, Summary};
+use std::collections::BTreeMap;
+
+use crate::diagnostic::{Code, Diagnostic, Severity, Summary};
 
 /// Lines longer than this are not shown as snippets.
 const MAX_SNIPPET_CHARS: usize = 300;
+
+/// Most diagnostics shown for one code; the rest are counted in one line. A folder of
+/// thousands of stray files would otherwise bury everything else. The JSON output lists all.
+pub const MAX_SHOWN_PER_CODE: usize = 100;
 
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Human {
@@ -21,9 +27,24 @@ impl Render for Human {
             Renderer::plain()
         };
         let mut out = String::new();
+        let mut shown: BTreeMap<Code, usize> = BTreeMap::new();
         for d in diagnostics {
+            let count = shown.entry(d.code).or_default();
+            *count += 1;
+            if *count > MAX_SHOWN_PER_CODE {
+                continue;
+            }
             out.push_str(&renderer.render(&[group(d)]));
             out.push_str("\n\n");
+        }
+        for (code, count) in shown {
+            if let Some(hidden) = count.checked_sub(MAX_SHOWN_PER_CODE).filter(|n| *n > 0) {
+                out.push_str(&format!(
+                    "note: {hidden} more {} {} not shown (the first {MAX_SHOWN_PER_CODE} are above; `--format json` lists every one)\n\n",
+                    code.id(),
+                    code.name()
+                ));
+            }
         }
         out.push_str(&summary_line(summary));
         out.push('\n');
@@ -34,9 +55,17 @@ impl Render for Human {
 fn title(d: &Diagnostic) -> String {
     let mut t = d.message.clone();
     if let Some(unit) = &d.unit {
-        t = format!("[{unit}] {t}");
+        t = format!("[{}] {t}", printable(unit));
     }
     t
+}
+
+/// A file name or unit fit for a terminal: control characters (possible in file names)
+/// become U+FFFD, so they cannot move the cursor or change colours.
+fn printable(s: &str) -> String {
+    s.chars()
+        .map(|c| if c.is_control() { '\u{fffd}' } else { c })
+        .collect()
 }
 
 fn group(d: &Diagnostic) -> Group<'_> {
@@ -65,12 +94,12 @@ fn group(d: &Diagnostic) -> Group<'_> {
             group = group.element(
                 Snippet::source(text)
                     .line_start(line as usize)
-                    .path(file.as_str())
+                    .path(printable(file))
                     .annotation(AnnotationKind::Primary.span(start..end)),
             );
         }
         (Some(file), line, _) => {
-            let mut origin = Origin::path(file.as_str());
+            let mut origin = Origin::path(printable(file));
             if let Some(line) = line {
                 origin = origin.line(line as usize);
                 if let Some(col) = d.column {
