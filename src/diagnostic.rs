@@ -230,3 +230,23 @@ impl Summary {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn excerpts_are_short_and_harmless() {
+        assert_eq!(excerpt("complaint"), "complaint");
+        let long = excerpt(&"y".repeat(500_000));
+        assert_eq!(long.chars().count(), MAX_QUOTED_CHARS + 1);
+        assert!(long.ends_with('…'));
+        assert_eq!(excerpt("a\u{1b}[2Jb\n"), "a\\u{1b}[2Jb\\n");
+    }
+
+    #[test]
+    fn snippet_lines_are_terminal_safe() {
+        let d = Diagnostic::new(Code::InvalidStatus, "x").at("a\n\tb\u{1b}[31m\r\n", 2, 1);
+        assert_eq!(d.source_line.as_deref(), Some("\tb\u{fffd}[31m"));
+    }
+}

@@ -330,5 +330,38 @@ mod tests {
         assert!(is_markdown("1.1.1.md") && is_markdown("1.1.1.MD"));
         assert!(!is_markdown(".md") && !is_markdown("a.mdx"));
         assert!(is_readme("README.md") && is_readme("Readme.MD"));
+        // The last three bytes fall inside a character: no panic, just "not markdown".
+        for name in ["αβγ", "отчёт", "ééé", "日本語"] {
+            assert!(!is_markdown(name), "{name}");
+        }
+        assert!(is_markdown("отчёт.md"));
+    }
+
+    #[test]
+    fn reads_stop_at_the_limit_whatever_the_size_says() {
+        // An endless file that claims to be empty, as files under /proc do.
+        let endless = io::repeat(b'x');
+        match read_limited(endless, 0, 1024) {
+            Err(ReadError::TooLarge { size, limit }) => assert_eq!((size, limit), (1025, 1024)),
+            other => panic!("{other:?}"),
+        }
+        // A file whose size is over the limit is not read at all.
+        struct Unreadable;
+        impl Read for Unreadable {
+            fn read(&mut self, _: &mut [u8]) -> io::Result<usize> {
+                panic!("read a file that is over the limit");
+            }
+        }
+        let e = read_limited(Unreadable, 50 * 1024 * 1024, MAX_FILE_BYTES).unwrap_err();
+        assert_eq!(e.to_string(), "the file is 50 MiB, over the 1 MiB limit");
+        assert_eq!(read_limited(&b"abc"[..], 3, 3).unwrap(), b"abc");
+    }
+
+    #[test]
+    fn sizes_for_people() {
+        assert_eq!(describe_size(512), "512 bytes");
+        assert_eq!(describe_size(1536), "1.5 KiB");
+        assert_eq!(describe_size(1024 * 1024), "1 MiB");
+        assert_eq!(describe_size(52_500_000), "50.1 MiB");
     }
 }

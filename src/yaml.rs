@@ -423,4 +423,115 @@ mod tests {
         let e = from_str::<serde::de::IgnoredAny>(&bomb).unwrap_err();
         assert_eq!(e.kind, YamlErrorKind::Budget, "{e:?}");
     }
+
+    #[derive(Debug, serde::Deserialize)]
+    #[allow(dead_code)]
+    struct Doc {
+        name: String,
+        items: Option<Vec<Item>>,
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    #[allow(dead_code)]
+    struct Item {
+        title: String,
+        #[serde(default)]
+        done: bool,
+    }
+
+    fn error(text: &str) -> YamlError {
+        from_str::<Doc>(text).unwrap_err()
+    }
+
+    #[test]
+    fn wrong_kinds_name_their_field_in_plain_words() {
+        let cases = [
+            (
+                "name: [a]\n",
+                "`name` should be a single value, not a list or a mapping",
+                1,
+            ),
+            (
+                "name:\n  - a\n",
+                "`name` should be a single value, not a list or a mapping",
+                2,
+            ),
+            ("name:\n", "`name` is empty", 1),
+            (
+                "name: a\nitems: x\n",
+                "`items` should be a list, one `- ` line per item",
+                2,
+            ),
+            (
+                "name: a\nitems:\n  - x\n",
+                "each item of `items` should be `name: value` lines",
+                3,
+            ),
+            (
+                "name: a\nitems:\n  - title: t\n    done: maybe\n",
+                "`done` should be true or false",
+                4,
+            ),
+            (
+                "name: !!int a\n",
+                "`name` has a YAML tag (`!!...`) that does not fit this field",
+                1,
+            ),
+            ("- a\n", "expected `name: value` lines here", 1),
+            ("items: []\n", "missing required field `name`", 1),
+        ];
+        for (text, message, line) in cases {
+            let e = error(text);
+            assert_eq!(e.kind, YamlErrorKind::InvalidValue, "{text:?}: {e:?}");
+            assert_eq!(
+                (e.message.as_str(), e.line),
+                (message, Some(line)),
+                "{text:?}"
+            );
+            assert!(e.help.is_some(), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn syntax_errors_come_with_a_hint() {
+        let e = error("name: a\nitems:\n\t- title: t\n");
+        assert_eq!(e.kind, YamlErrorKind::Syntax);
+        assert!(e.help.unwrap().contains("indent with spaces"));
+        let e = error("name: Survey: 2026\n");
+        assert!(
+            e.help.as_deref().unwrap().contains("must be quoted"),
+            "{e:?}"
+        );
+        let e = error("name: a\n--- x\n");
+        assert_eq!(e.message, "a second YAML document starts here");
+    }
+
+    #[test]
+    fn every_alias_counts() {
+        let mut text = String::from("name: a\nitems:\n  - &a {title: t}\n");
+        text.push_str(&"  - *a\n".repeat(MAX_ALIASES));
+        assert!(from_str::<Doc>(&text).is_ok());
+        text.push_str("  - *a\n");
+        let e = error(&text);
+        assert_eq!(e.kind, YamlErrorKind::Budget, "{e:?}");
+        assert!(e.message.contains("aliases"), "{e:?}");
+    }
+
+    #[test]
+    fn nesting_up_to_the_limit_is_fine() {
+        let ok = format!(
+            "a: {}1{}",
+            "[".repeat(MAX_DEPTH - 1),
+            "]".repeat(MAX_DEPTH - 1)
+        );
+        assert!(from_str::<serde::de::IgnoredAny>(&ok).is_ok());
+        let deep = format!(
+            "a: {}1{}",
+            "[".repeat(MAX_DEPTH + 1),
+            "]".repeat(MAX_DEPTH + 1)
+        );
+        let e = from_str::<serde::de::IgnoredAny>(&deep).unwrap_err();
+        assert_eq!(e.kind, YamlErrorKind::Budget, "{e:?}");
+        assert!(e.message.contains("nests deeper than 32 levels"), "{e:?}");
+    }
 }

@@ -119,21 +119,6 @@ impl UnitCheck {
     }
 }
 
-/// Why a unit could not be checked at all (as opposed to findings about its files).
-#[derive(Debug, thiserror::Error)]
-pub enum CheckError {
-    #[error(transparent)]
-    Tree(#[from] TreeError),
-    #[error(
-        "`{dir}` holds {count} markdown files, more than the {limit} that cse checks in one folder (evidence needs one file per element)\nhint: check that `evidence_dir` in cse.toml names the right folder, or skip stray files with `ignore`"
-    )]
-    TooManyFiles {
-        dir: String,
-        count: usize,
-        limit: usize,
-    },
-}
-
 /// What the per-file rules need to know about the file in hand.
 pub(crate) struct FileContext<'a> {
     pub catalogue: &'a Catalogue,
@@ -154,17 +139,22 @@ pub fn check_unit(
     tree: &dyn Tree,
     unit: &Unit,
     options: &CheckOptions,
-) -> Result<UnitCheck, CheckError> {
+) -> Result<UnitCheck, TreeError> {
     let listed: Vec<Listed> = tree
         .list(&unit.dir)?
         .into_iter()
         .filter(|l| !options.ignore.iter().any(|g| g.matches(&l.path)))
         .collect();
     if listed.len() > options.max_files {
-        return Err(CheckError::TooManyFiles {
-            dir: unit.dir.clone(),
-            count: listed.len(),
-            limit: options.max_files,
+        return Err(TreeError {
+            path: unit.dir.clone(),
+            message: format!(
+                "it holds {} markdown files, more than the {} that cse reads from one folder \
+                 (evidence needs one file per element)\nhint: check that `evidence_dir` in \
+                 cse.toml names the right folder, or skip stray files with `ignore`",
+                listed.len(),
+                options.max_files
+            ),
         });
     }
     let results = parallel::map(&listed, |l| check_file(catalogue, tree, l, options));

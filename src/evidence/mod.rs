@@ -28,6 +28,8 @@ pub struct FrontMatter {
     pub owner: Option<String>,
     /// `None` when absent or not a real date (the latter also gives a diagnostic).
     pub reviewed: Option<Located<Date>>,
+    /// Whether `reviewed` is written at all, even as something that is not a date.
+    pub has_reviewed: bool,
     pub evidence: Vec<EvidenceItem>,
     pub actions: Vec<Action>,
     /// Line of the closing `---`, for diagnostics about the block as a whole.

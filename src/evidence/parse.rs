@@ -91,7 +91,7 @@ pub fn parse_front_matter<'t>(
                 )
             } else if text.lines().skip(1).any(|l| l.trim_end() == "---") {
                 (
-                    "the file has no front matter on its first line",
+                    "the front matter does not start on the first line",
                     "move the `---` block to the very top of the file: nothing may come before it",
                 )
             } else {
@@ -225,6 +225,7 @@ pub fn parse_front_matter<'t>(
             None
         }
     };
+    let has_reviewed = raw.reviewed.is_some();
     let reviewed = date(raw.reviewed, "reviewed", &mut diags);
     let evidence = raw
         .evidence
@@ -259,6 +260,7 @@ pub fn parse_front_matter<'t>(
         status,
         owner: raw.owner.filter(|o| !o.trim().is_empty()),
         reviewed,
+        has_reviewed,
         evidence,
         actions,
         close_line: split.body_line - 1,
