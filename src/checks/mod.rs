@@ -10,7 +10,7 @@ mod review;
 use jiff::civil::Date;
 
 use crate::catalogue::Catalogue;
-use crate::diagnostic::{self, Code, Diagnostic};
+use crate::diagnostic::{self, Code, Diagnostic, IndexedText};
 use crate::evidence::{self, Decoded, EvidenceFile, FrontMatter, Status};
 use crate::glob::Glob;
 use crate::parallel;
@@ -123,7 +123,8 @@ impl UnitCheck {
 pub(crate) struct FileContext<'a> {
     pub catalogue: &'a Catalogue,
     pub path: &'a str,
-    pub text: &'a str,
+    /// The whole file, for [`Diagnostic::at`].
+    pub text: &'a IndexedText<'a>,
     /// The element named by the file, when the catalogue knows it.
     pub element: Option<&'a str>,
     pub front: &'a FrontMatter,
@@ -256,10 +257,11 @@ pub fn check_bytes(
     let text = text.as_ref();
     let (front, body, body_line, mut diags) = evidence::parse_front_matter(path, text);
     if let Some(front) = &front {
+        let indexed = IndexedText::new(text);
         let cx = FileContext {
             catalogue,
             path,
-            text,
+            text: &indexed,
             element,
             front,
             body,

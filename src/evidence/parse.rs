@@ -8,7 +8,7 @@ use serde_saphyr::Spanned;
 use super::frontmatter::{self, SplitError};
 use super::raw::{RawAction, RawEvidenceItem, RawFrontMatter};
 use super::{Action, EvidenceItem, FrontMatter, Located, Status};
-use crate::diagnostic::{Code, Diagnostic, excerpt};
+use crate::diagnostic::{Code, Diagnostic, IndexedText, excerpt};
 use crate::suggest;
 use crate::yaml::{self, YamlErrorKind};
 
@@ -81,6 +81,7 @@ pub fn parse_front_matter<'t>(
     text: &'t str,
 ) -> (Option<FrontMatter>, &'t str, u32, Vec<Diagnostic>) {
     let mut diags = Vec::new();
+    let indexed = IndexedText::new(text);
     let split = match frontmatter::split(text) {
         Ok(s) => s,
         Err(SplitError::NoFrontMatter) => {
@@ -103,7 +104,7 @@ pub fn parse_front_matter<'t>(
             diags.push(
                 Diagnostic::new(Code::NoFrontMatter, message)
                     .file(path)
-                    .at(text, 1, 1)
+                    .at(&indexed, 1, 1)
                     .help(help),
             );
             return (None, text, 1, diags);
@@ -115,7 +116,7 @@ pub fn parse_front_matter<'t>(
                     "the front matter is never closed",
                 )
                 .file(path)
-                .at(text, 1, 1)
+                .at(&indexed, 1, 1)
                 .span_chars(3)
                 .help("add a line holding only `---` after the last YAML field"),
             );
@@ -144,8 +145,8 @@ pub fn parse_front_matter<'t>(
                 d = d.span_chars(n);
             }
             d = match (e.line, e.column) {
-                (Some(l), Some(c)) => d.at(text, l + offset, c),
-                _ => d.at(text, split.open_line, 1),
+                (Some(l), Some(c)) => d.at(&indexed, l + offset, c),
+                _ => d.at(&indexed, split.open_line, 1),
             };
             if let Some(help) = e.help {
                 d = d.help(help);
@@ -187,7 +188,7 @@ pub fn parse_front_matter<'t>(
                         format!("`{field}` is not a real date: `{}`", excerpt(&s.value)),
                     )
                     .file(path)
-                    .at(text, line, column)
+                    .at(&indexed, line, column)
                     .span_chars(s.value.chars().count())
                     .help("write dates as YYYY-MM-DD, for example 2026-05-14"),
                 );
@@ -218,7 +219,7 @@ pub fn parse_front_matter<'t>(
                     format!("`{}` is not a status", excerpt(word)),
                 )
                 .file(path)
-                .at(text, sl, sc)
+                .at(&indexed, sl, sc)
                 .span_chars(raw.status.value.chars().count())
                 .help(help),
             );
