@@ -225,9 +225,13 @@ impl Tree for FsTree {
                         .path()
                         .map(|p| self.relative(p))
                         .unwrap_or_else(|| dir.to_owned());
-                    let message = e
-                        .io_error()
-                        .map_or_else(|| e.to_string(), |io| io.to_string());
+                    let message = match e.io_error() {
+                        Some(io) if io.kind() == io::ErrorKind::PermissionDenied => {
+                            "it is a folder you may not open (permission denied)".to_owned()
+                        }
+                        Some(io) => io.to_string(),
+                        None => e.to_string(),
+                    };
                     out.push(Listed {
                         path,
                         problem: Some(message),

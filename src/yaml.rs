@@ -296,11 +296,32 @@ fn convert(error: &Error, text: &str) -> YamlError {
                     format!("the YAML exceeds a safety limit: {message}"),
                     Some(budget_help()),
                 )
+            } else if message.contains("tab") {
+                (
+                    YamlErrorKind::Syntax,
+                    "a tab where YAML needs spaces".to_owned(),
+                    Some("indent with spaces: YAML does not allow tabs for indentation".to_owned()),
+                )
             } else {
                 let help = syntax_help(&message);
                 (YamlErrorKind::Syntax, message, help)
             }
         }
+    };
+    // Point at the offending tab itself, not just after it.
+    let column = match (line, column) {
+        (Some(l), Some(c)) if message.starts_with("a tab") => text
+            .split('\n')
+            .nth(l as usize - 1)
+            .and_then(|t| {
+                t.chars()
+                    .take(c as usize)
+                    .enumerate()
+                    .filter(|(_, ch)| *ch == '\t')
+                    .last()
+            })
+            .map_or(Some(c), |(i, _)| Some(i as u32 + 1)),
+        _ => column,
     };
     YamlError {
         kind,
@@ -346,9 +367,7 @@ fn budget_help() -> String {
 
 /// A hint for the YAML mistakes people make most when writing by hand.
 fn syntax_help(message: &str) -> Option<String> {
-    let help = if message.contains("tab") {
-        "indent with spaces: YAML does not allow tabs for indentation"
-    } else if message.contains("mapping values are not allowed") {
+    let help = if message.contains("mapping values are not allowed") {
         "a value holding `: ` must be quoted, such as `title: \"Survey: 2026\"`"
     } else if message.contains("unclosed quote")
         || message.contains("found unexpected end of stream")

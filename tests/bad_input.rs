@@ -184,8 +184,14 @@ fn mixed_line_endings() {
 #[test]
 fn tabs_in_the_yaml() {
     let text = ready_with("  - title: Proof", "\t- title: Proof");
-    let d = one(&repo_with(F, text.as_bytes()), F, "E006", "tab");
-    assert_eq!(line(&d), 7);
+    let d = one(
+        &repo_with(F, text.as_bytes()),
+        F,
+        "E006",
+        "a tab where YAML needs spaces",
+    );
+    // At the tab itself.
+    assert_eq!((line(&d), d["column"].as_u64().unwrap()), (7, 1));
     assert!(d["help"].as_str().unwrap().contains("indent with spaces"));
 }
 
@@ -641,8 +647,19 @@ fn a_file_without_read_permission() {
         eprintln!("skipped: this test runs with permission to read any file (as root?)");
         return;
     }
-    let d = one(&repo, F, "E018", "permission denied");
-    assert_eq!(d["file"], F);
+    let d = one(&repo, F, "E018", "permission denied: you may not read it");
+    assert_eq!(d["element"], "1.1.1");
+    // A folder that may not be opened.
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o644)).unwrap();
+    let private = repo.path().join("evidence/private");
+    fs::create_dir(&private).unwrap();
+    fs::set_permissions(&private, fs::Permissions::from_mode(0o000)).unwrap();
+    one(
+        &repo,
+        "evidence/private",
+        "E018",
+        "a folder you may not open",
+    );
 }
 
 #[test]

@@ -138,6 +138,7 @@ pub fn parse_front_matter<'t>(
                 YamlErrorKind::UnknownField | YamlErrorKind::DuplicateKey => {
                     e.message.split('`').nth(1).map(|k| k.chars().count())
                 }
+                _ if e.message.starts_with("a tab") => Some(1),
                 _ => None,
             };
             let mut d = Diagnostic::new(code, e.message).file(path);
