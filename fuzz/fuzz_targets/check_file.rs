@@ -19,7 +19,9 @@ impl Tree for OneDoc {
         Ok(Vec::new())
     }
     fn read(&self, path: &str, _limit: u64) -> Result<Vec<u8>, ReadError> {
-        Err(ReadError::Io(format!("{path} is not readable in the fuzzer")))
+        Err(ReadError::Io(format!(
+            "{path} is not readable in the fuzzer"
+        )))
     }
     fn probe(&self, path: &str) -> PathState {
         match path {
