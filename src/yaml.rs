@@ -296,6 +296,12 @@ fn convert(error: &Error, text: &str) -> YamlError {
                     format!("the YAML exceeds a safety limit: {message}"),
                     Some(budget_help()),
                 )
+            } else if message.contains("mapping values are not allowed") {
+                (
+                    YamlErrorKind::Syntax,
+                    named("holds `: `, which YAML reads as the start of another field"),
+                    syntax_help(&message),
+                )
             } else if message.contains("tab") {
                 (
                     YamlErrorKind::Syntax,
@@ -517,6 +523,10 @@ mod tests {
         assert_eq!(e.kind, YamlErrorKind::Syntax);
         assert!(e.help.unwrap().contains("indent with spaces"));
         let e = error("name: Survey: 2026\n");
+        assert_eq!(
+            e.message,
+            "`name` holds `: `, which YAML reads as the start of another field"
+        );
         assert!(
             e.help.as_deref().unwrap().contains("must be quoted"),
             "{e:?}"
