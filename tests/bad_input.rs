@@ -179,6 +179,26 @@ fn mixed_line_endings() {
     assert_eq!(line(&d), 3);
 }
 
+#[test]
+fn unicode_line_and_paragraph_separators() {
+    // Found by the property test: a line holding only U+2028 made the terminal output panic.
+    for sep in ["\u{2028}", "\u{2029}", "\u{85}", "\u{a0}"] {
+        let text = format!("---\n{sep}\n\n---\n");
+        let repo = repo_with(F, text.as_bytes());
+        // Unicode white space only: an empty front matter, reported on its first line.
+        let d = one(&repo, F, "E017", "missing required field `element`");
+        assert_eq!(line(&d), 2);
+        let out = repo.cse().arg("check").timeout(HANG).output().unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(1),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(String::from_utf8_lossy(&out.stdout).contains("error[E017]"));
+    }
+}
+
 // --- YAML ----------------------------------------------------------------------------------
 
 #[test]

@@ -80,14 +80,19 @@ fn group(d: &Diagnostic) -> Group<'_> {
         .filter(|l| l.chars().count() <= MAX_SNIPPET_CHARS);
     match (&d.file, d.line, snippet_line) {
         (Some(file), Some(line), Some(text)) => {
-            let column = d.column.unwrap_or(1) as usize;
-            let start = byte_offset(text, column - 1);
+            let column = (d.column.unwrap_or(1) as usize).saturating_sub(1);
+            let start = byte_offset(text, column);
             let end = match d.span_chars {
-                Some(n) => byte_offset(text, column - 1 + n),
+                Some(n) => byte_offset(text, column.saturating_add(n)),
                 None => text.trim_end().len().max(start),
             };
+            // At least the character under the column, whole: a byte too few inside a
+            // multi-byte character (such as U+2028, which `trim_end` removes) would panic.
             let end = if end <= start {
-                (start + 1).min(text.len())
+                text[start..]
+                    .chars()
+                    .next()
+                    .map_or(start, |c| start + c.len_utf8())
             } else {
                 end
             };
@@ -120,4 +125,42 @@ fn byte_offset(text: &str, chars: usize) -> usize {
     text.char_indices()
         .nth(chars)
         .map_or(text.len(), |(i, _)| i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::Code;
+
+    #[test]
+    fn any_line_column_and_span_render() {
+        // Found by the property test: a line holding only U+2028 panicked the renderer.
+        let lines = [
+            "",
+            "\u{2028}",
+            "a\u{2028}b",
+            "\u{2029} ",
+            "\u{85}x",
+            "\t\u{feff}x",
+            "é",
+            "日本語 ",
+            "  ",
+            "\u{200b}",
+        ];
+        for text in lines {
+            for column in 0..6 {
+                for span in [None, Some(0), Some(1), Some(3), Some(100)] {
+                    let mut d = Diagnostic::new(Code::InvalidStatus, "m").file("f.md");
+                    d.line = Some(1);
+                    d.column = Some(column);
+                    d.source_line = Some(text.to_owned());
+                    d.span_chars = span;
+                    for color in [false, true] {
+                        let out = Human { color }.render(&[d.clone()], &Summary::of(&[], 1));
+                        assert!(out.contains("error[E008]"), "{text:?} {column} {span:?}");
+                    }
+                }
+            }
+        }
+    }
 }
