@@ -104,7 +104,7 @@ fn any_file() -> impl Strategy<Value = Vec<u8>> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(400))]
+    #![proptest_config(ProptestConfig::with_cases(1000))]
 
     /// Any bytes as an evidence file give diagnostics, never a panic, with every position
     /// inside the file; every renderer copes with them.
