@@ -121,11 +121,14 @@ impl Config {
     /// Reads and validates a config file that sits in the repository folder `base`
     /// (repository-relative, `""` for the root; `None` when it is outside the repository).
     pub fn load_in(path: &Path, base: Option<&str>) -> Result<Config, ConfigError> {
-        let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
+        let err = |message: String| ConfigError {
             path: path.to_owned(),
             line: None,
-            message: format!("cannot read the config file: {e}"),
-        })?;
+            message: format!("cannot read the config file: {message}"),
+        };
+        let bytes = crate::tree::read_file(path, crate::tree::MAX_FILE_BYTES)
+            .map_err(|e| err(e.to_string()))?;
+        let text = String::from_utf8(bytes).map_err(|_| err("it is not valid UTF-8".into()))?;
         Config::parse_in(&text, path, base)
     }
 

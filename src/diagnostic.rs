@@ -104,6 +104,79 @@ pub struct Diagnostic {
 /// Longer lines are not kept for snippets, so a huge line never bloats the output.
 const MAX_SOURCE_LINE_BYTES: usize = 1024;
 
+/// Where [`Diagnostic::at`] finds the text of a line.
+pub trait Lines {
+    /// The text of 1-based `line` (line 0 is taken as 1), with its `\n` but not its `\r` removed.
+    fn line(&self, line: u32) -> Option<&str>;
+}
+
+impl Lines for str {
+    /// Scans from the start: fine for a diagnostic or two, quadratic for thousands.
+    fn line(&self, line: u32) -> Option<&str> {
+        self.split('\n').nth(line.saturating_sub(1) as usize)
+    }
+}
+
+/// A file's text that finds any line at once, for files that may get many diagnostics
+/// (a file of 20,000 evidence items, each with a missing path). The index of line starts
+/// is built on the first look-up, so clean files never pay for it.
+pub struct IndexedText<'a> {
+    text: &'a str,
+    starts: std::sync::OnceLock<Vec<usize>>,
+}
+
+impl<'a> IndexedText<'a> {
+    pub fn new(text: &'a str) -> IndexedText<'a> {
+        IndexedText {
+            text,
+            starts: std::sync::OnceLock::new(),
+        }
+    }
+
+    pub fn as_str(&self) -> &'a str {
+        self.text
+    }
+}
+
+impl Lines for IndexedText<'_> {
+    fn line(&self, line: u32) -> Option<&str> {
+        let starts = self.starts.get_or_init(|| {
+            std::iter::once(0)
+                .chain(self.text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect()
+        });
+        let index = line.saturating_sub(1) as usize;
+        let start = *starts.get(index)?;
+        // The next line's start is just after this line's `\n`: no scanning, even for a
+        // megabyte-long line.
+        let end = starts
+            .get(index + 1)
+            .map_or(self.text.len(), |next| next - 1);
+        Some(&self.text[start..end])
+    }
+}
+
+/// Longest value quoted from a file in a message; longer ones are cut with `…`.
+pub const MAX_QUOTED_CHARS: usize = 80;
+
+/// A value from a file, fit to quote in a message: cut to [`MAX_QUOTED_CHARS`] characters,
+/// with control characters (which could drive a terminal) written as escapes such as `\u{1b}`.
+pub fn excerpt(value: &str) -> String {
+    let mut out = String::new();
+    for (i, c) in value.chars().enumerate() {
+        if i == MAX_QUOTED_CHARS {
+            out.push('…');
+            break;
+        }
+        if c.is_control() {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 impl Diagnostic {
     pub fn new(code: Code, message: impl Into<String>) -> Self {
         Diagnostic {
@@ -142,14 +215,25 @@ impl Diagnostic {
     }
 
     /// Points at `line`:`column` of `source`, keeping that line's text for snippets.
-    pub fn at(mut self, source: &str, line: u32, column: u32) -> Self {
+    pub fn at<L: Lines + ?Sized>(mut self, source: &L, line: u32, column: u32) -> Self {
         self.line = Some(line);
         self.column = Some(column.max(1));
         self.source_line = source
-            .split('\n')
-            .nth(line.saturating_sub(1) as usize)
+            .line(line)
             .filter(|l| l.len() <= MAX_SOURCE_LINE_BYTES)
-            .map(|l| l.trim_end_matches('\r').to_owned());
+            .map(|l| {
+                // One character for one, so columns still line up; tabs are kept.
+                l.trim_end_matches('\r')
+                    .chars()
+                    .map(|c| {
+                        if c.is_control() && c != '\t' {
+                            '\u{fffd}'
+                        } else {
+                            c
+                        }
+                    })
+                    .collect()
+            });
         self
     }
 
@@ -196,5 +280,35 @@ impl Summary {
             warnings: diagnostics.len() - errors,
             files,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn excerpts_are_short_and_harmless() {
+        assert_eq!(excerpt("complaint"), "complaint");
+        let long = excerpt(&"y".repeat(500_000));
+        assert_eq!(long.chars().count(), MAX_QUOTED_CHARS + 1);
+        assert!(long.ends_with('…'));
+        assert_eq!(excerpt("a\u{1b}[2Jb\n"), "a\\u{1b}[2Jb\\n");
+    }
+
+    #[test]
+    fn indexed_lines_match_scanned_ones() {
+        for text in ["", "a", "a\n", "a\nb", "a\r\n\nb\n", "\n\n"] {
+            let indexed = IndexedText::new(text);
+            for line in 0..6 {
+                assert_eq!(indexed.line(line), text.line(line), "{text:?} line {line}");
+            }
+        }
+    }
+
+    #[test]
+    fn snippet_lines_are_terminal_safe() {
+        let d = Diagnostic::new(Code::InvalidStatus, "x").at("a\n\tb\u{1b}[31m\r\n", 2, 1);
+        assert_eq!(d.source_line.as_deref(), Some("\tb\u{fffd}[31m"));
     }
 }

@@ -7,7 +7,8 @@ use std::io::{self, Read};
 use std::path::{Component, Path, PathBuf};
 use std::sync::{Arc, RwLock};
 
-/// Largest evidence file `cse` reads. Bigger files are rejected without being read.
+/// Largest file `cse` reads (evidence, `cse.toml`, a catalogue). Bigger files are rejected
+/// without being read.
 pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
 
 /// What a repository-relative path leads to.
@@ -31,7 +32,7 @@ pub struct Listed {
 
 #[derive(Debug, thiserror::Error)]
 pub enum ReadError {
-    #[error("the file is {size} bytes, over the {limit}-byte limit for evidence files")]
+    #[error("the file is {}, over the {} limit", describe_size(*size), describe_size(*limit))]
     TooLarge { size: u64, limit: u64 },
     #[error("{0}")]
     Io(String),
@@ -76,8 +77,80 @@ pub fn resolve(from: &str, target: &str) -> Option<String> {
     Some(parts.join("/"))
 }
 
+/// Whether `name` ends in `.md`, in any case. Works on bytes: names may be in any script.
 pub fn is_markdown(name: &str) -> bool {
-    name.len() > 3 && name[name.len() - 3..].eq_ignore_ascii_case(".md")
+    let name = name.as_bytes();
+    name.len() > 3 && name[name.len() - 3..].eq_ignore_ascii_case(b".md")
+}
+
+/// A byte count for people: `50.0 MiB`, `1 MiB`, `512 bytes`.
+pub fn describe_size(bytes: u64) -> String {
+    const MIB: u64 = 1024 * 1024;
+    const KIB: u64 = 1024;
+    if bytes >= MIB {
+        if bytes.is_multiple_of(MIB) {
+            format!("{} MiB", bytes / MIB)
+        } else {
+            format!("{:.1} MiB", bytes as f64 / MIB as f64)
+        }
+    } else if bytes >= KIB {
+        format!("{:.1} KiB", bytes as f64 / KIB as f64)
+    } else {
+        format!("{bytes} bytes")
+    }
+}
+
+/// Reads at most `limit` bytes from `file`, whose size on disk is `size`. Refuses a file over
+/// the limit without reading it; a file that grows while being read (or lies about its size,
+/// as files under `/proc` do) is cut off after `limit + 1` bytes and refused too.
+pub fn read_limited(file: impl Read, size: u64, limit: u64) -> Result<Vec<u8>, ReadError> {
+    if size > limit {
+        return Err(ReadError::TooLarge { size, limit });
+    }
+    let mut bytes = Vec::with_capacity(size as usize);
+    file.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| ReadError::Io(e.to_string()))?;
+    if bytes.len() as u64 > limit {
+        return Err(ReadError::TooLarge {
+            size: bytes.len() as u64,
+            limit,
+        });
+    }
+    Ok(bytes)
+}
+
+/// Reads a regular file of at most `limit` bytes. Folders, pipes and devices are refused
+/// before they are opened, so a named pipe can never make `cse` wait forever.
+pub fn read_file(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
+    let meta = fs::metadata(path).map_err(|e| ReadError::Io(describe_io(&e)))?;
+    if !meta.is_file() {
+        return Err(ReadError::Io(not_a_file(&meta).into()));
+    }
+    let file = fs::File::open(path).map_err(|e| ReadError::Io(describe_io(&e)))?;
+    let size = file
+        .metadata()
+        .map_err(|e| ReadError::Io(describe_io(&e)))?
+        .len();
+    read_limited(file, size, limit)
+}
+
+/// Why something that is not a regular file cannot be read as one.
+fn not_a_file(meta: &fs::Metadata) -> &'static str {
+    if meta.is_dir() {
+        "it is a folder, not a file"
+    } else {
+        "it is not a regular file (a pipe, socket or device)"
+    }
+}
+
+/// An I/O error in plain words; the system's own text for the rarer ones.
+fn describe_io(e: &io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::NotFound => "no such file".into(),
+        io::ErrorKind::PermissionDenied => "permission denied: you may not read it".into(),
+        _ => e.to_string(),
+    }
 }
 
 pub fn is_readme(name: &str) -> bool {
@@ -209,9 +282,13 @@ impl Tree for FsTree {
                         .path()
                         .map(|p| self.relative(p))
                         .unwrap_or_else(|| dir.to_owned());
-                    let message = e
-                        .io_error()
-                        .map_or_else(|| e.to_string(), |io| io.to_string());
+                    let message = match e.io_error() {
+                        Some(io) if io.kind() == io::ErrorKind::PermissionDenied => {
+                            "it is a folder you may not open (permission denied)".to_owned()
+                        }
+                        Some(io) => io.to_string(),
+                        None => e.to_string(),
+                    };
                     out.push(Listed {
                         path,
                         problem: Some(message),
@@ -230,9 +307,14 @@ impl Tree for FsTree {
             } else if ft.is_symlink() {
                 match self.inside(entry.path()) {
                     Ok(target) if target.is_dir() => Some("it is a symlink to a folder".to_owned()),
+                    Ok(target) if !target.is_file() => {
+                        Some("it is a symlink to something that is not a regular file".to_owned())
+                    }
                     Ok(_) => None,
                     Err(message) => Some(message),
                 }
+            } else if !ft.is_file() {
+                Some("it is not a regular file (a pipe, socket or device)".to_owned())
             } else {
                 None
             };
@@ -243,22 +325,22 @@ impl Tree for FsTree {
     }
 
     fn read(&self, path: &str, limit: u64) -> Result<Vec<u8>, ReadError> {
-        let io = |e: io::Error| ReadError::Io(e.to_string());
-        let full = self.root.join(path);
-        let file = fs::File::open(&full).map_err(io)?;
-        let size = file.metadata().map_err(io)?.len();
-        if size > limit {
-            return Err(ReadError::TooLarge { size, limit });
-        }
-        let mut bytes = Vec::with_capacity(size as usize);
-        file.take(limit + 1).read_to_end(&mut bytes).map_err(io)?;
-        if bytes.len() as u64 > limit {
-            return Err(ReadError::TooLarge {
-                size: bytes.len() as u64,
-                limit,
-            });
-        }
-        Ok(bytes)
+        // Judged again at read time: a symlink may have changed since the listing.
+        let full = match fs::canonicalize(self.root.join(path)) {
+            Ok(full) if full.starts_with(&self.root) => full,
+            Ok(_) => {
+                return Err(ReadError::Io(
+                    "it is a symlink that leads outside the repository".into(),
+                ));
+            }
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                return Err(ReadError::Io(
+                    "it no longer exists (was it moved or deleted while cse was running?)".into(),
+                ));
+            }
+            Err(e) => return Err(ReadError::Io(describe_io(&e))),
+        };
+        read_file(&full, limit)
     }
 
     fn probe(&self, path: &str) -> PathState {
@@ -365,5 +447,38 @@ mod tests {
         assert!(is_markdown("1.1.1.md") && is_markdown("1.1.1.MD"));
         assert!(!is_markdown(".md") && !is_markdown("a.mdx"));
         assert!(is_readme("README.md") && is_readme("Readme.MD"));
+        // The last three bytes fall inside a character: no panic, just "not markdown".
+        for name in ["αβγ", "отчёт", "ééé", "日本語"] {
+            assert!(!is_markdown(name), "{name}");
+        }
+        assert!(is_markdown("отчёт.md"));
+    }
+
+    #[test]
+    fn reads_stop_at_the_limit_whatever_the_size_says() {
+        // An endless file that claims to be empty, as files under /proc do.
+        let endless = io::repeat(b'x');
+        match read_limited(endless, 0, 1024) {
+            Err(ReadError::TooLarge { size, limit }) => assert_eq!((size, limit), (1025, 1024)),
+            other => panic!("{other:?}"),
+        }
+        // A file whose size is over the limit is not read at all.
+        struct Unreadable;
+        impl Read for Unreadable {
+            fn read(&mut self, _: &mut [u8]) -> io::Result<usize> {
+                panic!("read a file that is over the limit");
+            }
+        }
+        let e = read_limited(Unreadable, 50 * 1024 * 1024, MAX_FILE_BYTES).unwrap_err();
+        assert_eq!(e.to_string(), "the file is 50 MiB, over the 1 MiB limit");
+        assert_eq!(read_limited(&b"abc"[..], 3, 3).unwrap(), b"abc");
+    }
+
+    #[test]
+    fn sizes_for_people() {
+        assert_eq!(describe_size(512), "512 bytes");
+        assert_eq!(describe_size(1536), "1.5 KiB");
+        assert_eq!(describe_size(1024 * 1024), "1 MiB");
+        assert_eq!(describe_size(52_500_000), "50.1 MiB");
     }
 }

@@ -1,7 +1,7 @@
 //! Open actions past their due date.
 
 use super::FileContext;
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::{Code, Diagnostic, excerpt};
 
 pub(super) fn check(cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
     for action in cx.front.actions.iter().filter(|a| a.is_open()) {
@@ -10,7 +10,11 @@ pub(super) fn check(cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
             out.push(
                 Diagnostic::new(
                     Code::OverdueAction,
-                    format!("action `{}` was due on {}", action.action.value, due.value),
+                    format!(
+                        "action `{}` was due on {}",
+                        excerpt(&action.action.value),
+                        due.value
+                    ),
                 )
                 .file(cx.path)
                 .at(cx.text, due.line, due.column)

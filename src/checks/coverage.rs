@@ -4,14 +4,25 @@ use std::collections::HashMap;
 
 use super::Unit;
 use crate::catalogue::Catalogue;
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::{Code, Diagnostic, excerpt};
 use crate::evidence::EvidenceFile;
 use crate::suggest;
+use crate::tree;
 
 pub(super) fn check(catalogue: &Catalogue, unit: &Unit, files: &[EvidenceFile]) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let mut seen: HashMap<&str, &str> = HashMap::new();
+    // The first file named after each element, to point copies at it.
+    let mut named: HashMap<&str, &str> = HashMap::new();
+    for f in files.iter().filter(|f| catalogue.contains(&f.element)) {
+        named.entry(&f.element).or_insert(&f.path);
+    }
     for f in files {
+        let name = f.path.rsplit('/').next().unwrap_or(&f.path);
+        if !tree::is_markdown(name) {
+            // A folder the listing could not enter: already reported as unreadable.
+            continue;
+        }
         if !catalogue.contains(&f.element) {
             let from_front = f
                 .front
@@ -19,7 +30,12 @@ pub(super) fn check(catalogue: &Catalogue, unit: &Unit, files: &[EvidenceFile]) 
                 .map(|fm| fm.element.value.trim())
                 .filter(|e| catalogue.contains(e));
             let help = match from_front {
-                Some(e) => format!("name the file `{e}.md`, after the element it holds"),
+                Some(e) => match named.get(e) {
+                    Some(other) => format!(
+                        "element {e} already has evidence in {other}: merge this file into it and delete this one"
+                    ),
+                    None => format!("name the file `{e}.md`, after the element it holds"),
+                },
                 None => match suggest::closest(&f.element, catalogue.element_ids()) {
                     Some(s) => format!("did you mean `{s}.md`? Evidence files are named `<element>.md`"),
                     None => "evidence files are named `<element>.md`, such as `1.2.2.md`; put other notes outside the evidence folder".into(),
@@ -28,7 +44,10 @@ pub(super) fn check(catalogue: &Catalogue, unit: &Unit, files: &[EvidenceFile]) 
             out.push(
                 Diagnostic::new(
                     Code::UnknownElement,
-                    format!("`{}` is not an element of the catalogue", f.element),
+                    format!(
+                        "`{}` is not an element of the catalogue",
+                        excerpt(&f.element)
+                    ),
                 )
                 .file(&f.path)
                 .help(help),

@@ -1,7 +1,7 @@
 //! Evidence items: each names exactly one of `path` or `url`, and it must lead somewhere real.
 
 use super::FileContext;
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::{Code, Diagnostic, excerpt};
 use crate::evidence::{Located, Status};
 use crate::tree::{self, PathState};
 
@@ -29,7 +29,7 @@ pub(super) fn check(cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
                     Code::EvidenceTarget,
                     format!(
                         "evidence item `{}` has neither `path` nor `url`",
-                        item.title.value
+                        excerpt(&item.title.value)
                     ),
                 )
                 .file(cx.path)
@@ -41,7 +41,7 @@ pub(super) fn check(cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
                     Code::EvidenceTarget,
                     format!(
                         "evidence item `{}` has both `path` and `url`",
-                        item.title.value
+                        excerpt(&item.title.value)
                     ),
                 )
                 .file(cx.path)
@@ -56,6 +56,7 @@ pub(super) fn check(cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
 
 fn check_path(cx: &FileContext<'_>, p: &Located<String>, out: &mut Vec<Diagnostic>) {
     let value = p.value.trim();
+    let shown = excerpt(value);
     let diag = |code, message: String, help: &str| {
         Diagnostic::new(code, message)
             .file(cx.path)
@@ -66,7 +67,7 @@ fn check_path(cx: &FileContext<'_>, p: &Located<String>, out: &mut Vec<Diagnosti
     let outside = || {
         diag(
             Code::PathOutsideRepository,
-            format!("path `{value}` leads outside the repository"),
+            format!("path `{shown}` leads outside the repository"),
             "keep evidence documents inside the repository and link them with a relative path",
         )
     };
@@ -79,7 +80,10 @@ fn check_path(cx: &FileContext<'_>, p: &Located<String>, out: &mut Vec<Diagnosti
         PathState::Outside => out.push(outside()),
         PathState::Missing => out.push(diag(
             Code::PathNotFound,
-            format!("path `{value}` does not exist (looked for {resolved})"),
+            format!(
+                "path `{shown}` does not exist (looked for {})",
+                excerpt(&resolved)
+            ),
             "paths are relative to this file, like a markdown link",
         )),
     }
@@ -105,7 +109,10 @@ fn check_url(cx: &FileContext<'_>, u: &Located<String>, out: &mut Vec<Diagnostic
         out.push(
             Diagnostic::new(
                 Code::InvalidUrl,
-                format!("`{}` is not an http or https address", u.value.trim()),
+                format!(
+                    "`{}` is not an http or https address",
+                    excerpt(u.value.trim())
+                ),
             )
             .file(cx.path)
             .at(cx.text, u.line, u.column)

@@ -3,7 +3,7 @@
 use pulldown_cmark::{Event, Parser, Tag};
 
 use super::FileContext;
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::{Code, Diagnostic, excerpt};
 use crate::tree::{self, PathState};
 
 pub(super) fn check(cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
@@ -11,6 +11,7 @@ pub(super) fn check(cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
     if !(cx.body.contains("](") || cx.body.contains("]:")) {
         return;
     }
+    let mut cursor = Cursor::new(cx.body, cx.body_line);
     for (event, range) in Parser::new(cx.body).into_offset_iter() {
         let dest = match &event {
             Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => dest_url,
@@ -19,7 +20,8 @@ pub(super) fn check(cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
         let Some(target) = local_target(dest) else {
             continue;
         };
-        let (line, column) = position(cx.body, range.start, cx.body_line);
+        let dest = excerpt(dest);
+        let (line, column) = cursor.position(range.start);
         let diag = |code, message: String, help: &str| {
             Diagnostic::new(code, message)
                 .file(cx.path)
@@ -47,7 +49,10 @@ pub(super) fn check(cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
                 )),
                 PathState::Missing => out.push(diag(
                     Code::BrokenLink,
-                    format!("link `{dest}` points to a missing file (looked for {resolved})"),
+                    format!(
+                        "link `{dest}` points to a missing file (looked for {})",
+                        excerpt(&resolved)
+                    ),
                     "links are relative to this file; fix the path or add the file",
                 )),
             },
@@ -95,12 +100,44 @@ fn percent_decode(s: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-/// 1-based line and column in the whole file of a byte offset in the body.
-fn position(body: &str, offset: usize, body_line: u32) -> (u32, u32) {
-    let before = &body[..offset];
-    let line = body_line + before.matches('\n').count() as u32;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    (line, before[line_start..].chars().count() as u32 + 1)
+/// Turns byte offsets in the body into 1-based lines and columns of the whole file. Offsets
+/// come in increasing order, so each is found from the one before: a body with thousands of
+/// links is still read once, not once per link.
+struct Cursor<'a> {
+    body: &'a str,
+    body_line: u32,
+    offset: usize,
+    line: u32,
+    /// Characters from the start of the line to `offset`.
+    column: u32,
+}
+
+impl<'a> Cursor<'a> {
+    fn new(body: &'a str, body_line: u32) -> Cursor<'a> {
+        Cursor {
+            body,
+            body_line,
+            offset: 0,
+            line: body_line,
+            column: 0,
+        }
+    }
+
+    fn position(&mut self, offset: usize) -> (u32, u32) {
+        if offset < self.offset {
+            *self = Cursor::new(self.body, self.body_line);
+        }
+        let between = &self.body[self.offset..offset];
+        match between.rfind('\n') {
+            Some(last) => {
+                self.line += between.matches('\n').count() as u32;
+                self.column = between[last + 1..].chars().count() as u32;
+            }
+            None => self.column += between.chars().count() as u32,
+        }
+        self.offset = offset;
+        (self.line, self.column + 1)
+    }
 }
 
 #[cfg(test)]
@@ -122,7 +159,12 @@ mod tests {
 
     #[test]
     fn positions() {
-        assert_eq!(position("ab\ncd [x](y)", 6, 10), (11, 4));
-        assert_eq!(position("é [x](y)", 3, 5), (5, 3));
+        let mut cursor = Cursor::new("ab\ncd [x](y) [z](w)\né [x](y)", 10);
+        assert_eq!(cursor.position(6), (11, 4));
+        assert_eq!(cursor.position(13), (11, 11));
+        assert_eq!(cursor.position(23), (12, 3));
+        // Back to the start: counted again from there.
+        assert_eq!(cursor.position(0), (10, 1));
+        assert_eq!(cursor.position(23), (12, 3));
     }
 }

@@ -10,11 +10,16 @@ mod review;
 use jiff::civil::Date;
 
 use crate::catalogue::Catalogue;
-use crate::diagnostic::{self, Code, Diagnostic};
+use crate::diagnostic::{self, Code, Diagnostic, IndexedText};
 use crate::evidence::{self, Decoded, EvidenceFile, FrontMatter, Status};
 use crate::glob::Glob;
 use crate::parallel;
-use crate::tree::{Listed, ReadError, Tree, TreeError};
+use crate::tree::{self, Listed, ReadError, Tree, TreeError};
+
+/// Most markdown files `cse` checks in one unit's folder. A unit needs one per element (57);
+/// a folder with many more is almost always the wrong folder, such as `evidence_dir = "."`
+/// in a large repository, and is refused at once rather than checked for minutes.
+pub const MAX_FILES: usize = 10_000;
 
 /// Settings that change what the checks find.
 #[derive(Debug, Clone)]
@@ -24,6 +29,8 @@ pub struct CheckOptions {
     /// How old `reviewed` may be before a warning.
     pub review_max_age: jiff::Span,
     pub max_file_bytes: u64,
+    /// Most markdown files in one unit's folder; see [`MAX_FILES`].
+    pub max_files: usize,
     /// Files under the evidence folder to skip.
     pub ignore: Vec<Glob>,
     /// Keep each file's markdown body (for reports).
@@ -36,6 +43,7 @@ impl CheckOptions {
             today,
             review_max_age: jiff::Span::new().months(12),
             max_file_bytes: crate::tree::MAX_FILE_BYTES,
+            max_files: MAX_FILES,
             ignore: Vec::new(),
             keep_bodies: false,
         }
@@ -113,8 +121,10 @@ impl UnitCheck {
 
 /// What the per-file rules need to know about the file in hand.
 pub(crate) struct FileContext<'a> {
+    pub catalogue: &'a Catalogue,
     pub path: &'a str,
-    pub text: &'a str,
+    /// The whole file, for [`Diagnostic::at`].
+    pub text: &'a IndexedText<'a>,
     /// The element named by the file, when the catalogue knows it.
     pub element: Option<&'a str>,
     pub front: &'a FrontMatter,
@@ -152,11 +162,24 @@ pub fn check_units(
     options: &CheckOptions,
 ) -> Vec<Result<UnitCheck, TreeError>> {
     let listings: Vec<Result<Vec<Listed>, TreeError>> = parallel::map(units, |unit| {
-        Ok(tree
+        let listed: Vec<Listed> = tree
             .list(&unit.dir)?
             .into_iter()
             .filter(|l| !options.ignore.iter().any(|g| g.matches(&l.path)))
-            .collect())
+            .collect();
+        if listed.len() > options.max_files {
+            return Err(TreeError {
+                path: unit.dir.clone(),
+                message: format!(
+                    "it holds {} markdown files, more than the {} that cse reads from one folder \
+                     (evidence needs one file per element)\nhint: check that `evidence_dir` in \
+                     cse.toml names the right folder, or skip stray files with `ignore`",
+                    listed.len(),
+                    options.max_files
+                ),
+            });
+        }
+        Ok(listed)
     });
     let all_files: Vec<&Listed> = listings.iter().flatten().flatten().collect();
     let mut results =
@@ -204,10 +227,14 @@ fn finish_unit(
     }
 }
 
-/// The element id a file name stands for: its name without `.md`.
+/// The element id a file name stands for: its name without `.md` (in any case).
 pub fn element_of_path(path: &str) -> &str {
     let name = path.rsplit('/').next().unwrap_or(path);
-    &name[..name.len().saturating_sub(3)]
+    if tree::is_markdown(name) {
+        &name[..name.len() - 3]
+    } else {
+        name
+    }
 }
 
 fn check_file(
@@ -217,6 +244,48 @@ fn check_file(
     options: &CheckOptions,
 ) -> (EvidenceFile, Vec<Diagnostic>) {
     let path = listed.path.as_str();
+    let unreadable = |message: String, help: &str| {
+        let d = Diagnostic::new(Code::UnreadableFile, message)
+            .file(path)
+            .help(help);
+        let file = EvidenceFile {
+            path: path.to_owned(),
+            element: element_of_path(path).to_owned(),
+            front: None,
+            body: None,
+        };
+        (file, tag(catalogue, path, vec![d]))
+    };
+    if let Some(problem) = &listed.problem {
+        return unreadable(
+            format!("cannot read the file: {problem}"),
+            "an evidence file must be a plain markdown file inside the repository; rename, replace or remove this one",
+        );
+    }
+    match tree.read(path, options.max_file_bytes) {
+        Ok(bytes) => check_bytes(catalogue, tree, path, &bytes, options),
+        Err(e @ ReadError::TooLarge { .. }) => unreadable(
+            format!("cannot read the file: {e}"),
+            "evidence files hold front matter and a short narrative; link large documents from `evidence:`",
+        ),
+        Err(e @ ReadError::Io(_)) => unreadable(
+            format!("cannot read the file: {e}"),
+            "check the file exists and that you may read it",
+        ),
+    }
+}
+
+/// Checks one evidence file's contents as if read from `path` (repository-relative): decoding,
+/// front matter, and every per-file rule. Coverage across files is [`check_unit`]'s job.
+/// `tree` is only probed, for the targets of `path:` and links; it is never read.
+/// Pure apart from those probes, and never panics, whatever the bytes.
+pub fn check_bytes(
+    catalogue: &Catalogue,
+    tree: &dyn Tree,
+    path: &str,
+    bytes: &[u8],
+    options: &CheckOptions,
+) -> (EvidenceFile, Vec<Diagnostic>) {
     let stem = element_of_path(path);
     let element = catalogue.contains(stem).then_some(stem);
     let mut file = EvidenceFile {
@@ -225,46 +294,18 @@ fn check_file(
         front: None,
         body: None,
     };
-    let tag = |mut diags: Vec<Diagnostic>| {
-        if let Some(e) = element {
-            for d in &mut diags {
-                d.element = Some(e.to_owned());
-            }
-        }
-        diags
+    let text = match evidence::decode(path, bytes) {
+        Decoded::Text(t) => evidence::normalize_line_endings(t),
+        Decoded::Unreadable(d) => return (file, tag(catalogue, path, vec![d])),
     };
-    if let Some(problem) = &listed.problem {
-        let d = Diagnostic::new(
-            Code::UnreadableFile,
-            format!("cannot read the file: {problem}"),
-        )
-        .file(path);
-        return (file, tag(vec![d]));
-    }
-    let bytes = match tree.read(path, options.max_file_bytes) {
-        Ok(b) => b,
-        Err(e) => {
-            let help = match e {
-                ReadError::TooLarge { .. } => {
-                    "evidence files hold front matter and a short narrative; link large documents from `evidence:`"
-                }
-                ReadError::Io(_) => "check the file exists and that you may read it",
-            };
-            let d = Diagnostic::new(Code::UnreadableFile, format!("cannot read the file: {e}"))
-                .file(path)
-                .help(help);
-            return (file, tag(vec![d]));
-        }
-    };
-    let text = match evidence::decode(path, &bytes) {
-        Decoded::Text(t) => t,
-        Decoded::Unreadable(d) => return (file, tag(vec![d])),
-    };
+    let text = text.as_ref();
     let (front, body, body_line, mut diags) = evidence::parse_front_matter(path, text);
     if let Some(front) = &front {
+        let indexed = IndexedText::new(text);
         let cx = FileContext {
+            catalogue,
             path,
-            text,
+            text: &indexed,
             element,
             front,
             body,
@@ -282,7 +323,18 @@ fn check_file(
         file.body = Some(body.to_owned());
     }
     file.front = front;
-    (file, tag(diags))
+    (file, tag(catalogue, path, diags))
+}
+
+/// Sets the element on diagnostics about a file named after a known element.
+fn tag(catalogue: &Catalogue, path: &str, mut diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let stem = element_of_path(path);
+    if catalogue.contains(stem) {
+        for d in &mut diags {
+            d.element = Some(stem.to_owned());
+        }
+    }
+    diags
 }
 
 fn element_states(

@@ -19,6 +19,8 @@ pub(super) fn check(cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
         return;
     }
     match &cx.front.reviewed {
+        // Written but not a date: that already has its own diagnostic.
+        None if cx.front.has_reviewed => {}
         None => out.push(
             Diagnostic::new(
                 Code::MissingReview,

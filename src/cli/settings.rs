@@ -103,13 +103,15 @@ pub fn load_catalogue(setting: Option<&Setting<PathBuf>>) -> Result<Catalogue> {
     let Some(s) = setting else {
         return Ok(Catalogue::builtin()?);
     };
-    let text = std::fs::read_to_string(&s.value).map_err(|e| {
-        // Point at the line of cse.toml that names the catalogue.
-        let at = match &s.origin {
-            config::Origin::File(path, line) => format!("{}:{line}: ", path.display()),
-            config::Origin::Default => String::new(),
-        };
-        anyhow::anyhow!("{at}cannot read the catalogue {}: {e}", s.value.display())
+    // Point at the line of cse.toml that names the catalogue.
+    let at = match &s.origin {
+        config::Origin::File(path, line) => format!("{}:{line}: ", path.display()),
+        config::Origin::Default => String::new(),
+    };
+    let bytes = cse::tree::read_file(&s.value, cse::tree::MAX_FILE_BYTES)
+        .map_err(|e| anyhow::anyhow!("{at}cannot read the catalogue {}: {e}", s.value.display()))?;
+    let text = String::from_utf8(bytes).map_err(|_| {
+        anyhow::anyhow!("{at}the catalogue {} is not valid UTF-8", s.value.display())
     })?;
     Ok(Catalogue::from_yaml(&text, &s.value.display().to_string())?)
 }

@@ -8,7 +8,7 @@ mod status;
 
 use jiff::civil::Date;
 
-pub use parse::{Decoded, decode, parse_front_matter};
+pub use parse::{Decoded, decode, normalize_line_endings, parse_front_matter};
 pub use raw::FIELDS;
 pub use status::Status;
 
@@ -29,6 +29,8 @@ pub struct FrontMatter {
     pub owner: Option<String>,
     /// `None` when absent or not a real date (the latter also gives a diagnostic).
     pub reviewed: Option<Located<Date>>,
+    /// Whether `reviewed` is written at all, even as something that is not a date.
+    pub has_reviewed: bool,
     pub evidence: Vec<EvidenceItem>,
     pub actions: Vec<Action>,
     /// Line of the closing `---`, for diagnostics about the block as a whole.

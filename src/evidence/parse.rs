@@ -1,12 +1,14 @@
 //! From bytes to a typed [`FrontMatter`], with diagnostics for whatever is wrong.
 
+use std::borrow::Cow;
+
 use jiff::civil::Date;
 
 use super::fast;
 use super::frontmatter::{self, SplitError};
 use super::raw::{PlainAction, PlainEvidenceItem, RawFrontMatter};
 use super::{Action, EvidenceItem, FrontMatter, Located, Status};
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::{Code, Diagnostic, IndexedText, excerpt};
 use crate::suggest;
 use crate::yaml::{self, YamlErrorKind};
 
@@ -51,6 +53,27 @@ pub fn decode<'a>(path: &str, bytes: &'a [u8]) -> Decoded<'a> {
     }
 }
 
+/// Turns each lone carriage return (old Mac line endings, or a stray one in a mixed file) into a
+/// line feed, as editors and YAML treat it, so that every line number `cse` reports is the line
+/// an editor shows. CRLF and LF are left as they are.
+pub fn normalize_line_endings(text: &str) -> Cow<'_, str> {
+    let bytes = text.as_bytes();
+    let lone_cr = |i: usize| bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n');
+    if !(0..bytes.len()).any(lone_cr) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\r' && chars.peek() != Some(&'\n') {
+            out.push('\n');
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
 /// Parses the front matter of `text`. Returns the typed front matter when it can be read,
 /// the body and its first line, and diagnostics (without `element` or `unit` set).
 pub fn parse_front_matter<'t>(
@@ -58,14 +81,31 @@ pub fn parse_front_matter<'t>(
     text: &'t str,
 ) -> (Option<FrontMatter>, &'t str, u32, Vec<Diagnostic>) {
     let mut diags = Vec::new();
+    let indexed = IndexedText::new(text);
     let split = match frontmatter::split(text) {
         Ok(s) => s,
         Err(SplitError::NoFrontMatter) => {
+            let (message, help) = if text.trim().is_empty() {
+                (
+                    "the file is empty",
+                    "start the file with a `---` line, the YAML fields, then another `---` line (`cse init` writes a template)",
+                )
+            } else if text.lines().skip(1).any(|l| l.trim_end() == "---") {
+                (
+                    "the front matter does not start on the first line",
+                    "move the `---` block to the very top of the file: nothing may come before it",
+                )
+            } else {
+                (
+                    "the file has no front matter",
+                    "start the file with a `---` line, the YAML fields, then another `---` line",
+                )
+            };
             diags.push(
-                Diagnostic::new(Code::NoFrontMatter, "the file has no front matter")
+                Diagnostic::new(Code::NoFrontMatter, message)
                     .file(path)
-                    .at(text, 1, 1)
-                    .help("start the file with a `---` line, the YAML fields, then another `---` line"),
+                    .at(&indexed, 1, 1)
+                    .help(help),
             );
             return (None, text, 1, diags);
         }
@@ -76,7 +116,7 @@ pub fn parse_front_matter<'t>(
                     "the front matter is never closed",
                 )
                 .file(path)
-                .at(text, 1, 1)
+                .at(&indexed, 1, 1)
                 .span_chars(3)
                 .help("add a line holding only `---` after the last YAML field"),
             );
@@ -103,6 +143,7 @@ pub fn parse_front_matter<'t>(
                 YamlErrorKind::UnknownField | YamlErrorKind::DuplicateKey => {
                     e.message.split('`').nth(1).map(|k| k.chars().count())
                 }
+                _ if e.message.starts_with("a tab") => Some(1),
                 _ => None,
             };
             let mut d = Diagnostic::new(code, e.message).file(path);
@@ -110,8 +151,8 @@ pub fn parse_front_matter<'t>(
                 d = d.span_chars(n);
             }
             d = match (e.line, e.column) {
-                (Some(l), Some(c)) => d.at(text, l + offset, c),
-                _ => d.at(text, split.open_line, 1),
+                (Some(l), Some(c)) => d.at(&indexed, l + offset, c),
+                _ => d.at(&indexed, split.open_line, 1),
             };
             if let Some(help) = e.help {
                 d = d.help(help);
@@ -134,10 +175,10 @@ pub fn parse_front_matter<'t>(
                 diags.push(
                     Diagnostic::new(
                         Code::InvalidDate,
-                        format!("`{field}` is not a real date: `{}`", s.value),
+                        format!("`{field}` is not a real date: `{}`", excerpt(&s.value)),
                     )
                     .file(path)
-                    .at(text, line, column)
+                    .at(&indexed, line, column)
                     .span_chars(s.value.chars().count())
                     .help("write dates as YYYY-MM-DD, for example 2026-05-14"),
                 );
@@ -163,15 +204,19 @@ pub fn parse_front_matter<'t>(
                 ),
             };
             diags.push(
-                Diagnostic::new(Code::InvalidStatus, format!("`{word}` is not a status"))
-                    .file(path)
-                    .at(text, sl, sc)
-                    .span_chars(fields.status.value.chars().count())
-                    .help(help),
+                Diagnostic::new(
+                    Code::InvalidStatus,
+                    format!("`{}` is not a status", excerpt(word)),
+                )
+                .file(path)
+                .at(&indexed, sl, sc)
+                .span_chars(fields.status.value.chars().count())
+                .help(help),
             );
             None
         }
     };
+    let has_reviewed = fields.reviewed.is_some();
     let reviewed = date(fields.reviewed, "reviewed", &mut diags);
     let evidence = fields
         .evidence
@@ -200,6 +245,7 @@ pub fn parse_front_matter<'t>(
         status,
         owner: fields.owner.filter(|o| !o.trim().is_empty()),
         reviewed,
+        has_reviewed,
         evidence,
         actions,
         close_line: split.body_line - 1,
@@ -207,19 +253,58 @@ pub fn parse_front_matter<'t>(
     (Some(front), split.body, split.body_line, diags)
 }
 
-/// A calendar date, `YYYY-MM-DD`, or the date part of a YAML timestamp.
+/// A calendar date, `YYYY-MM-DD`, or the date part of a YAML timestamp whose time is real.
 fn parse_date(value: &str) -> Option<Date> {
     let value = value.trim();
     let date_part = value.get(..10)?;
     let rest = &value[10..];
-    if !(rest.is_empty() || rest.starts_with(['T', 't', ' '])) {
-        return None;
-    }
     let bytes = date_part.as_bytes();
     if bytes[4] != b'-' || bytes[7] != b'-' {
         return None;
     }
+    if !rest.is_empty() {
+        let time = rest
+            .strip_prefix(['T', 't'])
+            .or_else(|| rest.starts_with([' ', '\t']).then(|| rest.trim_start()))?;
+        if !is_time(time) {
+            return None;
+        }
+    }
     date_part.parse::<Date>().ok()
+}
+
+/// A YAML timestamp's time: `H:MM`, `HH:MM:SS`, optional fraction, optional `Z` or offset.
+fn is_time(time: &str) -> bool {
+    let number = |s: &str, max: u32| -> bool {
+        (1..=2).contains(&s.len())
+            && s.bytes().all(|b| b.is_ascii_digit())
+            && s.parse::<u32>().is_ok_and(|n| n <= max)
+    };
+    let end = time
+        .find(|c: char| !(c.is_ascii_digit() || c == ':' || c == '.'))
+        .unwrap_or(time.len());
+    let (clock, zone) = time.split_at(end);
+    let (clock, fraction) = clock.split_once('.').unwrap_or((clock, "0"));
+    let parts: Vec<&str> = clock.split(':').collect();
+    let clock_ok = match parts[..] {
+        [h, m] => number(h, 23) && m.len() == 2 && number(m, 59),
+        [h, m, s] => {
+            number(h, 23) && m.len() == 2 && number(m, 59) && s.len() == 2 && number(s, 60)
+        }
+        _ => false,
+    };
+    let fraction_ok = !fraction.is_empty() && fraction.bytes().all(|b| b.is_ascii_digit());
+    let zone = zone.trim_start_matches([' ', '\t']);
+    let zone_ok = match zone.as_bytes().first() {
+        None => true,
+        Some(b'Z' | b'z') => zone.len() == 1,
+        Some(b'+' | b'-') => {
+            let (h, m) = zone[1..].split_once(':').unwrap_or((&zone[1..], "00"));
+            number(h, 14) && m.len() == 2 && number(m, 59)
+        }
+        Some(_) => false,
+    };
+    clock_ok && fraction_ok && zone_ok
 }
 
 #[cfg(test)]
@@ -241,6 +326,19 @@ mod tests {
         assert_eq!(parse_date("2026-5-14"), None);
         assert_eq!(parse_date(""), None);
         assert_eq!(parse_date("2026-05-14x"), None);
+        assert_eq!(parse_date("2026-05-14T25:00:00Z"), None);
+        assert_eq!(parse_date("2026-05-14T10:99"), None);
+        assert_eq!(parse_date("2026-05-14Tlunchtime"), None);
+        assert_eq!(parse_date("2026-05-14T"), None);
+        for ok in [
+            "2026-05-14 10:00",
+            "2026-05-14t10:00:00.5",
+            "2026-05-14T10:00:00+01:00",
+            "2026-05-14 21:59:43.10 -5",
+            "2026-05-14T23:59:60z",
+        ] {
+            assert_eq!(parse_date(ok), Some(jiff::civil::date(2026, 5, 14)), "{ok}");
+        }
     }
 
     #[test]

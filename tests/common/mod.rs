@@ -1,6 +1,8 @@
 //! Helpers shared by the integration tests: run the real binary on fixture repositories.
 #![allow(dead_code)]
 
+pub mod mem_tree;
+
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
