@@ -6,11 +6,15 @@
 pub mod catalogue;
 pub mod checks;
 pub mod config;
+pub mod delta;
 pub mod diagnostic;
 pub mod evidence;
+pub mod git;
 pub mod glob;
+pub mod history;
 pub mod readiness;
 pub mod render;
+pub mod snapshot;
 pub mod suggest;
 pub mod tree;
 pub mod yaml;

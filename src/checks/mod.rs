@@ -1,11 +1,14 @@
 //! `cse check`: every rule over one unit's evidence folder. One module per rule.
 
 mod actions;
+mod cache;
 mod coverage;
 mod element;
 mod items;
 mod links;
 mod review;
+
+use std::sync::Arc;
 
 use jiff::civil::Date;
 
@@ -15,6 +18,21 @@ use crate::evidence::{self, Decoded, EvidenceFile, FrontMatter, Status};
 use crate::glob::Glob;
 use crate::parallel;
 use crate::tree::{Listed, ReadError, Tree, TreeError};
+
+pub use cache::FileCache;
+
+/// When each file last changed, from version control. The staleness check uses it for
+/// files without a `reviewed` date.
+pub trait LastChanged: Send + Sync + std::fmt::Debug {
+    /// The date of the last commit that changed `path` (repository-relative), if known.
+    fn last_changed(&self, path: &str) -> Option<Date>;
+}
+
+impl LastChanged for std::collections::HashMap<String, Date> {
+    fn last_changed(&self, path: &str) -> Option<Date> {
+        self.get(path).copied()
+    }
+}
 
 /// Settings that change what the checks find.
 #[derive(Debug, Clone)]
@@ -28,6 +46,8 @@ pub struct CheckOptions {
     pub ignore: Vec<Glob>,
     /// Keep each file's markdown body (for reports).
     pub keep_bodies: bool,
+    /// Last-change dates standing in for a missing `reviewed` date; `None` when unknown.
+    pub last_changed: Option<Arc<dyn LastChanged>>,
 }
 
 impl CheckOptions {
@@ -38,6 +58,7 @@ impl CheckOptions {
             max_file_bytes: crate::tree::MAX_FILE_BYTES,
             ignore: Vec::new(),
             keep_bodies: false,
+            last_changed: None,
         }
     }
 }
@@ -131,12 +152,35 @@ pub fn check_unit(
     unit: &Unit,
     options: &CheckOptions,
 ) -> Result<UnitCheck, TreeError> {
+    check_unit_cached(catalogue, tree, unit, options, None)
+}
+
+/// [`check_unit`], reusing per-file results from `cache` for files the tree says are
+/// unchanged ([`Tree::content_id`]). The cache must only ever see one catalogue and options.
+pub fn check_unit_cached(
+    catalogue: &Catalogue,
+    tree: &dyn Tree,
+    unit: &Unit,
+    options: &CheckOptions,
+    cache: Option<&FileCache>,
+) -> Result<UnitCheck, TreeError> {
     let listed: Vec<Listed> = tree
         .list(&unit.dir)?
         .into_iter()
         .filter(|l| !options.ignore.iter().any(|g| g.matches(&l.path)))
         .collect();
-    let results = parallel::map(&listed, |l| check_file(catalogue, tree, l, options));
+    let results = parallel::map(&listed, |l| match cache {
+        Some(cache) if l.problem.is_none() => {
+            let last_changed = options
+                .last_changed
+                .as_ref()
+                .and_then(|d| d.last_changed(&l.path));
+            cache.check(tree, &l.path, last_changed, |t| {
+                check_file(catalogue, t, l, options)
+            })
+        }
+        _ => check_file(catalogue, tree, l, options),
+    });
     let files_checked = listed.len();
 
     let mut files = Vec::with_capacity(results.len());

@@ -4,6 +4,8 @@ mod args;
 mod commands;
 mod output;
 mod settings;
+mod source;
+mod terminal;
 
 use std::process::ExitCode;
 
