@@ -4,9 +4,9 @@ use jiff::civil::Date;
 use serde::Serialize;
 
 use crate::catalogue::Catalogue;
-use crate::checks::{ElementStatus, UnitCheck};
+use crate::checks::{ElementState, ElementStatus, UnitCheck, UnitStates};
 use crate::git::Commit;
-use crate::readiness::{self, percent};
+use crate::readiness::percent;
 
 /// Ready elements out of all elements.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -55,35 +55,55 @@ pub struct Figures {
 /// Figures from check results. Several units add up: a criterion's readiness is its ready
 /// elements over its elements, across every unit.
 pub fn figures(catalogue: &Catalogue, units: &[UnitCheck]) -> Figures {
-    let mut overall = (0, 0);
-    let mut criteria: Vec<(String, String, usize, usize)> = catalogue
-        .criteria
-        .iter()
-        .map(|c| (c.id.clone(), c.title.clone(), 0, 0))
-        .collect();
+    figures_of(
+        catalogue,
+        units.iter().map(|u| {
+            let errors = u.diagnostics.iter().filter(|d| d.is_error()).count();
+            (u.elements.as_slice(), errors)
+        }),
+    )
+}
+
+/// Figures from element states, as history computes them.
+pub fn figures_of_states(catalogue: &Catalogue, units: &[UnitStates]) -> Figures {
+    figures_of(
+        catalogue,
+        units.iter().map(|u| (u.elements.as_slice(), u.errors)),
+    )
+}
+
+/// Figures from each unit's element states (in catalogue order) and error count. The same
+/// counts as [`crate::readiness::compute`], without the rest of its report.
+fn figures_of<'a>(
+    catalogue: &Catalogue,
+    units: impl Iterator<Item = (&'a [ElementState], usize)>,
+) -> Figures {
+    let mut criteria: Vec<(usize, usize)> = vec![(0, 0); catalogue.criteria.len()];
     let (mut invalid, mut errors) = (0, 0);
-    for unit in units {
-        let r = readiness::compute(catalogue, unit);
-        overall.0 += r.overall.ready;
-        overall.1 += r.overall.elements;
-        for (slot, scope) in criteria.iter_mut().zip(&r.criteria) {
-            slot.2 += scope.ready;
-            slot.3 += scope.elements;
+    for (elements, unit_errors) in units {
+        // Elements come in catalogue order: each criterion's elements in turn.
+        let mut states = elements.iter();
+        for (slot, criterion) in criteria.iter_mut().zip(&catalogue.criteria) {
+            let size: usize = criterion.subcriteria.iter().map(|s| s.elements.len()).sum();
+            for state in states.by_ref().take(size) {
+                slot.0 += usize::from(state.is_ready());
+                slot.1 += 1;
+                invalid += usize::from(state.status == ElementStatus::Invalid);
+            }
         }
-        invalid += unit
-            .elements
-            .iter()
-            .filter(|e| e.status == ElementStatus::Invalid)
-            .count();
-        errors += unit.diagnostics.iter().filter(|d| d.is_error()).count();
+        errors += unit_errors;
     }
+    let ready = criteria.iter().map(|c| c.0).sum();
+    let elements = criteria.iter().map(|c| c.1).sum();
     Figures {
-        overall: Fraction::new(overall.0, overall.1),
-        criteria: criteria
-            .into_iter()
-            .map(|(id, title, ready, elements)| CriterionFigure {
-                id,
-                title,
+        overall: Fraction::new(ready, elements),
+        criteria: catalogue
+            .criteria
+            .iter()
+            .zip(criteria)
+            .map(|(c, (ready, elements))| CriterionFigure {
+                id: c.id.clone(),
+                title: c.title.clone(),
                 fraction: Fraction::new(ready, elements),
             })
             .collect(),

@@ -3,15 +3,21 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use jiff::civil::Date;
 
 use crate::catalogue::{Catalogue, CatalogueError};
-use crate::checks::{self, CheckOptions, FileCache, LastChanged, Unit, UnitCheck};
+use crate::checks::{self, CheckOptions, FileCache, LastChanged, Unit, UnitCheck, UnitStates};
 use crate::config::{self, Config, ConfigError};
-use crate::git::{Commit, GitError, GitTree, Objects};
-use crate::tree::{Listed, PathState, ReadError, Tree, TreeError};
+use crate::git::{Commit, EntryKind, GitError, GitTree, Objects, TreeEntry};
+use crate::tree::{self, Listed, PathState, ReadError, Tree, TreeError};
+
+/// The text of `cse.toml` and of the catalogue file, when there are such files.
+type SettingsText = (Option<String>, Option<String>);
+
+/// Fewer commits than this per thread are not worth a thread.
+const MIN_COMMITS_PER_THREAD: usize = 32;
 
 /// Largest `cse.toml` or catalogue read from a commit.
 const MAX_SETTINGS_BYTES: u64 = 4 * 1024 * 1024;
@@ -20,7 +26,8 @@ const MAX_SETTINGS_BYTES: u64 = 4 * 1024 * 1024;
 #[derive(Debug)]
 pub struct Snapshot {
     pub config: Config,
-    pub catalogue: Catalogue,
+    /// Shared with other snapshots made with the same catalogue.
+    pub catalogue: Arc<Catalogue>,
     pub units: Vec<UnitCheck>,
 }
 
@@ -81,13 +88,13 @@ pub struct Loader<'a> {
     prefix: String,
     /// The evidence repository on disk; `cse.toml` and catalogue paths are anchored there.
     root: PathBuf,
-    builtin: Catalogue,
+    builtin: Arc<Catalogue>,
     today: Date,
     last_changed: Option<Arc<dyn LastChanged>>,
-    configs: HashMap<String, Config>,
-    catalogues: HashMap<String, Catalogue>,
+    configs: Mutex<HashMap<String, Config>>,
+    catalogues: Mutex<HashMap<String, Arc<Catalogue>>>,
     /// One file cache per distinct (config, catalogue) text.
-    caches: HashMap<(Option<String>, Option<String>), FileCache>,
+    caches: Mutex<HashMap<SettingsText, Arc<FileCache>>>,
 }
 
 impl<'a> Loader<'a> {
@@ -102,12 +109,12 @@ impl<'a> Loader<'a> {
             objects,
             prefix: prefix.to_owned(),
             root: root.to_owned(),
-            builtin,
+            builtin: Arc::new(builtin),
             today,
             last_changed: None,
-            configs: HashMap::new(),
-            catalogues: HashMap::new(),
-            caches: HashMap::new(),
+            configs: Mutex::default(),
+            catalogues: Mutex::default(),
+            caches: Mutex::default(),
         }
     }
 
@@ -117,25 +124,157 @@ impl<'a> Loader<'a> {
         self
     }
 
+    /// Fetches in a few round trips to git what loading `commits` will read: their trees
+    /// down to the folders `dirs` (relative to the evidence repository), `cse.toml`, and the
+    /// markdown files in those folders. Only saves time: anything not fetched ahead is read
+    /// when needed. Call [`Loader::forget_prefetched`] once they are loaded.
+    pub fn prefetch(&self, commits: &[Commit], dirs: &[String]) -> Result<(), GitError> {
+        let objects = self.objects;
+        let fetch = |oids: &[String], blob_limit| {
+            objects.prefetch(oids.iter().map(String::as_str), blob_limit)
+        };
+        let mut roots: Vec<String> = unique(commits.iter().map(|c| c.tree.clone()));
+        fetch(&roots, 0)?;
+        for part in self.prefix.split('/').filter(|p| !p.is_empty()) {
+            roots = children(objects, &roots, |e| {
+                e.kind == EntryKind::Tree && e.name == part
+            })?;
+            fetch(&roots, 0)?;
+        }
+        let mut blobs = children(objects, &roots, |e| {
+            e.kind == EntryKind::Blob && e.name == config::FILE_NAME
+        })?;
+        for dir in dirs {
+            let mut level = roots.clone();
+            for part in dir.split('/').filter(|p| !p.is_empty() && *p != ".") {
+                level = children(objects, &level, |e| {
+                    e.kind == EntryKind::Tree && e.name == part
+                })?;
+                fetch(&level, 0)?;
+            }
+            // Then every folder below, one level at a time, as the listing walks them.
+            while !level.is_empty() {
+                blobs.extend(children(objects, &level, |e| {
+                    e.kind == EntryKind::Blob
+                        && !e.name.starts_with('.')
+                        && tree::is_markdown(&e.name)
+                        && !tree::is_readme(&e.name)
+                })?);
+                level = children(objects, &level, |e| {
+                    e.kind == EntryKind::Tree && !e.name.starts_with('.')
+                })?;
+                fetch(&level, 0)?;
+            }
+        }
+        fetch(&unique(blobs), tree::MAX_FILE_BYTES)
+    }
+
+    /// `f` applied to the element states of each commit, in order: what history needs.
+    /// Each thread takes a run of consecutive commits, which mostly share their files, so
+    /// a changed file is rarely checked by two threads.
+    pub fn states_each<R: Send>(
+        &self,
+        commits: &[Commit],
+        f: impl Fn(&Commit, Result<States, SnapshotError>) -> R + Sync,
+    ) -> Vec<R> {
+        let threads = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .min(commits.len() / MIN_COMMITS_PER_THREAD)
+            .max(1);
+        let run =
+            |chunk: &[Commit]| -> Vec<R> { chunk.iter().map(|c| f(c, self.states(c))).collect() };
+        if threads == 1 {
+            return run(commits);
+        }
+        let chunks: Vec<&[Commit]> = commits.chunks(commits.len().div_ceil(threads)).collect();
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = chunks
+                .iter()
+                .map(|chunk| scope.spawn(|| run(chunk)))
+                .collect();
+            handles
+                .into_iter()
+                .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                .collect()
+        })
+    }
+
+    /// Frees the file contents fetched by [`Loader::prefetch`].
+    pub fn forget_prefetched(&self) {
+        self.objects.forget_blobs();
+    }
+
     /// The evidence as it was at `commit`. A commit without the evidence folder counts every
     /// element as missing; files that cannot be parsed count as invalid, as in the working tree.
-    pub fn load(&mut self, commit: &Commit) -> Result<Snapshot, SnapshotError> {
+    pub fn load(&self, commit: &Commit) -> Result<Snapshot, SnapshotError> {
+        let at = self.settings_at(commit)?;
+        let mut units = Vec::new();
+        for unit in self::units(&at.config) {
+            let result = if at.tree.probe(&unit.dir) == PathState::Missing {
+                checks::check_unit(&at.catalogue, &EmptyFolder, &unit, &at.options)
+            } else {
+                checks::check_unit_cached(
+                    &at.catalogue,
+                    &at.tree,
+                    &unit,
+                    &at.options,
+                    Some(&at.cache),
+                )
+            };
+            units.push(result.map_err(|error| SnapshotError::Tree {
+                commit: commit.short.clone(),
+                error,
+            })?);
+        }
+        // A failing git process would otherwise pass for unreadable files.
+        self.objects.health()?;
+        Ok(Snapshot {
+            config: at.config,
+            catalogue: at.catalogue,
+            units,
+        })
+    }
+
+    /// The element states of every unit at `commit`: [`Loader::load`] without the files
+    /// and diagnostics, and much cheaper for a long run of commits.
+    pub fn states(&self, commit: &Commit) -> Result<States, SnapshotError> {
+        let at = self.settings_at(commit)?;
+        let mut units = Vec::new();
+        for unit in self::units(&at.config) {
+            let tree: &dyn Tree = if at.tree.probe(&unit.dir) == PathState::Missing {
+                &EmptyFolder
+            } else {
+                &at.tree
+            };
+            let states = checks::unit_states(&at.catalogue, tree, &unit, &at.options, &at.cache)
+                .map_err(|error| SnapshotError::Tree {
+                    commit: commit.short.clone(),
+                    error,
+                })?;
+            units.push(states);
+        }
+        self.objects.health()?;
+        Ok(States {
+            catalogue: at.catalogue,
+            units,
+        })
+    }
+
+    /// The tree, config, catalogue and check options in force at `commit`.
+    fn settings_at(&self, commit: &Commit) -> Result<AtCommit<'a>, SnapshotError> {
         let tree = GitTree::new(self.objects, &commit.tree, &self.prefix)?;
         let short = commit.short.clone();
         let read = |path: &str| -> Result<Option<String>, SnapshotError> {
             if tree.probe(path) != PathState::File {
                 return Ok(None);
             }
-            let bytes = tree.read(path, MAX_SETTINGS_BYTES).map_err(|e| {
-                let message = match e {
-                    ReadError::TooLarge { .. } | ReadError::Io(_) => e.to_string(),
-                };
-                SnapshotError::Read {
+            let bytes = tree
+                .read(path, MAX_SETTINGS_BYTES)
+                .map_err(|e| SnapshotError::Read {
                     commit: short.clone(),
                     path: path.to_owned(),
-                    message,
-                }
-            })?;
+                    message: e.to_string(),
+                })?;
             String::from_utf8(bytes)
                 .map(Some)
                 .map_err(|_| SnapshotError::Read {
@@ -146,25 +285,28 @@ impl<'a> Loader<'a> {
         };
 
         let config_text = read(config::FILE_NAME)?;
-        let config = match &config_text {
-            None => Config::default(),
-            Some(text) => match self.configs.get(text) {
-                Some(c) => c.clone(),
-                None => {
-                    let c = Config::parse(text, &self.root.join(config::FILE_NAME)).map_err(
-                        |error| SnapshotError::Config {
+        // Bound first: a guard in the `match` would live into its arms.
+        let known = config_text
+            .as_ref()
+            .and_then(|text| lock(&self.configs).get(text).cloned());
+        let config = match (&config_text, known) {
+            (None, _) => Config::default(),
+            (Some(_), Some(c)) => c,
+            (Some(text), None) => {
+                let c =
+                    Config::parse(text, &self.root.join(config::FILE_NAME)).map_err(|error| {
+                        SnapshotError::Config {
                             commit: short.clone(),
                             error,
-                        },
-                    )?;
-                    self.configs.insert(text.clone(), c.clone());
-                    c
-                }
-            },
+                        }
+                    })?;
+                lock(&self.configs).insert(text.clone(), c.clone());
+                c
+            }
         };
 
         let (catalogue, catalogue_text) = match &config.catalogue {
-            None => (self.builtin.clone(), None),
+            None => (Arc::clone(&self.builtin), None),
             Some(setting) => {
                 let (text, label) = match setting.value.strip_prefix(&self.root) {
                     Ok(rel) => {
@@ -188,8 +330,9 @@ impl<'a> Loader<'a> {
                         (text, setting.value.display().to_string())
                     }
                 };
-                let catalogue = match self.catalogues.get(&text) {
-                    Some(c) => c.clone(),
+                let known = lock(&self.catalogues).get(&text).cloned();
+                let catalogue = match known {
+                    Some(c) => c,
                     None => {
                         let c = Catalogue::from_yaml(&text, &label).map_err(|error| {
                             SnapshotError::Catalogue {
@@ -197,7 +340,8 @@ impl<'a> Loader<'a> {
                                 error,
                             }
                         })?;
-                        self.catalogues.insert(text.clone(), c.clone());
+                        let c = Arc::new(c);
+                        lock(&self.catalogues).insert(text.clone(), Arc::clone(&c));
                         c
                     }
                 };
@@ -207,31 +351,71 @@ impl<'a> Loader<'a> {
 
         let mut options = check_options(&config, self.today);
         options.last_changed = self.last_changed.clone();
-        let cache = self
-            .caches
-            .entry((config_text, catalogue_text))
-            .or_default();
-        let mut checked = Vec::new();
-        for unit in units(&config) {
-            let result = if tree.probe(&unit.dir) == PathState::Missing {
-                checks::check_unit(&catalogue, &EmptyFolder, &unit, &options)
-            } else {
-                checks::check_unit_cached(&catalogue, &tree, &unit, &options, Some(cache))
-            };
-            let check = result.map_err(|error| SnapshotError::Tree {
-                commit: short.clone(),
-                error,
-            })?;
-            checked.push(check);
-        }
-        // A failing git process would otherwise pass for unreadable files.
-        self.objects.health()?;
-        Ok(Snapshot {
+        let cache = Arc::clone(
+            lock(&self.caches)
+                .entry((config_text, catalogue_text))
+                .or_default(),
+        );
+        Ok(AtCommit {
+            tree,
             config,
             catalogue,
-            units: checked,
+            options,
+            cache,
         })
     }
+}
+
+/// What is in force at one commit.
+struct AtCommit<'a> {
+    tree: GitTree<'a>,
+    config: Config,
+    catalogue: Arc<Catalogue>,
+    options: CheckOptions,
+    cache: Arc<FileCache>,
+}
+
+/// The element states of every unit at one commit (see [`Loader::states`]).
+#[derive(Debug)]
+pub struct States {
+    pub catalogue: Arc<Catalogue>,
+    pub units: Vec<UnitStates>,
+}
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// `items` without repeats, in first-seen order.
+fn unique(items: impl IntoIterator<Item = String>) -> Vec<String> {
+    let mut seen = std::collections::HashSet::new();
+    items
+        .into_iter()
+        .filter(|i| seen.insert(i.clone()))
+        .collect()
+}
+
+/// The ids of the entries of the trees `parents` that `keep` selects, without repeats.
+fn children(
+    objects: &Objects,
+    parents: &[String],
+    keep: impl Fn(&TreeEntry) -> bool,
+) -> Result<Vec<String>, GitError> {
+    let trees = parents
+        .iter()
+        .map(|p| objects.tree(p))
+        .collect::<Result<Vec<_>, _>>()?;
+    let mut seen = std::collections::HashSet::new();
+    let mut out = Vec::new();
+    for t in &trees {
+        for e in t.entries.iter().filter(|e| keep(e)) {
+            // Copied only the first time: most entries repeat from commit to commit.
+            if seen.insert(e.oid.as_str()) {
+                out.push(e.oid.clone());
+            }
+        }
+    }
+    Ok(out)
 }
 
 /// An evidence folder with nothing in it, for commits that predate the folder.

@@ -7,7 +7,7 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::evidence::EvidenceFile;
 use crate::suggest;
 
-pub(super) fn check(catalogue: &Catalogue, files: &[EvidenceFile]) -> Vec<Diagnostic> {
+pub(super) fn check(catalogue: &Catalogue, files: &[&EvidenceFile]) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let mut seen: HashMap<&str, &str> = HashMap::new();
     for f in files {

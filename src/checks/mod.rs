@@ -164,23 +164,14 @@ pub fn check_unit_cached(
     options: &CheckOptions,
     cache: Option<&FileCache>,
 ) -> Result<UnitCheck, TreeError> {
-    let listed: Vec<Listed> = tree
-        .list(&unit.dir)?
-        .into_iter()
-        .filter(|l| !options.ignore.iter().any(|g| g.matches(&l.path)))
-        .collect();
-    let results = parallel::map(&listed, |l| match cache {
-        Some(cache) if l.problem.is_none() => {
-            let last_changed = options
-                .last_changed
-                .as_ref()
-                .and_then(|d| d.last_changed(&l.path));
-            cache.check(tree, &l.path, last_changed, |t| {
-                check_file(catalogue, t, l, options)
-            })
-        }
-        _ => check_file(catalogue, tree, l, options),
-    });
+    let listed = list(tree, unit, options)?;
+    let results = match cache {
+        None => parallel::map(&listed, |l| check_file(catalogue, tree, l, options)),
+        Some(cache) => file_results(catalogue, tree, &listed, options, cache)
+            .into_iter()
+            .map(Arc::unwrap_or_clone)
+            .collect(),
+    };
     let files_checked = listed.len();
 
     let mut files = Vec::with_capacity(results.len());
@@ -189,9 +180,9 @@ pub fn check_unit_cached(
         files.push(file);
         diagnostics.extend(diags);
     }
-    diagnostics.extend(coverage::check(catalogue, &files));
-
-    let elements = element_states(catalogue, &files, &diagnostics);
+    let refs: Vec<&EvidenceFile> = files.iter().collect();
+    diagnostics.extend(coverage::check(catalogue, &refs));
+    let elements = element_states(catalogue, &refs, &diagnostics.iter().collect::<Vec<_>>());
     for d in &mut diagnostics {
         d.unit.clone_from(&unit.name);
     }
@@ -203,6 +194,93 @@ pub fn check_unit_cached(
         diagnostics,
         files_checked,
     })
+}
+
+/// What [`check_unit`] finds about each element of a unit, and how many errors, without
+/// keeping the files or the diagnostics: for walking many commits, which needs only figures.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnitStates {
+    /// One per catalogue element, in catalogue order, as in [`UnitCheck::elements`].
+    pub elements: Vec<ElementState>,
+    pub errors: usize,
+    pub files_checked: usize,
+}
+
+/// [`UnitStates`] of a unit: the same per-file checks and the same tally as
+/// [`check_unit_cached`], sharing the cached per-file results instead of copying them.
+pub fn unit_states(
+    catalogue: &Catalogue,
+    tree: &dyn Tree,
+    unit: &Unit,
+    options: &CheckOptions,
+    cache: &FileCache,
+) -> Result<UnitStates, TreeError> {
+    let listed = list(tree, unit, options)?;
+    let results = file_results(catalogue, tree, &listed, options, cache);
+    let files: Vec<&EvidenceFile> = results.iter().map(|r| &r.0).collect();
+    let coverage = coverage::check(catalogue, &files);
+    let diagnostics: Vec<&Diagnostic> = results
+        .iter()
+        .flat_map(|r| r.1.iter())
+        .chain(&coverage)
+        .collect();
+    Ok(UnitStates {
+        elements: element_states(catalogue, &files, &diagnostics),
+        errors: diagnostics.iter().filter(|d| d.is_error()).count(),
+        files_checked: listed.len(),
+    })
+}
+
+/// The files of a unit's folder that are not ignored.
+fn list(tree: &dyn Tree, unit: &Unit, options: &CheckOptions) -> Result<Vec<Listed>, TreeError> {
+    Ok(tree
+        .list(&unit.dir)?
+        .into_iter()
+        .filter(|l| !options.ignore.iter().any(|g| g.matches(&l.path)))
+        .collect())
+}
+
+/// Each listed file's result: from the cache when it has it, else checked (and remembered).
+fn file_results(
+    catalogue: &Catalogue,
+    tree: &dyn Tree,
+    listed: &[Listed],
+    options: &CheckOptions,
+    cache: &FileCache,
+) -> Vec<cache::Shared> {
+    let last_changed = |l: &Listed| {
+        options
+            .last_changed
+            .as_ref()
+            .and_then(|d| d.last_changed(&l.path))
+    };
+    let mut results: Vec<Option<cache::Shared>> = listed
+        .iter()
+        .map(|l| {
+            l.problem
+                .is_none()
+                .then(|| cache.get(tree, &l.path, last_changed(l)))
+                .flatten()
+        })
+        .collect();
+    // Only the files not seen before are checked, in parallel when there are many.
+    let misses: Vec<&Listed> = listed
+        .iter()
+        .zip(&results)
+        .filter(|(_, r)| r.is_none())
+        .map(|(l, _)| l)
+        .collect();
+    let checked = parallel::map(&misses, |l| match l.problem {
+        Some(_) => Arc::new(check_file(catalogue, tree, l, options)),
+        None => cache.check(tree, &l.path, last_changed(l), |t| {
+            check_file(catalogue, t, l, options)
+        }),
+    });
+    let mut checked = checked.into_iter();
+    for slot in results.iter_mut().filter(|r| r.is_none()) {
+        *slot = checked.next();
+    }
+    results.into_iter().flatten().collect()
 }
 
 /// The element id a file name stands for: its name without `.md`.
@@ -288,8 +366,8 @@ fn check_file(
 
 fn element_states(
     catalogue: &Catalogue,
-    files: &[EvidenceFile],
-    diagnostics: &[Diagnostic],
+    files: &[&EvidenceFile],
+    diagnostics: &[&Diagnostic],
 ) -> Vec<ElementState> {
     let mut by_element: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for (i, f) in files.iter().enumerate() {

@@ -42,13 +42,13 @@ pub fn unit_checks(settings: &Settings, at: Option<&str>) -> Result<Checked> {
             let git = Git::open(settings)?;
             let commit = git.resolve(rev)?;
             let dates = LastChangedDates::new(&settings.root, &commit.id, vec![".".into()]);
-            let mut loader = git.loader(settings).with_last_changed(Arc::new(dates));
+            let loader = git.loader(settings).with_last_changed(Arc::new(dates));
             let snapshot = loader.load(&commit)?;
             Ok(Checked {
                 settings: Settings {
                     root: settings.root.clone(),
                     config: snapshot.config,
-                    catalogue: snapshot.catalogue,
+                    catalogue: Arc::unwrap_or_clone(snapshot.catalogue),
                     today: settings.today,
                 },
                 units: snapshot.units,

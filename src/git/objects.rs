@@ -7,16 +7,33 @@ use std::sync::{Arc, Mutex};
 
 use super::{GitError, TreeEntry, parse};
 
-/// A tree object's entries, with an index by name.
+/// Trees with more entries than this get an index by name; smaller ones are scanned.
+const INDEX_FROM: usize = 64;
+
+/// A tree object's entries, with an index by name when there are many.
 #[derive(Debug)]
 pub struct TreeObject {
     pub entries: Vec<TreeEntry>,
-    index: HashMap<String, usize>,
+    index: Option<HashMap<String, usize>>,
 }
 
 impl TreeObject {
+    fn new(entries: Vec<TreeEntry>) -> TreeObject {
+        let index = (entries.len() > INDEX_FROM).then(|| {
+            entries
+                .iter()
+                .enumerate()
+                .map(|(i, e)| (e.name.clone(), i))
+                .collect()
+        });
+        TreeObject { entries, index }
+    }
+
     pub fn get(&self, name: &str) -> Option<&TreeEntry> {
-        self.index.get(name).map(|&i| &self.entries[i])
+        match &self.index {
+            Some(index) => index.get(name).map(|&i| &self.entries[i]),
+            None => self.entries.iter().find(|e| e.name == name),
+        }
     }
 }
 
@@ -33,11 +50,17 @@ struct Batch {
     stdout: BufReader<ChildStdout>,
 }
 
+/// Requests written before their answers are read. Small enough that the requests never
+/// fill the pipe to git while its answers wait to be read.
+const PIPELINE: usize = 256;
+
 /// Reads git objects through one `git cat-file --batch` process. Trees are parsed once and kept.
 /// Safe to share between threads; requests are served one at a time.
 pub struct Objects {
     batch: Mutex<Batch>,
     trees: Mutex<HashMap<String, Arc<TreeObject>>>,
+    /// Blobs fetched ahead by [`Objects::prefetch`], until [`Objects::forget_blobs`].
+    blobs: Mutex<HashMap<String, Vec<u8>>>,
     /// The first failure of the process. Later requests fail the same way.
     failure: Mutex<Option<String>>,
 }
@@ -59,6 +82,7 @@ impl Objects {
                 stdout: BufReader::with_capacity(64 * 1024, stdout),
             }),
             trees: Mutex::new(HashMap::new()),
+            blobs: Mutex::new(HashMap::new()),
             failure: Mutex::new(None),
         })
     }
@@ -69,31 +93,77 @@ impl Objects {
             return Ok(Arc::clone(t));
         }
         let (kind, data) = self.request(oid, u64::MAX)?;
-        let Blob::Bytes(data) = data else {
-            return Err(self.fail(format!("tree {oid} is too large")));
-        };
         if kind != "tree" {
             return Err(self.fail(format!("{oid} is a {kind}, not a tree")));
         }
+        self.keep_tree(oid, &data)
+    }
+
+    fn keep_tree(&self, oid: &str, data: &Blob) -> Result<Arc<TreeObject>, GitError> {
+        let Blob::Bytes(data) = data else {
+            return Err(self.fail(format!("tree {oid} is too large")));
+        };
         let entries =
-            parse::tree(&data, oid.len() / 2).map_err(|e| self.fail(format!("tree {oid}: {e}")))?;
-        let index = entries
-            .iter()
-            .enumerate()
-            .map(|(i, e)| (e.name.clone(), i))
-            .collect();
-        let tree = Arc::new(TreeObject { entries, index });
+            parse::tree(data, oid.len() / 2).map_err(|e| self.fail(format!("tree {oid}: {e}")))?;
+        let tree = Arc::new(TreeObject::new(entries));
         lock(&self.trees).insert(oid.to_owned(), Arc::clone(&tree));
         Ok(tree)
     }
 
     /// The blob `oid`, unless it is bigger than `limit` bytes.
     pub fn blob(&self, oid: &str, limit: u64) -> Result<Blob, GitError> {
+        if let Some(bytes) = lock(&self.blobs).get(oid) {
+            return Ok(if bytes.len() as u64 > limit {
+                Blob::TooLarge(bytes.len() as u64)
+            } else {
+                Blob::Bytes(bytes.clone())
+            });
+        }
         let (kind, data) = self.request(oid, limit)?;
         if kind != "blob" {
             return Err(self.fail(format!("{oid} is a {kind}, not a blob")));
         }
         Ok(data)
+    }
+
+    /// Fetches many objects in a few round trips to git: trees are parsed and kept, blobs up
+    /// to `blob_limit` bytes are kept until [`Objects::forget_blobs`]. Objects already at
+    /// hand are skipped.
+    pub fn prefetch<'o>(
+        &self,
+        oids: impl IntoIterator<Item = &'o str>,
+        blob_limit: u64,
+    ) -> Result<(), GitError> {
+        let mut wanted: Vec<&str> = Vec::new();
+        {
+            let trees = lock(&self.trees);
+            let blobs = lock(&self.blobs);
+            let mut seen = std::collections::HashSet::new();
+            for oid in oids {
+                if !trees.contains_key(oid) && !blobs.contains_key(oid) && seen.insert(oid) {
+                    wanted.push(oid);
+                }
+            }
+        }
+        for chunk in wanted.chunks(PIPELINE) {
+            for (oid, (kind, data)) in chunk.iter().zip(self.request_many(chunk, blob_limit)?) {
+                match (kind.as_str(), data) {
+                    ("tree", data) => {
+                        self.keep_tree(oid, &data)?;
+                    }
+                    ("blob", Blob::Bytes(bytes)) => {
+                        lock(&self.blobs).insert((*oid).to_owned(), bytes);
+                    }
+                    _ => {}
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Drops the blobs kept by [`Objects::prefetch`].
+    pub fn forget_blobs(&self) {
+        lock(&self.blobs).clear();
     }
 
     /// `Err` with the process's first failure, if it ever failed. Call after a run of reads
@@ -121,29 +191,54 @@ impl Objects {
 
     /// Sends one request; returns the object type and its content.
     fn request(&self, oid: &str, limit: u64) -> Result<(String, Blob), GitError> {
+        let mut answers = self.request_many(&[oid], limit)?;
+        answers
+            .pop()
+            .ok_or_else(|| self.fail("git cat-file gave no answer".into()))
+    }
+
+    /// Sends up to [`PIPELINE`] requests, then reads their answers in order.
+    fn request_many(&self, oids: &[&str], limit: u64) -> Result<Vec<(String, Blob)>, GitError> {
         if let Some(message) = lock(&self.failure).clone() {
             return Err(GitError::Failed {
                 command: "git cat-file --batch".into(),
                 message,
             });
         }
-        if oid.is_empty() || !oid.bytes().all(|b| b.is_ascii_hexdigit()) {
-            return Err(self.fail(format!("`{oid}` is not an object id")));
+        if let Some(bad) = oids
+            .iter()
+            .find(|oid| oid.is_empty() || !oid.bytes().all(|b| b.is_ascii_hexdigit()))
+        {
+            return Err(self.fail(format!("`{bad}` is not an object id")));
         }
         let mut batch = lock(&self.batch);
-        let result = exchange(&mut batch, oid, limit);
+        let result = send(&mut batch, oids).and_then(|()| {
+            oids.iter()
+                .map(|oid| receive(&mut batch, oid, limit))
+                .collect::<Result<Vec<_>, _>>()
+        });
         drop(batch);
         result.map_err(|message| self.fail(message))
     }
 }
 
-fn exchange(batch: &mut Batch, oid: &str, limit: u64) -> Result<(String, Blob), String> {
-    let stopped = "git cat-file stopped unexpectedly".to_owned();
-    let stdin = batch.stdin.as_mut().ok_or_else(|| stopped.clone())?;
+const STOPPED: &str = "git cat-file stopped unexpectedly";
+
+fn send(batch: &mut Batch, oids: &[&str]) -> Result<(), String> {
+    let stdin = batch.stdin.as_mut().ok_or_else(|| STOPPED.to_owned())?;
+    let mut lines = String::with_capacity(oids.len() * 65);
+    for oid in oids {
+        lines.push_str(oid);
+        lines.push('\n');
+    }
     stdin
-        .write_all(format!("{oid}\n").as_bytes())
+        .write_all(lines.as_bytes())
         .and_then(|()| stdin.flush())
-        .map_err(|e| format!("{stopped}: {e}"))?;
+        .map_err(|e| format!("{STOPPED}: {e}"))
+}
+
+fn receive(batch: &mut Batch, oid: &str, limit: u64) -> Result<(String, Blob), String> {
+    let stopped = STOPPED.to_owned();
     let mut header = Vec::new();
     batch
         .stdout
@@ -166,7 +261,8 @@ fn exchange(batch: &mut Batch, oid: &str, limit: u64) -> Result<(String, Blob), 
     let size: u64 = size
         .parse()
         .map_err(|_| format!("unexpected answer `{header}` for object {oid}"))?;
-    let data = if size > limit {
+    // Trees are always read whole; the limit is for blobs.
+    let data = if kind != "tree" && size > limit {
         // Read past the content without keeping it.
         let copied = std::io::copy(&mut (&mut batch.stdout).take(size), &mut std::io::sink())
             .map_err(|e| format!("{stopped}: {e}"))?;

@@ -1,7 +1,7 @@
 //! [`GitTree`]: the files of a commit, read from git objects, never from the working tree.
 
-use std::collections::VecDeque;
-use std::sync::Arc;
+use std::collections::{HashMap, VecDeque};
+use std::sync::{Arc, Mutex};
 
 use super::{Blob, EntryKind, GitError, Objects, TreeObject};
 use crate::tree::{self, Listed, PathState, ReadError, Tree, TreeError};
@@ -18,6 +18,8 @@ pub struct GitTree<'a> {
     objects: &'a Objects,
     /// The tree of the repository root; `None` when the folder does not exist at that commit.
     root: Option<String>,
+    /// Answers to [`Tree::probe`]: many files link to the same few documents.
+    probes: Mutex<HashMap<String, PathState>>,
 }
 
 /// Where a path leads.
@@ -45,6 +47,7 @@ impl<'a> GitTree<'a> {
                     return Ok(GitTree {
                         objects,
                         root: None,
+                        probes: Mutex::default(),
                     });
                 }
             }
@@ -52,6 +55,7 @@ impl<'a> GitTree<'a> {
         Ok(GitTree {
             objects,
             root: Some(oid),
+            probes: Mutex::default(),
         })
     }
 
@@ -71,6 +75,9 @@ impl<'a> GitTree<'a> {
             return Ok(Found::Missing);
         };
         let root = self.objects.tree(root)?;
+        if let Some(found) = self.find_plain(&root, path)? {
+            return Ok(found);
+        }
         let mut pending: VecDeque<String> = path.split('/').map(str::to_owned).collect();
         // The folders walked into, from the root down.
         let mut stack: Vec<Arc<TreeObject>> = Vec::new();
@@ -130,6 +137,37 @@ impl<'a> GitTree<'a> {
             }
         }
         Ok(Found::Dir(stack.pop().unwrap_or(root)))
+    }
+
+    /// The common case without allocating: a plain path with no symlink, `.` or `..` on the
+    /// way. `None` when the path needs the full walk of [`GitTree::find`].
+    fn find_plain(&self, root: &Arc<TreeObject>, path: &str) -> Result<Option<Found>, GitError> {
+        let mut here = Arc::clone(root);
+        let mut parts = path.split('/').peekable();
+        while let Some(part) = parts.next() {
+            if matches!(part, "" | "." | "..") {
+                return Ok(None);
+            }
+            let last = parts.peek().is_none();
+            let Some(entry) = here.get(part) else {
+                return Ok(Some(Found::Missing));
+            };
+            match (entry.kind, last) {
+                (EntryKind::Tree, true) => {
+                    return Ok(Some(Found::Dir(self.objects.tree(&entry.oid)?)));
+                }
+                (EntryKind::Tree, false) => {
+                    let next = self.objects.tree(&entry.oid)?;
+                    here = next;
+                }
+                (EntryKind::Blob, true) => return Ok(Some(Found::File(entry.oid.clone()))),
+                (EntryKind::Blob, false) => return Ok(Some(Found::NotADir)),
+                (EntryKind::Submodule, true) => return Ok(Some(Found::Submodule)),
+                (EntryKind::Submodule, false) => return Ok(Some(Found::Missing)),
+                (EntryKind::Symlink, _) => return Ok(None),
+            }
+        }
+        Ok(None)
     }
 
     fn walk(&self, dir: &str, tree: &TreeObject, out: &mut Vec<Listed>) -> Result<(), GitError> {
@@ -227,12 +265,18 @@ impl Tree for GitTree<'_> {
     }
 
     fn probe(&self, path: &str) -> PathState {
-        match self.find(path, true) {
+        let mut probes = self.probes.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(state) = probes.get(path) {
+            return *state;
+        }
+        let state = match self.find(path, true) {
             Ok(Found::File(_)) => PathState::File,
             Ok(Found::Dir(_) | Found::Submodule) => PathState::Dir,
             Ok(Found::Outside) => PathState::Outside,
             _ => PathState::Missing,
-        }
+        };
+        probes.insert(path.to_owned(), state);
+        state
     }
 
     fn content_id(&self, path: &str) -> Option<String> {

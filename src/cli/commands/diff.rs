@@ -55,7 +55,7 @@ pub fn run(cli: &Cli, settings: &Settings, args: &DiffArgs) -> Result<Outcome> {
     let git = Git::open(settings)?;
     let base_commit = git.resolve(&args.base)?;
     let head_commit = args.head.as_deref().map(|h| git.resolve(h)).transpose()?;
-    let mut loader = git.loader(settings);
+    let loader = git.loader(settings);
     let before = loader.load(&base_commit)?;
     let after_snapshot = head_commit.as_ref().map(|c| loader.load(c)).transpose()?;
     let working;

@@ -16,6 +16,9 @@ use crate::cli::settings::Settings;
 use crate::cli::source::Git;
 use crate::cli::terminal;
 
+/// Commits whose objects are fetched from git together.
+const WINDOW: usize = 250;
+
 #[derive(Debug, Args)]
 pub struct HistoryArgs {
     /// Only commits made on or after this day (YYYY-MM-DD).
@@ -62,16 +65,28 @@ pub fn run(settings: &Settings, args: &HistoryArgs) -> Result<Outcome> {
         max: args.max,
     };
     let chosen = history::select(commits, &range);
-    let mut loader = git.loader(settings);
+    let loader = git.loader(settings);
+    let dirs: Vec<String> = settings.units().into_iter().map(|u| u.dir).collect();
     let mut points = Vec::with_capacity(chosen.len());
-    for commit in chosen {
-        let figures = match loader.load(&commit) {
-            Ok(s) => Ok(history::figures(&s.catalogue, &s.units)),
+    // A window of commits at a time: their objects are fetched together, then let go.
+    for window in chosen.chunks(WINDOW) {
+        loader.prefetch(window, &dirs)?;
+        let loaded = loader.states_each(window, |commit, states| match states {
+            Ok(s) => Ok(Point {
+                commit: commit.clone(),
+                figures: Ok(history::figures_of_states(&s.catalogue, &s.units)),
+            }),
             // git itself failing stops the run; a commit's own bad files never do.
-            Err(SnapshotError::Git(e)) => return Err(e.into()),
-            Err(e) => Err(e.to_string()),
-        };
-        points.push(Point { commit, figures });
+            Err(SnapshotError::Git(e)) => Err(e),
+            Err(e) => Ok(Point {
+                commit: commit.clone(),
+                figures: Err(e.to_string()),
+            }),
+        });
+        for point in loaded {
+            points.push(point?);
+        }
+        loader.forget_prefetched();
     }
     if let Some(file) = &args.svg {
         let title = match &settings.config.name {
