@@ -508,6 +508,41 @@ fn history_svg_is_written_atomically() {
     );
 }
 
+#[test]
+fn an_evidence_repository_in_a_subfolder_of_the_git_repository() {
+    let g = GitRepo::new();
+    g.repo.remove("docs/proof.txt");
+    g.write("README.txt", "The council's repository\n");
+    g.write("library/docs/proof.txt", "proof\n");
+    g.write("library/evidence/1.1.1.md", &file("1.1.1", "compliant"));
+    g.commit("2026-01-05", "Library evidence");
+    g.write("library/evidence/1.1.2.md", &file("1.1.2", "compliant"));
+    g.commit("2026-02-05", "More library evidence");
+    g.write("README.txt", "Changed\n");
+    g.commit("2026-03-05", "Outside the library");
+    let dir = g.path().join("library");
+    let cse = |args: &[&str]| {
+        let mut cmd = common::cse(&dir);
+        cmd.env("GIT_CONFIG_GLOBAL", "/dev/null").args(args);
+        cmd
+    };
+    let (v, code) = json(&mut cse(&["history", "--format", "json"]));
+    assert_eq!(code, 0);
+    let ready: Vec<u64> = v["commits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["figures"]["ready"].as_u64().unwrap())
+        .collect();
+    assert_eq!(ready, [1, 2]);
+    let (at, _) = json(&mut cse(&["check", "--format", "json", "--at", "HEAD~2"]));
+    assert_eq!(at["summary"]["files"], 1);
+    assert!(common::with_code(&at, "E012").is_empty(), "{at}");
+    let (v, code) = json(&mut cse(&["diff", "HEAD~2", "--format", "json", "--no-regress"]));
+    assert_eq!(code, 0);
+    assert_eq!(v["elements"][0]["element"], "1.1.2");
+}
+
 // ---------------------------------------------------------------------------------------
 // diff
 

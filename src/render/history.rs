@@ -12,6 +12,9 @@ pub const SCHEMA_VERSION: u32 = 1;
 pub(crate) const TABLE_STYLE: TableStyle =
     TableStyle::new().header_separator(LineStyle::none().fill('─').junction('─'));
 
+/// Characters around each column's content in [`TABLE_STYLE`].
+const COLUMN_GAP: usize = 3;
+
 /// Subjects longer than this are cut in the table and markdown.
 const MAX_SUBJECT_CHARS: usize = 48;
 /// The sparkline never gets longer than this; longer histories are sampled.
@@ -45,11 +48,12 @@ fn pct(v: f64) -> String {
     format!("{v:.1}%")
 }
 
-fn cut(subject: &str) -> String {
-    if subject.chars().count() <= MAX_SUBJECT_CHARS {
+/// `subject` in at most `max` characters, cut with `…`.
+fn cut(subject: &str, max: usize) -> String {
+    if subject.chars().count() <= max {
         subject.to_owned()
     } else {
-        let mut s: String = subject.chars().take(MAX_SUBJECT_CHARS - 1).collect();
+        let mut s: String = subject.chars().take(max.saturating_sub(1)).collect();
         s.push('…');
         s
     }
@@ -114,17 +118,6 @@ pub fn table(points: &[Point], width: Option<u16>) -> String {
         return EMPTY.into();
     }
     let criteria = criteria(points);
-    let mut t = Table::new();
-    t.load_style(TABLE_STYLE).force_no_tty();
-    match width {
-        Some(w) => {
-            t.set_width(w)
-                .set_content_arrangement(ContentArrangement::Dynamic);
-        }
-        None => {
-            t.set_content_arrangement(ContentArrangement::Disabled);
-        }
-    }
     let mut header = vec![
         "Date".to_owned(),
         "Commit".into(),
@@ -132,24 +125,54 @@ pub fn table(points: &[Point], width: Option<u16>) -> String {
         "Overall".into(),
     ];
     header.extend(criteria.iter().map(|(id, _)| format!("C{id}")));
-    t.set_header(header);
-    for p in points {
-        let mut row = vec![
-            p.commit.date.to_string(),
-            p.commit.short.clone(),
-            cut(&p.commit.subject),
-        ];
-        match &p.figures {
-            Ok(f) => {
-                row.push(pct(f.overall.readiness));
-                for (id, _) in &criteria {
-                    row.push(criterion(p, id).map_or("–".into(), |c| pct(c.fraction.readiness)));
+    let mut rows: Vec<Vec<String>> = points
+        .iter()
+        .map(|p| {
+            let mut row = vec![
+                p.commit.date.to_string(),
+                p.commit.short.clone(),
+                p.commit.subject.clone(),
+            ];
+            match &p.figures {
+                Ok(f) => {
+                    row.push(pct(f.overall.readiness));
+                    for (id, _) in &criteria {
+                        row.push(
+                            criterion(p, id).map_or("–".into(), |c| pct(c.fraction.readiness)),
+                        );
+                    }
                 }
+                Err(_) => row.extend(std::iter::repeat_n("–".to_owned(), criteria.len() + 1)),
             }
-            Err(_) => row.extend(std::iter::repeat_n("–".to_owned(), criteria.len() + 1)),
-        }
-        t.add_row(row);
+            row
+        })
+        .collect();
+    // Subjects are cut to fit the terminal rather than wrapped over several lines.
+    let others: usize = (0..header.len())
+        .filter(|&i| i != 2)
+        .map(|i| {
+            rows.iter()
+                .map(|r| r[i].chars().count())
+                .chain([header[i].chars().count()])
+                .max()
+                .unwrap_or(0)
+                + COLUMN_GAP
+        })
+        .sum();
+    let room = width.map_or(MAX_SUBJECT_CHARS, |w| {
+        usize::from(w)
+            .saturating_sub(others + COLUMN_GAP)
+            .clamp(12, MAX_SUBJECT_CHARS)
+    });
+    for row in &mut rows {
+        row[2] = cut(&row[2], room);
     }
+    let mut t = Table::new();
+    t.load_style(TABLE_STYLE)
+        .force_no_tty()
+        .set_content_arrangement(ContentArrangement::Disabled)
+        .set_header(header)
+        .add_rows(rows);
     for i in 3..4 + criteria.len() {
         if let Some(c) = t.column_mut(i) {
             c.set_cell_alignment(CellAlignment::Right);
@@ -222,7 +245,7 @@ pub fn markdown(points: &[Point]) -> String {
             "| {} | `{}` | {} |",
             p.commit.date,
             p.commit.short,
-            cell(&cut(&p.commit.subject))
+            cell(&cut(&p.commit.subject, MAX_SUBJECT_CHARS))
         ));
         match &p.figures {
             Ok(f) => {
