@@ -199,9 +199,9 @@ impl<'a> Loader<'a> {
         })
     }
 
-    /// Frees the file contents fetched by [`Loader::prefetch`].
+    /// Frees what [`Loader::prefetch`] fetched (and any tree read since).
     pub fn forget_prefetched(&self) {
-        self.objects.forget_blobs();
+        self.objects.forget();
     }
 
     /// The evidence as it was at `commit`. A commit without the evidence folder counts every

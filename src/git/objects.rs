@@ -59,7 +59,7 @@ const PIPELINE: usize = 256;
 pub struct Objects {
     batch: Mutex<Batch>,
     trees: Mutex<HashMap<String, Arc<TreeObject>>>,
-    /// Blobs fetched ahead by [`Objects::prefetch`], until [`Objects::forget_blobs`].
+    /// Blobs fetched ahead by [`Objects::prefetch`], until [`Objects::forget`].
     blobs: Mutex<HashMap<String, Vec<u8>>>,
     /// The first failure of the process. Later requests fail the same way.
     failure: Mutex<Option<String>>,
@@ -127,7 +127,7 @@ impl Objects {
     }
 
     /// Fetches many objects in a few round trips to git: trees are parsed and kept, blobs up
-    /// to `blob_limit` bytes are kept until [`Objects::forget_blobs`]. Objects already at
+    /// to `blob_limit` bytes are kept until [`Objects::forget`]. Objects already at
     /// hand are skipped.
     pub fn prefetch<'o>(
         &self,
@@ -161,9 +161,10 @@ impl Objects {
         Ok(())
     }
 
-    /// Drops the blobs kept by [`Objects::prefetch`].
-    pub fn forget_blobs(&self) {
+    /// Drops the blobs kept by [`Objects::prefetch`], and every tree kept so far.
+    pub fn forget(&self) {
         lock(&self.blobs).clear();
+        lock(&self.trees).clear();
     }
 
     /// `Err` with the process's first failure, if it ever failed. Call after a run of reads
