@@ -538,9 +538,56 @@ fn an_evidence_repository_in_a_subfolder_of_the_git_repository() {
     let (at, _) = json(&mut cse(&["check", "--format", "json", "--at", "HEAD~2"]));
     assert_eq!(at["summary"]["files"], 1);
     assert!(common::with_code(&at, "E012").is_empty(), "{at}");
-    let (v, code) = json(&mut cse(&["diff", "HEAD~2", "--format", "json", "--no-regress"]));
+    let (v, code) = json(&mut cse(&[
+        "diff",
+        "HEAD~2",
+        "--format",
+        "json",
+        "--no-regress",
+    ]));
     assert_eq!(code, 0);
     assert_eq!(v["elements"][0]["element"], "1.1.2");
+}
+
+#[test]
+fn several_units_add_up() {
+    let g = GitRepo::new();
+    g.write(
+        "cse.toml",
+        "[units]\nnorth = \"north\"\nsouth = \"south\"\n",
+    );
+    g.write("north/1.1.1.md", &file("1.1.1", "compliant"));
+    g.write("south/1.1.1.md", &file("1.1.1", "partial"));
+    g.commit("2026-01-05", "Two services");
+    g.write("south/1.1.1.md", &file("1.1.1", "compliant"));
+    g.write("north/1.1.1.md", &file("1.1.1", "partial"));
+    g.commit("2026-02-05", "Swap");
+    let (v, _) = json(g.cse().args(["history", "--format", "json"]));
+    for c in v["commits"].as_array().unwrap() {
+        assert_eq!(c["figures"]["elements"], 114);
+        assert_eq!(c["figures"]["ready"], 1);
+        assert_eq!(c["figures"]["criteria"][0]["elements"], 22);
+    }
+    let (v, code) =
+        json(
+            g.cse()
+                .args(["diff", "HEAD~1", "HEAD", "--format", "json", "--no-regress"]),
+        );
+    assert_eq!(
+        code, 1,
+        "north's 1.1.1 is no longer ready, though the totals held"
+    );
+    let changed: Vec<(&str, &str)> = v["elements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (e["unit"].as_str().unwrap(), e["element"].as_str().unwrap()))
+        .collect();
+    assert_eq!(changed, [("north", "1.1.1"), ("south", "1.1.1")]);
+    assert_eq!(
+        v["regressions"][0],
+        "element 1.1.1 in north was ready and is now partial"
+    );
 }
 
 // ---------------------------------------------------------------------------------------
@@ -913,13 +960,23 @@ fn git_is_run_a_bounded_number_of_times() {
         git_calls(&g, &["diff", "2026-03-01"]),
         ["cat-file", "log", "log", "rev-parse"]
     );
-    // Every file has `reviewed`, so plain `check` never needs git.
+    // Every file has `reviewed`, so no dates are asked for.
     assert!(git_calls(&g, &["check"]).is_empty());
+    assert_eq!(
+        git_calls(&g, &["check", "--at", "v1"]),
+        ["cat-file", "log", "rev-parse"]
+    );
+    // A file without `reviewed`: one `git log` for the dates (and a `rev-parse` to open).
     g.write(
         "evidence/5.1.2.md",
         &ready_file("5.1.2").replace("reviewed: 2026-06-01\n", ""),
     );
     assert_eq!(git_calls(&g, &["check"]), ["log", "rev-parse"]);
+    g.commit("2026-07-02", "5.1.2 without a review date");
+    assert_eq!(
+        git_calls(&g, &["check", "--at", "HEAD"]),
+        ["cat-file", "log", "log", "rev-parse", "rev-parse"]
+    );
 }
 
 // ---------------------------------------------------------------------------------------

@@ -4,8 +4,6 @@
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
-use jiff::civil::Date;
-
 use crate::diagnostic::Diagnostic;
 use crate::evidence::EvidenceFile;
 use crate::tree::{Listed, PathState, ReadError, Tree, TreeError};
@@ -14,7 +12,9 @@ use crate::tree::{Listed, PathState, ReadError, Tree, TreeError};
 ///
 /// A file's result also depends on the paths it links to, so each entry remembers what
 /// every probe answered, and is reused only when the tree in hand answers the same.
-/// One cache must only be used with one catalogue and one set of [`super::CheckOptions`].
+/// One cache must only be used with one catalogue and one set of [`super::CheckOptions`];
+/// it is not used when the options carry last-change dates, which are looked up only when a
+/// file needs them.
 #[derive(Debug, Default)]
 pub struct FileCache {
     /// By content id, then one entry per path holding that content.
@@ -28,7 +28,6 @@ pub(super) type Shared = Arc<(EvidenceFile, Vec<Diagnostic>)>;
 struct Entry {
     result: Shared,
     probes: Vec<(String, PathState)>,
-    last_changed: Option<Date>,
 }
 
 impl FileCache {
@@ -51,20 +50,14 @@ impl FileCache {
 
     /// The remembered result for the file at `path`, if the same content was checked before
     /// against the same linked paths.
-    pub(super) fn get(
-        &self,
-        tree: &dyn Tree,
-        path: &str,
-        last_changed: Option<Date>,
-    ) -> Option<Shared> {
+    pub(super) fn get(&self, tree: &dyn Tree, path: &str) -> Option<Shared> {
         let id = tree.content_id(path)?;
         let entries = self.lock();
         let entry = entries.get(&id)?.iter().find(|e| e.result.0.path == path)?;
-        let same = entry.last_changed == last_changed
-            && entry
-                .probes
-                .iter()
-                .all(|(p, state)| tree.probe(p) == *state);
+        let same = entry
+            .probes
+            .iter()
+            .all(|(p, state)| tree.probe(p) == *state);
         same.then(|| Arc::clone(&entry.result))
     }
 
@@ -73,7 +66,6 @@ impl FileCache {
         &self,
         tree: &dyn Tree,
         path: &str,
-        last_changed: Option<Date>,
         check: impl FnOnce(&dyn Tree) -> (EvidenceFile, Vec<Diagnostic>),
     ) -> Shared {
         let Some(id) = tree.content_id(path) else {
@@ -91,7 +83,6 @@ impl FileCache {
         let entry = Entry {
             result: Arc::clone(&result),
             probes,
-            last_changed,
         };
         let mut entries = self.lock();
         let same_id = entries.entry(id).or_default();

@@ -241,6 +241,7 @@ fn list(tree: &dyn Tree, unit: &Unit, options: &CheckOptions) -> Result<Vec<List
 }
 
 /// Each listed file's result: from the cache when it has it, else checked (and remembered).
+/// With last-change dates the cache is not used (see [`FileCache`]).
 fn file_results(
     catalogue: &Catalogue,
     tree: &dyn Tree,
@@ -248,18 +249,17 @@ fn file_results(
     options: &CheckOptions,
     cache: &FileCache,
 ) -> Vec<cache::Shared> {
-    let last_changed = |l: &Listed| {
-        options
-            .last_changed
-            .as_ref()
-            .and_then(|d| d.last_changed(&l.path))
-    };
+    if options.last_changed.is_some() {
+        return parallel::map(listed, |l| {
+            Arc::new(check_file(catalogue, tree, l, options))
+        });
+    }
     let mut results: Vec<Option<cache::Shared>> = listed
         .iter()
         .map(|l| {
             l.problem
                 .is_none()
-                .then(|| cache.get(tree, &l.path, last_changed(l)))
+                .then(|| cache.get(tree, &l.path))
                 .flatten()
         })
         .collect();
@@ -272,9 +272,7 @@ fn file_results(
         .collect();
     let checked = parallel::map(&misses, |l| match l.problem {
         Some(_) => Arc::new(check_file(catalogue, tree, l, options)),
-        None => cache.check(tree, &l.path, last_changed(l), |t| {
-            check_file(catalogue, t, l, options)
-        }),
+        None => cache.check(tree, &l.path, |t| check_file(catalogue, t, l, options)),
     });
     let mut checked = checked.into_iter();
     for slot in results.iter_mut().filter(|r| r.is_none()) {

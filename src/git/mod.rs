@@ -201,7 +201,11 @@ impl Repo {
             "--",
         ]);
         let mut child = spawn(&mut cmd, "git log")?;
-        let stdout = child.stdout.take().expect("stdout is piped");
+        let Some(stdout) = child.stdout.take() else {
+            let _ = child.kill();
+            let _ = child.wait();
+            return Err(failed("git log", "its output could not be read"));
+        };
         let mut reader = BufReader::new(stdout);
         let mut found = None;
         let mut fields: Vec<Vec<u8>> = Vec::with_capacity(5);

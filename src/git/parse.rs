@@ -29,6 +29,9 @@ pub fn commits(bytes: &[u8]) -> Result<Vec<Commit>, String> {
 
 /// One commit from its [`COMMIT_FORMAT`] fields.
 pub fn commit(f: &[&[u8]]) -> Result<Commit, String> {
+    if f.len() != COMMIT_FIELDS {
+        return Err(format!("a commit with {} fields", f.len()));
+    }
     let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
     // Records after the first may carry the newline git puts between entries.
     let id = text(f[0]).trim_start_matches('\n').to_owned();
