@@ -465,6 +465,13 @@ fn history_survives_renames() {
 #[test]
 fn history_without_relevant_commits_says_so() {
     let g = GitRepo::new();
+    let r = run(g.cse().arg("history"));
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("the repository has no commits yet"),
+        "{}",
+        r.stderr
+    );
     g.write("notes.txt", "x\n");
     g.commit("2026-01-01", "Notes only");
     let r = run(g.cse().arg("history"));

@@ -77,6 +77,8 @@ pub enum GitError {
     UnknownRevision { rev: String, message: String },
     #[error("no commit on the current branch was made before {0}")]
     NoCommitBefore(Date),
+    #[error("the repository has no commits yet\nhint: commit the evidence, then try again")]
+    NoCommits,
     #[error("`{command}` failed: {message}")]
     Failed { command: String, message: String },
 }
@@ -241,7 +243,7 @@ impl Repo {
             if let Some(mut e) = child.stderr.take() {
                 let _ = std::io::Read::read_to_string(&mut e, &mut message);
             }
-            return Err(failed("git log", message.trim().to_owned()));
+            return Err(log_failed(message.trim().to_owned()));
         }
         Err(GitError::NoCommitBefore(date))
     }
@@ -263,7 +265,7 @@ impl Repo {
             "git log",
         )?;
         if !out.status.success() {
-            return Err(failed("git log", stderr_of(&out)));
+            return Err(log_failed(stderr_of(&out)));
         }
         parse::commits(&out.stdout).map_err(|e| failed("git log", e))
     }
@@ -387,6 +389,18 @@ fn run(cmd: &mut Command, name: &str) -> Result<std::process::Output, GitError> 
     spawn(cmd, name)?
         .wait_with_output()
         .map_err(|e| failed(name, e.to_string()))
+}
+
+/// A failed `git log HEAD`: on a branch with no commits yet, say so plainly.
+fn log_failed(message: String) -> GitError {
+    if message.contains("bad revision 'HEAD'")
+        || message.contains("does not have any commits yet")
+        || message.contains("ambiguous argument 'HEAD'")
+    {
+        GitError::NoCommits
+    } else {
+        failed("git log", message)
+    }
 }
 
 fn stderr_of(out: &std::process::Output) -> String {
