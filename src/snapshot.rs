@@ -1,7 +1,7 @@
 //! The evidence repository as it was at a commit: its `cse.toml`, its catalogue and the
 //! check results of every unit, read from git objects without touching the working tree.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
@@ -127,11 +127,15 @@ impl<'a> Loader<'a> {
     /// Fetches in a few round trips to git what loading `commits` will read: their trees
     /// down to the folders `dirs` (relative to the evidence repository), `cse.toml`, and the
     /// markdown files in those folders. Only saves time: anything not fetched ahead is read
-    /// when needed. Call [`Loader::forget_prefetched`] once they are loaded.
-    pub fn prefetch(&self, commits: &[Commit], dirs: &[String]) -> Result<(), GitError> {
+    /// when needed. Pass what it returns to [`Loader::forget`] once they are loaded. Safe to
+    /// run while other commits load.
+    pub fn prefetch(&self, commits: &[Commit], dirs: &[String]) -> Result<Prefetched, GitError> {
         let objects = self.objects;
-        let fetch = |oids: &[String], blob_limit| {
-            objects.prefetch(oids.iter().map(String::as_str), blob_limit)
+        let named = Mutex::new(HashSet::new());
+        let fetch = |oids: &[String], blob_limit| -> Result<(), GitError> {
+            let got = objects.prefetch(oids.iter().map(String::as_str), blob_limit)?;
+            lock(&named).extend(got.into_iter().map(str::to_owned));
+            Ok(())
         };
         let mut roots: Vec<String> = unique(commits.iter().map(|c| c.tree.clone()));
         fetch(&roots, 0)?;
@@ -166,7 +170,10 @@ impl<'a> Loader<'a> {
                 fetch(&level, 0)?;
             }
         }
-        fetch(&unique(blobs), tree::MAX_FILE_BYTES)
+        fetch(&unique(blobs), tree::MAX_FILE_BYTES)?;
+        Ok(Prefetched(
+            named.into_inner().unwrap_or_else(|e| e.into_inner()),
+        ))
     }
 
     /// `f` applied to the element states of each commit, in order: what history needs.
@@ -199,9 +206,15 @@ impl<'a> Loader<'a> {
         })
     }
 
-    /// Frees what [`Loader::prefetch`] fetched (and any tree read since).
-    pub fn forget_prefetched(&self) {
-        self.objects.forget();
+    /// Frees what [`Loader::prefetch`] fetched for commits now loaded, except what `keep`
+    /// (fetched for the commits to come) needs too.
+    pub fn forget(&self, done: Prefetched, keep: Option<&Prefetched>) {
+        self.objects.forget(
+            done.0
+                .iter()
+                .filter(|oid| !keep.is_some_and(|k| k.0.contains(*oid)))
+                .map(String::as_str),
+        );
     }
 
     /// The evidence as it was at `commit`. A commit without the evidence folder counts every
@@ -365,6 +378,10 @@ impl<'a> Loader<'a> {
         })
     }
 }
+
+/// The objects [`Loader::prefetch`] fetched or found at hand.
+#[derive(Debug, Default)]
+pub struct Prefetched(HashSet<String>);
 
 /// What is in force at one commit.
 struct AtCommit<'a> {

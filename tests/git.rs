@@ -374,6 +374,102 @@ fn history_since_until_and_max_choose_commits() {
     assert_eq!(r.code, 2);
 }
 
+/// A long history, built with `git fast-import`: 22 evidence files, all partial, then each
+/// commit makes the next one compliant, 22 commits one way, then 22 the other.
+fn long_story(commits: usize) -> GitRepo {
+    let g = GitRepo::new();
+    let catalogue = cse::catalogue::Catalogue::builtin().unwrap();
+    let pool: Vec<String> = catalogue
+        .elements()
+        .map(|e| e.element.id.clone())
+        .take(22)
+        .collect();
+    let mut stream = String::new();
+    let data = |s: &mut String, text: &str| {
+        s.push_str(&format!("data {}\n{text}\n", text.len()));
+    };
+    for n in 0..=commits {
+        let when = 1_767_225_600 + n * 3600;
+        stream.push_str(&format!(
+            "commit refs/heads/main\nmark :{}\ncommitter Keeper <keeper@example.org> {when} +0000\n",
+            n + 1
+        ));
+        data(&mut stream, &format!("Change {n}"));
+        if n == 0 {
+            stream.push_str("M 100644 inline docs/proof.txt\n");
+            data(&mut stream, "proof");
+            for id in &pool {
+                stream.push_str(&format!("M 100644 inline evidence/{id}.md\n"));
+                data(&mut stream, &file(id, "partial"));
+            }
+        } else {
+            stream.push_str(&format!("from :{n}\n"));
+            let id = &pool[(n - 1) % pool.len()];
+            let status = if ((n - 1) / pool.len()).is_multiple_of(2) {
+                "compliant"
+            } else {
+                "partial"
+            };
+            stream.push_str(&format!("M 100644 inline evidence/{id}.md\n"));
+            data(&mut stream, &format!("{}Version {n}.\n", file(id, status)));
+        }
+    }
+    let mut import = git_in(g.path())
+        .args(["fast-import", "--quiet"])
+        .stdin(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    import
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stream.as_bytes())
+        .unwrap();
+    assert!(import.wait().unwrap().success());
+    g.git(&["reset", "-q", "--hard", "main"]);
+    g
+}
+
+#[test]
+fn a_long_history_agrees_with_each_commit_read_alone() {
+    // Longer than the window of commits fetched together, so windows are crossed.
+    let g = long_story(600);
+    let (v, code) = json(g.cse().args(["history", "--format", "json"]));
+    assert_eq!(code, 0);
+    let commits = v["commits"].as_array().unwrap();
+    assert_eq!(commits.len(), 601);
+    for i in [0, 1, 249, 250, 251, 499, 500, 501, 600] {
+        let c = &commits[i];
+        let (d, _) = json(g.cse().args([
+            "diff",
+            c["commit"].as_str().unwrap(),
+            c["commit"].as_str().unwrap(),
+            "--format",
+            "json",
+        ]));
+        assert_eq!(
+            c["figures"]["ready"], d["overall"]["after"]["ready"],
+            "commit {i}"
+        );
+        for (h, d) in c["figures"]["criteria"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .zip(d["criteria"].as_array().unwrap())
+        {
+            assert_eq!(h["ready"], d["after"]["ready"], "commit {i}");
+        }
+    }
+    // By hand: the 22 files start partial; commits 1 to 22 make them compliant one by one,
+    // 23 to 44 partial again, and so on.
+    let ready = |i: usize| commits[i]["figures"]["ready"].as_u64().unwrap();
+    assert_eq!(
+        (ready(0), ready(1), ready(22), ready(23), ready(44)),
+        (0, 1, 22, 21, 0)
+    );
+}
+
 #[test]
 fn history_follows_a_config_change_that_changes_readiness() {
     let g = story();

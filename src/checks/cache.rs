@@ -18,7 +18,7 @@ use crate::tree::{Listed, PathState, ReadError, Tree, TreeError};
 #[derive(Debug, Default)]
 pub struct FileCache {
     /// By content id, then one entry per path holding that content.
-    entries: Mutex<HashMap<String, Vec<Entry>>>,
+    entries: Mutex<HashMap<String, Vec<Arc<Entry>>>>,
 }
 
 /// One file's result, shared by every commit that holds the same file.
@@ -44,7 +44,7 @@ impl FileCache {
         self.len() == 0
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<String, Vec<Entry>>> {
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<String, Vec<Arc<Entry>>>> {
         self.entries.lock().unwrap_or_else(|e| e.into_inner())
     }
 
@@ -52,8 +52,13 @@ impl FileCache {
     /// against the same linked paths.
     pub(super) fn get(&self, tree: &dyn Tree, path: &str) -> Option<Shared> {
         let id = tree.content_id(path)?;
-        let entries = self.lock();
-        let entry = entries.get(&id)?.iter().find(|e| e.result.0.path == path)?;
+        // The lock is held for the look-up only: other threads share the cache.
+        let entry = Arc::clone(
+            self.lock()
+                .get(&id)?
+                .iter()
+                .find(|e| e.result.0.path == path)?,
+        );
         let same = entry
             .probes
             .iter()
@@ -80,10 +85,10 @@ impl FileCache {
             .probes
             .into_inner()
             .unwrap_or_else(|e| e.into_inner());
-        let entry = Entry {
+        let entry = Arc::new(Entry {
             result: Arc::clone(&result),
             probes,
-        };
+        });
         let mut entries = self.lock();
         let same_id = entries.entry(id).or_default();
         match same_id.iter_mut().find(|e| e.result.0.path == path) {

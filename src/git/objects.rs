@@ -129,19 +129,25 @@ impl Objects {
     /// Fetches many objects in a few round trips to git: trees are parsed and kept, blobs up
     /// to `blob_limit` bytes are kept until [`Objects::forget`]. Objects already at
     /// hand are skipped.
+    ///
+    /// Returns every id named, fetched now or before, for [`Objects::forget`].
     pub fn prefetch<'o>(
         &self,
         oids: impl IntoIterator<Item = &'o str>,
         blob_limit: u64,
-    ) -> Result<(), GitError> {
+    ) -> Result<Vec<&'o str>, GitError> {
+        let mut named: Vec<&str> = Vec::new();
         let mut wanted: Vec<&str> = Vec::new();
         {
             let trees = lock(&self.trees);
             let blobs = lock(&self.blobs);
             let mut seen = std::collections::HashSet::new();
             for oid in oids {
-                if !trees.contains_key(oid) && !blobs.contains_key(oid) && seen.insert(oid) {
-                    wanted.push(oid);
+                if seen.insert(oid) {
+                    named.push(oid);
+                    if !trees.contains_key(oid) && !blobs.contains_key(oid) {
+                        wanted.push(oid);
+                    }
                 }
             }
         }
@@ -158,13 +164,17 @@ impl Objects {
                 }
             }
         }
-        Ok(())
+        Ok(named)
     }
 
-    /// Drops the blobs kept by [`Objects::prefetch`], and every tree kept so far.
-    pub fn forget(&self) {
-        lock(&self.blobs).clear();
-        lock(&self.trees).clear();
+    /// Drops the trees and blobs kept for `oids`.
+    pub fn forget<'o>(&self, oids: impl IntoIterator<Item = &'o str>) {
+        let mut trees = lock(&self.trees);
+        let mut blobs = lock(&self.blobs);
+        for oid in oids {
+            trees.remove(oid);
+            blobs.remove(oid);
+        }
     }
 
     /// `Err` with the process's first failure, if it ever failed. Call after a run of reads

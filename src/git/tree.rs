@@ -6,6 +6,10 @@ use std::sync::{Arc, Mutex};
 use super::{Blob, EntryKind, GitError, Objects, TreeObject};
 use crate::tree::{self, Listed, PathState, ReadError, Tree, TreeError};
 
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
 /// Symlinks followed while resolving one path before it counts as a loop (as in Linux).
 const MAX_SYMLINK_HOPS: usize = 40;
 /// Longest symlink target read.
@@ -20,6 +24,8 @@ pub struct GitTree<'a> {
     root: Option<String>,
     /// Answers to [`Tree::probe`]: many files link to the same few documents.
     probes: Mutex<HashMap<String, PathState>>,
+    /// The last folder a plain path went through, and its tree: files of one folder come in turn.
+    last_folder: Mutex<Option<(String, Arc<TreeObject>)>>,
 }
 
 /// Where a path leads.
@@ -48,6 +54,7 @@ impl<'a> GitTree<'a> {
                         objects,
                         root: None,
                         probes: Mutex::default(),
+                        last_folder: Mutex::default(),
                     });
                 }
             }
@@ -56,6 +63,7 @@ impl<'a> GitTree<'a> {
             objects,
             root: Some(oid),
             probes: Mutex::default(),
+            last_folder: Mutex::default(),
         })
     }
 
@@ -142,6 +150,41 @@ impl<'a> GitTree<'a> {
     /// The common case without allocating: a plain path with no symlink, `.` or `..` on the
     /// way. `None` when the path needs the full walk of [`GitTree::find`].
     fn find_plain(&self, root: &Arc<TreeObject>, path: &str) -> Result<Option<Found>, GitError> {
+        let (folder, name) = path.rsplit_once('/').unwrap_or(("", path));
+        let known = match &*lock(&self.last_folder) {
+            Some((f, tree)) if f == folder => Some(Arc::clone(tree)),
+            _ => None,
+        };
+        if let Some(tree) = known {
+            return self.find_in(&tree, name);
+        }
+        let found = self.find_from(root, path)?;
+        if let Some(Found::Dir(tree)) = self.find_from(root, folder).ok().flatten()
+            && !folder.is_empty()
+        {
+            *lock(&self.last_folder) = Some((folder.to_owned(), tree));
+        }
+        Ok(found)
+    }
+
+    /// `name` in the folder `tree`, when it is plain.
+    fn find_in(&self, tree: &Arc<TreeObject>, name: &str) -> Result<Option<Found>, GitError> {
+        if matches!(name, "" | "." | "..") {
+            return Ok(None);
+        }
+        let Some(entry) = tree.get(name) else {
+            return Ok(Some(Found::Missing));
+        };
+        Ok(Some(match entry.kind {
+            EntryKind::Tree => Found::Dir(self.objects.tree(&entry.oid)?),
+            EntryKind::Blob => Found::File(entry.oid.clone()),
+            EntryKind::Submodule => Found::Submodule,
+            EntryKind::Symlink => return Ok(None),
+        }))
+    }
+
+    /// [`GitTree::find_plain`] from the root, folder by folder.
+    fn find_from(&self, root: &Arc<TreeObject>, path: &str) -> Result<Option<Found>, GitError> {
         let mut here = Arc::clone(root);
         let mut parts = path.split('/').peekable();
         while let Some(part) = parts.next() {

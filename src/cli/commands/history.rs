@@ -6,9 +6,10 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 use clap::{Args, ValueEnum};
 use cse::config;
+use cse::git::Commit;
 use cse::history::{self, Point, Range};
 use cse::render;
-use cse::snapshot::SnapshotError;
+use cse::snapshot::{Prefetched, SnapshotError};
 
 use crate::cli::Outcome;
 use crate::cli::output;
@@ -68,25 +69,39 @@ pub fn run(settings: &Settings, args: &HistoryArgs) -> Result<Outcome> {
     let loader = git.loader(settings);
     let dirs: Vec<String> = settings.units().into_iter().map(|u| u.dir).collect();
     let mut points = Vec::with_capacity(chosen.len());
-    // A window of commits at a time: their objects are fetched together, then let go.
-    for window in chosen.chunks(WINDOW) {
-        loader.prefetch(window, &dirs)?;
-        let loaded = loader.states_each(window, |commit, states| match states {
-            Ok(s) => Ok(Point {
-                commit: commit.clone(),
-                figures: Ok(history::figures_of_states(&s.catalogue, &s.units)),
-            }),
-            // git itself failing stops the run; a commit's own bad files never do.
-            Err(SnapshotError::Git(e)) => Err(e),
-            Err(e) => Ok(Point {
-                commit: commit.clone(),
-                figures: Err(e.to_string()),
-            }),
+    // A window of commits at a time: their objects are fetched together, the next window's
+    // while this one is checked, then let go.
+    let windows: Vec<&[Commit]> = chosen.chunks(WINDOW).collect();
+    let mut fetched = match windows.first() {
+        Some(first) => loader.prefetch(first, &dirs)?,
+        None => Prefetched::default(),
+    };
+    for (i, window) in windows.iter().enumerate() {
+        let (loaded, next) = std::thread::scope(|scope| {
+            let next = windows
+                .get(i + 1)
+                .map(|w| scope.spawn(|| loader.prefetch(w, &dirs)));
+            let loaded = loader.states_each(window, |commit, states| match states {
+                Ok(s) => Ok(Point {
+                    commit: commit.clone(),
+                    figures: Ok(history::figures_of_states(&s.catalogue, &s.units)),
+                }),
+                // git itself failing stops the run; a commit's own bad files never do.
+                Err(SnapshotError::Git(e)) => Err(e),
+                Err(e) => Ok(Point {
+                    commit: commit.clone(),
+                    figures: Err(e.to_string()),
+                }),
+            });
+            let next = next.map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
+            (loaded, next.transpose())
         });
         for point in loaded {
             points.push(point?);
         }
-        loader.forget_prefetched();
+        let next = next?;
+        loader.forget(fetched, next.as_ref());
+        fetched = next.unwrap_or_default();
     }
     if let Some(file) = &args.svg {
         let title = match &settings.config.name {
