@@ -21,7 +21,7 @@ const MAX_SYMLINK_BYTES: u64 = 4096;
 pub struct GitTree<'a> {
     objects: &'a Objects,
     /// The tree of the repository root; `None` when the folder does not exist at that commit.
-    root: Option<String>,
+    root: Option<Arc<TreeObject>>,
     /// Answers to [`Tree::probe`]: many files link to the same few documents.
     probes: Mutex<HashMap<String, PathState>>,
     /// The last folder a plain path went through, and its tree: files of one folder come in turn.
@@ -61,7 +61,7 @@ impl<'a> GitTree<'a> {
         }
         Ok(GitTree {
             objects,
-            root: Some(oid),
+            root: Some(objects.tree(&oid)?),
             probes: Mutex::default(),
             last_folder: Mutex::default(),
         })
@@ -82,7 +82,7 @@ impl<'a> GitTree<'a> {
         let Some(root) = &self.root else {
             return Ok(Found::Missing);
         };
-        let root = self.objects.tree(root)?;
+        let root = Arc::clone(root);
         if let Some(found) = self.find_plain(&root, path)? {
             return Ok(found);
         }
