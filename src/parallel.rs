@@ -5,9 +5,14 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Applies `f` to every item on up to `available_parallelism` threads; results keep input order.
 pub fn map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    // Small inputs stay on this thread; asking for the parallelism itself costs system calls.
+    let wanted = items.len() / 16 + 1;
+    if wanted <= 1 {
+        return items.iter().map(f).collect();
+    }
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
-        .min(items.len() / 16 + 1);
+        .min(wanted);
     if threads <= 1 {
         return items.iter().map(f).collect();
     }

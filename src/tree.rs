@@ -54,6 +54,12 @@ pub trait Tree: Sync {
     fn read(&self, path: &str, limit: u64) -> Result<Vec<u8>, ReadError>;
     /// What a normalised repository-relative path leads to. Never opens the file.
     fn probe(&self, path: &str) -> PathState;
+    /// An id that changes whenever the bytes of the regular file at `path` change (a git
+    /// blob id), if the tree knows one without reading the file. It lets a caller reuse
+    /// what it learned from the same file before (see [`crate::checks::FileCache`]).
+    fn content_id(&self, _path: &str) -> Option<String> {
+        None
+    }
 }
 
 /// Resolves `target` relative to the folder of `from` (both repository-relative),

@@ -9,7 +9,11 @@ use crate::evidence::EvidenceFile;
 use crate::suggest;
 use crate::tree;
 
-pub(super) fn check(catalogue: &Catalogue, unit: &Unit, files: &[EvidenceFile]) -> Vec<Diagnostic> {
+pub(super) fn check(
+    catalogue: &Catalogue,
+    unit: &Unit,
+    files: &[&EvidenceFile],
+) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let mut seen: HashMap<&str, &str> = HashMap::new();
     // The first file named after each element, to point copies at it.

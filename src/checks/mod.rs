@@ -1,11 +1,14 @@
 //! `cse check`: every rule over one unit's evidence folder. One module per rule.
 
 mod actions;
+mod cache;
 mod coverage;
 mod element;
 pub(crate) mod items;
 mod links;
 mod review;
+
+use std::sync::Arc;
 
 use jiff::civil::Date;
 
@@ -21,6 +24,21 @@ use crate::tree::{self, Listed, ReadError, Tree, TreeError};
 /// in a large repository, and is refused at once rather than checked for minutes.
 pub const MAX_FILES: usize = 10_000;
 
+pub use cache::FileCache;
+
+/// When each file last changed, from version control. The staleness check uses it for
+/// files without a `reviewed` date.
+pub trait LastChanged: Send + Sync + std::fmt::Debug {
+    /// The date of the last commit that changed `path` (repository-relative), if known.
+    fn last_changed(&self, path: &str) -> Option<Date>;
+}
+
+impl LastChanged for std::collections::HashMap<String, Date> {
+    fn last_changed(&self, path: &str) -> Option<Date> {
+        self.get(path).copied()
+    }
+}
+
 /// Settings that change what the checks find.
 #[derive(Debug, Clone)]
 pub struct CheckOptions {
@@ -35,6 +53,8 @@ pub struct CheckOptions {
     pub ignore: Vec<Glob>,
     /// Keep each file's markdown body (for reports).
     pub keep_bodies: bool,
+    /// Last-change dates standing in for a missing `reviewed` date; `None` when unknown.
+    pub last_changed: Option<Arc<dyn LastChanged>>,
 }
 
 impl CheckOptions {
@@ -46,6 +66,7 @@ impl CheckOptions {
             max_files: MAX_FILES,
             ignore: Vec::new(),
             keep_bodies: false,
+            last_changed: None,
         }
     }
 }
@@ -152,6 +173,26 @@ pub fn check_unit(
         })
 }
 
+/// [`check_unit`], reusing per-file results from `cache` for files the tree says are
+/// unchanged ([`Tree::content_id`]). The cache must only ever see one catalogue and options.
+pub fn check_unit_cached(
+    catalogue: &Catalogue,
+    tree: &dyn Tree,
+    unit: &Unit,
+    options: &CheckOptions,
+    cache: Option<&FileCache>,
+) -> Result<UnitCheck, TreeError> {
+    let listed = list(tree, unit, options)?;
+    let results = match cache {
+        None => parallel::map(&listed, |l| check_file(catalogue, tree, l, options)),
+        Some(cache) => file_results(catalogue, tree, &listed, options, cache)
+            .into_iter()
+            .map(Arc::unwrap_or_clone)
+            .collect(),
+    };
+    Ok(finish_unit(catalogue, unit, results))
+}
+
 /// Checks several units, each against the whole catalogue on its own. The files of every unit
 /// share one pool of threads, so a thousand small units keep every core busy.
 /// Returns one result per unit, in order.
@@ -161,26 +202,8 @@ pub fn check_units(
     units: &[Unit],
     options: &CheckOptions,
 ) -> Vec<Result<UnitCheck, TreeError>> {
-    let listings: Vec<Result<Vec<Listed>, TreeError>> = parallel::map(units, |unit| {
-        let listed: Vec<Listed> = tree
-            .list(&unit.dir)?
-            .into_iter()
-            .filter(|l| !options.ignore.iter().any(|g| g.matches(&l.path)))
-            .collect();
-        if listed.len() > options.max_files {
-            return Err(TreeError {
-                path: unit.dir.clone(),
-                message: format!(
-                    "it holds {} markdown files, more than the {} that cse reads from one folder \
-                     (evidence needs one file per element)\nhint: check that `evidence_dir` in \
-                     cse.toml names the right folder, or skip stray files with `ignore`",
-                    listed.len(),
-                    options.max_files
-                ),
-            });
-        }
-        Ok(listed)
-    });
+    let listings: Vec<Result<Vec<Listed>, TreeError>> =
+        parallel::map(units, |unit| list(tree, unit, options));
     let all_files: Vec<&Listed> = listings.iter().flatten().flatten().collect();
     let mut results =
         parallel::map(&all_files, |l| check_file(catalogue, tree, l, options)).into_iter();
@@ -211,9 +234,9 @@ fn finish_unit(
         files.push(file);
         diagnostics.extend(diags);
     }
-    diagnostics.extend(coverage::check(catalogue, unit, &files));
-
-    let elements = element_states(catalogue, &files, &diagnostics);
+    let refs: Vec<&EvidenceFile> = files.iter().collect();
+    diagnostics.extend(coverage::check(catalogue, unit, &refs));
+    let elements = element_states(catalogue, &refs, &diagnostics.iter().collect::<Vec<_>>());
     for d in &mut diagnostics {
         d.unit.clone_from(&unit.name);
     }
@@ -225,6 +248,104 @@ fn finish_unit(
         diagnostics,
         files_checked,
     }
+}
+
+/// What [`check_unit`] finds about each element of a unit, and how many errors, without
+/// keeping the files or the diagnostics: for walking many commits, which needs only figures.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnitStates {
+    /// One per catalogue element, in catalogue order, as in [`UnitCheck::elements`].
+    pub elements: Vec<ElementState>,
+    pub errors: usize,
+    pub files_checked: usize,
+}
+
+/// [`UnitStates`] of a unit: the same per-file checks and the same tally as
+/// [`check_unit_cached`], sharing the cached per-file results instead of copying them.
+pub fn unit_states(
+    catalogue: &Catalogue,
+    tree: &dyn Tree,
+    unit: &Unit,
+    options: &CheckOptions,
+    cache: &FileCache,
+) -> Result<UnitStates, TreeError> {
+    let listed = list(tree, unit, options)?;
+    let results = file_results(catalogue, tree, &listed, options, cache);
+    let files: Vec<&EvidenceFile> = results.iter().map(|r| &r.0).collect();
+    let coverage = coverage::check(catalogue, unit, &files);
+    let diagnostics: Vec<&Diagnostic> = results
+        .iter()
+        .flat_map(|r| r.1.iter())
+        .chain(&coverage)
+        .collect();
+    Ok(UnitStates {
+        elements: element_states(catalogue, &files, &diagnostics),
+        errors: diagnostics.iter().filter(|d| d.is_error()).count(),
+        files_checked: listed.len(),
+    })
+}
+
+/// The files of a unit's folder that are not ignored, refusing a folder with far too many.
+fn list(tree: &dyn Tree, unit: &Unit, options: &CheckOptions) -> Result<Vec<Listed>, TreeError> {
+    let listed: Vec<Listed> = tree
+        .list(&unit.dir)?
+        .into_iter()
+        .filter(|l| !options.ignore.iter().any(|g| g.matches(&l.path)))
+        .collect();
+    if listed.len() > options.max_files {
+        return Err(TreeError {
+            path: unit.dir.clone(),
+            message: format!(
+                "it holds {} markdown files, more than the {} that cse reads from one folder \
+                 (evidence needs one file per element)\nhint: check that `evidence_dir` in \
+                 cse.toml names the right folder, or skip stray files with `ignore`",
+                listed.len(),
+                options.max_files
+            ),
+        });
+    }
+    Ok(listed)
+}
+
+/// Each listed file's result: from the cache when it has it, else checked (and remembered).
+/// With last-change dates the cache is not used (see [`FileCache`]).
+fn file_results(
+    catalogue: &Catalogue,
+    tree: &dyn Tree,
+    listed: &[Listed],
+    options: &CheckOptions,
+    cache: &FileCache,
+) -> Vec<cache::Shared> {
+    if options.last_changed.is_some() {
+        return parallel::map(listed, |l| {
+            Arc::new(check_file(catalogue, tree, l, options))
+        });
+    }
+    let mut results: Vec<Option<cache::Shared>> = listed
+        .iter()
+        .map(|l| {
+            l.problem
+                .is_none()
+                .then(|| cache.get(tree, &l.path))
+                .flatten()
+        })
+        .collect();
+    // Only the files not seen before are checked, in parallel when there are many.
+    let misses: Vec<&Listed> = listed
+        .iter()
+        .zip(&results)
+        .filter(|(_, r)| r.is_none())
+        .map(|(l, _)| l)
+        .collect();
+    let checked = parallel::map(&misses, |l| match l.problem {
+        Some(_) => Arc::new(check_file(catalogue, tree, l, options)),
+        None => cache.check(tree, &l.path, |t| check_file(catalogue, t, l, options)),
+    });
+    let mut checked = checked.into_iter();
+    for slot in results.iter_mut().filter(|r| r.is_none()) {
+        *slot = checked.next();
+    }
+    results.into_iter().flatten().collect()
 }
 
 /// The element id a file name stands for: its name without `.md` (in any case).
@@ -339,8 +460,8 @@ fn tag(catalogue: &Catalogue, path: &str, mut diags: Vec<Diagnostic>) -> Vec<Dia
 
 fn element_states(
     catalogue: &Catalogue,
-    files: &[EvidenceFile],
-    diagnostics: &[Diagnostic],
+    files: &[&EvidenceFile],
+    diagnostics: &[&Diagnostic],
 ) -> Vec<ElementState> {
     let mut by_element: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for (i, f) in files.iter().enumerate() {

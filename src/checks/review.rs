@@ -2,7 +2,7 @@
 
 use super::FileContext;
 use crate::diagnostic::{Code, Diagnostic};
-use crate::evidence::Status;
+use crate::evidence::{Located, Status};
 
 pub(super) fn check(cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
     let Some(status) = &cx.front.status else {
@@ -18,39 +18,74 @@ pub(super) fn check(cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
         );
         return;
     }
-    match &cx.front.reviewed {
+    let Some(reviewed) = &cx.front.reviewed else {
         // Written but not a date: that already has its own diagnostic.
-        None if cx.front.has_reviewed => {}
-        None => out.push(
+        if !cx.front.has_reviewed {
+            missing_review(cx, status, out);
+        }
+        return;
+    };
+    if is_stale(cx, reviewed.value) {
+        out.push(
             Diagnostic::new(
-                Code::MissingReview,
-                format!("status is {} but `reviewed` is missing", status.value),
+                Code::StaleReview,
+                format!(
+                    "evidence last reviewed on {}, more than {} ago",
+                    reviewed.value,
+                    describe(cx.options.review_max_age)
+                ),
             )
             .file(cx.path)
-            .at(cx.text, status.line, status.column)
-            .span_chars(status.value.as_str().len())
-            .help("add `reviewed: YYYY-MM-DD` with the date the evidence was last checked"),
-        ),
-        Some(reviewed) => {
-            let due = reviewed.value.checked_add(cx.options.review_max_age).ok();
-            if due.is_some_and(|due| due < cx.options.today) {
-                out.push(
-                    Diagnostic::new(
-                        Code::StaleReview,
-                        format!(
-                            "evidence last reviewed on {}, more than {} ago",
-                            reviewed.value,
-                            describe(cx.options.review_max_age)
-                        ),
-                    )
-                    .file(cx.path)
-                    .at(cx.text, reviewed.line, reviewed.column)
-                    .span_chars(10)
-                    .help("review the evidence, then update `reviewed:`"),
-                );
-            }
-        }
+            .at(cx.text, reviewed.line, reviewed.column)
+            .span_chars(10)
+            .help("review the evidence, then update `reviewed:`"),
+        );
     }
+}
+
+/// No `reviewed` date. The date of the file's last commit, when known, stands in for it:
+/// W001 when even that is too old, otherwise W002 naming it.
+fn missing_review(cx: &FileContext<'_>, status: &Located<Status>, out: &mut Vec<Diagnostic>) {
+    let changed = cx
+        .options
+        .last_changed
+        .as_ref()
+        .and_then(|d| d.last_changed(cx.path));
+    let diagnostic = match changed {
+        Some(changed) if is_stale(cx, changed) => Diagnostic::new(
+            Code::StaleReview,
+            format!(
+                "`reviewed` is missing, and the file last changed in git on {changed}, more than {} ago",
+                describe(cx.options.review_max_age)
+            ),
+        )
+        .help("review the evidence, then add `reviewed: YYYY-MM-DD`"),
+        Some(changed) => Diagnostic::new(
+            Code::MissingReview,
+            format!(
+                "status is {} but `reviewed` is missing (the file's last change in git, on {changed}, stands in for it)",
+                status.value
+            ),
+        )
+        .help("add `reviewed: YYYY-MM-DD` with the date the evidence was last checked"),
+        None => Diagnostic::new(
+            Code::MissingReview,
+            format!("status is {} but `reviewed` is missing", status.value),
+        )
+        .help("add `reviewed: YYYY-MM-DD` with the date the evidence was last checked"),
+    };
+    out.push(
+        diagnostic
+            .file(cx.path)
+            .at(cx.text, status.line, status.column)
+            .span_chars(status.value.as_str().len()),
+    );
+}
+
+/// Whether evidence reviewed (or changed) on `date` is older than `review_max_age`.
+fn is_stale(cx: &FileContext<'_>, date: jiff::civil::Date) -> bool {
+    date.checked_add(cx.options.review_max_age)
+        .is_ok_and(|due| due < cx.options.today)
 }
 
 /// A short human form of a span such as `12 months`.

@@ -49,7 +49,7 @@ pub enum ColorChoice {
 pub enum Command {
     /// Check every evidence file: coverage, front matter, paths, links, dates.
     #[command(
-        after_help = "Examples:\n  cse check\n  cse check --format github\n  cse check --deny-warnings"
+        after_help = "Examples:\n  cse check\n  cse check --format github\n  cse check --deny-warnings\n  cse check --at v1.0"
     )]
     Check(CheckArgs),
 
@@ -112,6 +112,18 @@ and left alone, so running it again is safe.",
     /// Print a JSON Schema of the evidence front matter.
     #[command(after_help = "Examples:\n  cse schema > evidence.schema.json")]
     Schema,
+
+    /// Readiness at every commit that changed the evidence, cse.toml or the catalogue.
+    #[command(
+        after_help = "Examples:\n  cse history\n  cse history --since 2026-01-01 --format csv\n  cse history --max 20 --svg readiness.svg"
+    )]
+    History(super::commands::history::HistoryArgs),
+
+    /// Compare readiness between two commits, or a commit and the working tree.
+    #[command(
+        after_help = "Examples:\n  cse diff origin/main\n  cse diff origin/main --format markdown > comment.md\n  cse diff v1.0 v2.0\n  cse diff origin/main --no-regress   # CI gate: exit 1 if readiness went down"
+    )]
+    Diff(super::commands::diff::DiffArgs),
 }
 
 #[derive(Debug, Args)]
@@ -141,6 +153,9 @@ pub struct CheckArgs {
     /// Exit 1 on warnings as well as errors.
     #[arg(long)]
     pub deny_warnings: bool,
+
+    #[command(flatten)]
+    pub at: super::source::AtArg,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

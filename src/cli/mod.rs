@@ -5,6 +5,7 @@ mod commands;
 mod output;
 mod report_args;
 mod settings;
+mod source;
 mod terminal;
 
 use std::io::Write;

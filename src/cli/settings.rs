@@ -10,6 +10,7 @@ use cse::tree::FsTree;
 
 use super::args::Cli;
 
+#[derive(Clone)]
 pub struct Settings {
     pub root: PathBuf,
     pub config: Config,
@@ -19,6 +20,8 @@ pub struct Settings {
     pub today: jiff::civil::Date,
     /// The units this run works on: every unit, or the one `--unit` names.
     units: Vec<Unit>,
+    /// The `--unit` name, kept to select again from a commit's config.
+    unit_filter: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -169,6 +172,19 @@ impl Settings {
             catalogue,
             today: today()?,
             units,
+            unit_filter: cli.unit.clone(),
+        })
+    }
+
+    /// The same run, with the config and catalogue a commit had (`--at`); units are chosen
+    /// again from that config, with the same `--unit`.
+    pub fn with_snapshot(&self, config: Config, catalogue: Catalogue) -> Result<Settings> {
+        let units = cse::units::select(all_units(&config), self.unit_filter.as_deref())?;
+        Ok(Settings {
+            config,
+            catalogue,
+            units,
+            ..self.clone()
         })
     }
 

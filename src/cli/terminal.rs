@@ -32,3 +32,8 @@ fn width() -> usize {
     });
     width.unwrap_or(80).max(MIN_WIDTH)
 }
+
+/// The width for tables that take an explicit width (history, diff).
+pub fn table_width() -> Option<u16> {
+    Some(u16::try_from(width()).unwrap_or(u16::MAX))
+}

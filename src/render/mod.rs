@@ -11,3 +11,7 @@ pub mod text;
 mod csv;
 mod markdown;
 mod table;
+
+pub mod chart;
+pub mod delta;
+pub mod history;

@@ -1,7 +1,7 @@
 //! `cse check`
 
-use anyhow::{Context, Result};
-use cse::checks::{self, UnitCheck};
+use anyhow::Result;
+use cse::checks::UnitCheck;
 use cse::diagnostic::{Diagnostic, Summary};
 use cse::render::diagnostics::{Github, Human, Json, Junit, Render};
 
@@ -9,23 +9,17 @@ use crate::cli::Outcome;
 use crate::cli::args::{CheckArgs, CheckFormat, Cli};
 use crate::cli::output;
 use crate::cli::settings::Settings;
+use crate::cli::source;
 
-/// Checks every unit. Shared by the commands that need check results.
+/// Checks every unit of the working tree. Shared by the commands that need check results;
+/// [`source::unit_checks`] also reads a commit.
 pub fn check_all(settings: &Settings) -> Result<Vec<UnitCheck>> {
-    let tree = settings.tree()?;
-    let options = settings.check_options();
-    let units = settings.units();
-    checks::check_units(&settings.catalogue, &tree, &units, &options)
-        .into_iter()
-        .zip(&units)
-        .map(|(result, unit)| {
-            result.with_context(|| format!("cannot check the evidence folder `{}`", unit.dir))
-        })
-        .collect()
+    source::working_tree(settings, true)
 }
 
 pub fn run(cli: &Cli, settings: &Settings, args: &CheckArgs) -> Result<Outcome> {
-    let results = check_all(settings)?;
+    let checked = source::unit_checks(settings, args.at.at.as_deref())?;
+    let results = checked.units;
     let diagnostics: Vec<Diagnostic> = results
         .iter()
         .flat_map(|r| r.diagnostics.iter().cloned())
@@ -40,6 +34,9 @@ pub fn run(cli: &Cli, settings: &Settings, args: &CheckArgs) -> Result<Outcome> 
         CheckFormat::Github => Box::new(Github),
         CheckFormat::Junit => Box::new(Junit),
     };
+    if let (Some(commit), CheckFormat::Human) = (&checked.commit, args.format) {
+        output::emit(&format!("{}\n\n", source::describe(commit)))?;
+    }
     output::emit(&renderer.render(&diagnostics, &summary))?;
     let failed = summary.errors > 0 || (args.deny_warnings && summary.warnings > 0);
     Ok(if failed {

@@ -14,6 +14,9 @@ mod status;
 
 mod report;
 
+pub mod diff;
+pub mod history;
+
 use anyhow::Result;
 
 use super::Outcome;
@@ -35,5 +38,8 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Completions(args) => completions::run(args),
         Command::Man => man::run(),
         Command::Schema => schema::run(&cli),
+
+        Command::History(args) => history::run(&Settings::resolve(&cli)?, args),
+        Command::Diff(args) => diff::run(&cli, &Settings::resolve(&cli)?, args),
     }
 }

@@ -1,0 +1,402 @@
+//! `cse history` output: a table with a sparkline, CSV, JSON and markdown.
+
+use comfy_table::{CellAlignment, ContentArrangement, LineStyle, Table, TableStyle};
+use serde::Serialize;
+
+use crate::history::{CriterionFigure, Point};
+
+/// Bumped on any incompatible change to the JSON output.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Tables: a rule under the header, nothing else.
+pub(crate) const TABLE_STYLE: TableStyle =
+    TableStyle::new().header_separator(LineStyle::none().fill('─').junction('─'));
+
+/// Characters around each column's content in [`TABLE_STYLE`].
+const COLUMN_GAP: usize = 3;
+
+/// Subjects longer than this are cut in the table and markdown.
+const MAX_SUBJECT_CHARS: usize = 48;
+/// The sparkline never gets longer than this; longer histories are sampled.
+const MAX_SPARKLINE_CHARS: usize = 60;
+
+/// The criteria shown as columns: those of the newest commit whose figures are known.
+fn criteria(points: &[Point]) -> Vec<(String, String)> {
+    points
+        .iter()
+        .rev()
+        .find_map(|p| p.figures.as_ref().ok())
+        .map(|f| {
+            f.criteria
+                .iter()
+                .map(|c| (c.id.clone(), c.title.clone()))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn criterion<'a>(p: &'a Point, id: &str) -> Option<&'a CriterionFigure> {
+    p.figures
+        .as_ref()
+        .ok()?
+        .criteria
+        .iter()
+        .find(|c| c.id == id)
+}
+
+fn pct(v: f64) -> String {
+    format!("{v:.1}%")
+}
+
+/// `subject` in at most `max` characters, cut with `…`.
+fn cut(subject: &str, max: usize) -> String {
+    if subject.chars().count() <= max {
+        subject.to_owned()
+    } else {
+        let mut s: String = subject.chars().take(max.saturating_sub(1)).collect();
+        s.push('…');
+        s
+    }
+}
+
+/// One character per value, from ▁ (0%) to █ (100%); a gap where there is no value.
+pub fn sparkline(values: &[Option<f64>]) -> String {
+    const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+    let step = values.len().div_ceil(MAX_SPARKLINE_CHARS).max(1);
+    values
+        .chunks(step)
+        .map(|chunk| match chunk.iter().rev().find_map(|v| *v) {
+            // Each bar stands for the last known value of its chunk.
+            Some(v) => BARS[((v.clamp(0.0, 100.0) / 100.0) * 7.0).round() as usize],
+            None => ' ',
+        })
+        .collect()
+}
+
+/// "Overall readiness over 7 commits: ▁▂▃▅▆▇█ 12.3% → 45.6% (+33.3)"
+fn summary(points: &[Point]) -> String {
+    let values: Vec<Option<f64>> = points
+        .iter()
+        .map(|p| p.figures.as_ref().ok().map(|f| f.overall.readiness))
+        .collect();
+    let known: Vec<f64> = values.iter().flatten().copied().collect();
+    let n = points.len();
+    let mut s = format!(
+        "Overall readiness over {n} commit{}: {}",
+        if n == 1 { "" } else { "s" },
+        sparkline(&values)
+    );
+    if let (Some(first), Some(last)) = (known.first(), known.last()) {
+        let change = ((last - first) * 10.0).round() / 10.0;
+        s.push_str(&format!(
+            "  {} → {} ({}{change:.1})",
+            pct(*first),
+            pct(*last),
+            if change >= 0.0 { "+" } else { "" }
+        ));
+    }
+    s
+}
+
+fn problems(points: &[Point]) -> Vec<String> {
+    points
+        .iter()
+        .filter_map(|p| {
+            p.figures
+                .as_ref()
+                .err()
+                .map(|e| format!("{} {}: {e}", p.commit.date, p.commit.short))
+        })
+        .collect()
+}
+
+const EMPTY: &str = "No commit changed the evidence, cse.toml or the catalogue.\n";
+
+/// The terminal table. `width` is the terminal's, when known.
+pub fn table(points: &[Point], width: Option<u16>) -> String {
+    if points.is_empty() {
+        return EMPTY.into();
+    }
+    let criteria = criteria(points);
+    let mut header = vec![
+        "Date".to_owned(),
+        "Commit".into(),
+        "Subject".into(),
+        "Overall".into(),
+    ];
+    header.extend(criteria.iter().map(|(id, _)| format!("C{id}")));
+    let mut rows: Vec<Vec<String>> = points
+        .iter()
+        .map(|p| {
+            let mut row = vec![
+                p.commit.date.to_string(),
+                p.commit.short.clone(),
+                p.commit.subject.clone(),
+            ];
+            match &p.figures {
+                Ok(f) => {
+                    row.push(pct(f.overall.readiness));
+                    for (id, _) in &criteria {
+                        row.push(
+                            criterion(p, id).map_or("–".into(), |c| pct(c.fraction.readiness)),
+                        );
+                    }
+                }
+                Err(_) => row.extend(std::iter::repeat_n("–".to_owned(), criteria.len() + 1)),
+            }
+            row
+        })
+        .collect();
+    // Subjects are cut to fit the terminal rather than wrapped over several lines.
+    let others: usize = (0..header.len())
+        .filter(|&i| i != 2)
+        .map(|i| {
+            rows.iter()
+                .map(|r| r[i].chars().count())
+                .chain([header[i].chars().count()])
+                .max()
+                .unwrap_or(0)
+                + COLUMN_GAP
+        })
+        .sum();
+    let room = width.map_or(MAX_SUBJECT_CHARS, |w| {
+        usize::from(w)
+            .saturating_sub(others + COLUMN_GAP)
+            .clamp(12, MAX_SUBJECT_CHARS)
+    });
+    for row in &mut rows {
+        row[2] = cut(&row[2], room);
+    }
+    let mut t = Table::new();
+    t.load_style(TABLE_STYLE)
+        .force_no_tty()
+        .set_content_arrangement(ContentArrangement::Disabled)
+        .set_header(header)
+        .add_rows(rows);
+    for i in 3..4 + criteria.len() {
+        if let Some(c) = t.column_mut(i) {
+            c.set_cell_alignment(CellAlignment::Right);
+        }
+    }
+    let mut out = trim_lines(&t.to_string());
+    let legend: Vec<String> = criteria
+        .iter()
+        .map(|(id, title)| format!("C{id} {title}"))
+        .collect();
+    out.push_str(&wrap(&legend, "  ", usize::from(width.unwrap_or(100))));
+    out.push('\n');
+    out.push_str(&summary(points));
+    out.push('\n');
+    let problems = problems(points);
+    if !problems.is_empty() {
+        out.push_str("\nNo figures for these commits:\n");
+        for p in problems {
+            out.push_str(&format!("  {p}\n"));
+        }
+    }
+    out
+}
+
+/// Each line without the padding a table leaves at its end, each ending in a newline.
+pub(crate) fn trim_lines(text: &str) -> String {
+    text.lines()
+        .map(|l| format!("{}\n", l.trim_end()))
+        .collect()
+}
+
+/// `items` joined by `sep` into lines no wider than `width` (unless one item is).
+fn wrap(items: &[String], sep: &str, width: usize) -> String {
+    let mut out = String::new();
+    let mut line = String::new();
+    for item in items {
+        if !line.is_empty() && line.chars().count() + sep.len() + item.chars().count() > width {
+            out.push_str(&line);
+            out.push('\n');
+            line.clear();
+        }
+        if !line.is_empty() {
+            line.push_str(sep);
+        }
+        line.push_str(item);
+    }
+    if !line.is_empty() {
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out
+}
+
+/// A markdown table, for reports and wikis.
+pub fn markdown(points: &[Point]) -> String {
+    if points.is_empty() {
+        return EMPTY.into();
+    }
+    let criteria = criteria(points);
+    let cell = |s: &str| s.replace('|', "\\|");
+    let mut out = String::from("| Date | Commit | Subject | Overall |");
+    for (id, title) in &criteria {
+        out.push_str(&format!(" {} {} |", cell(id), cell(title)));
+    }
+    out.push_str("\n|:--|:--|:--|--:|");
+    out.push_str(&"--:|".repeat(criteria.len()));
+    out.push('\n');
+    for p in points {
+        out.push_str(&format!(
+            "| {} | `{}` | {} |",
+            p.commit.date,
+            p.commit.short,
+            cell(&cut(&p.commit.subject, MAX_SUBJECT_CHARS))
+        ));
+        match &p.figures {
+            Ok(f) => {
+                out.push_str(&format!(" {} |", pct(f.overall.readiness)));
+                for (id, _) in &criteria {
+                    let v = criterion(p, id).map_or("–".into(), |c| pct(c.fraction.readiness));
+                    out.push_str(&format!(" {v} |"));
+                }
+            }
+            Err(_) => out.push_str(&" – |".repeat(criteria.len() + 1)),
+        }
+        out.push('\n');
+    }
+    out.push('\n');
+    out.push_str(&summary(points));
+    out.push('\n');
+    let problems = problems(points);
+    if !problems.is_empty() {
+        out.push_str("\nNo figures for these commits:\n\n");
+        for p in problems {
+            out.push_str(&format!("- {}\n", cell(&p)));
+        }
+    }
+    out
+}
+
+/// CSV with a header row; percentages as plain numbers.
+pub fn csv(points: &[Point]) -> String {
+    let criteria = criteria(points);
+    let mut header: Vec<String> = ["date", "commit", "subject", "overall"]
+        .iter()
+        .map(|s| (*s).to_owned())
+        .collect();
+    header.extend(criteria.iter().map(|(id, _)| format!("criterion {id}")));
+    header.extend(
+        ["ready", "elements", "invalid", "errors", "problem"]
+            .iter()
+            .map(|s| (*s).to_owned()),
+    );
+    let mut out = csv_row(&header);
+    for p in points {
+        let mut row = vec![
+            p.commit.date.to_string(),
+            p.commit.id.clone(),
+            p.commit.subject.clone(),
+        ];
+        match &p.figures {
+            Ok(f) => {
+                row.push(format!("{:.1}", f.overall.readiness));
+                for (id, _) in &criteria {
+                    row.push(
+                        criterion(p, id)
+                            .map_or(String::new(), |c| format!("{:.1}", c.fraction.readiness)),
+                    );
+                }
+                row.extend([
+                    f.overall.ready.to_string(),
+                    f.overall.elements.to_string(),
+                    f.invalid.to_string(),
+                    f.errors.to_string(),
+                    String::new(),
+                ]);
+            }
+            Err(e) => {
+                row.extend(std::iter::repeat_n(String::new(), criteria.len() + 5));
+                row.push(e.clone());
+            }
+        }
+        out.push_str(&csv_row(&row));
+    }
+    out
+}
+
+/// One CSV line (RFC 4180): fields with commas, quotes or line breaks are quoted.
+fn csv_row(fields: &[String]) -> String {
+    let quoted: Vec<String> = fields
+        .iter()
+        .map(|f| {
+            if f.contains([',', '"', '\n', '\r']) {
+                format!("\"{}\"", f.replace('"', "\"\""))
+            } else {
+                f.clone()
+            }
+        })
+        .collect();
+    format!("{}\r\n", quoted.join(","))
+}
+
+#[derive(Serialize)]
+struct JsonDocument<'a> {
+    version: u32,
+    commits: Vec<JsonPoint<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonPoint<'a> {
+    commit: &'a str,
+    short: &'a str,
+    date: String,
+    time: String,
+    subject: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    figures: Option<&'a crate::history::Figures>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    problem: Option<&'a str>,
+}
+
+/// The versioned JSON document: one object per commit, oldest first.
+pub fn json(points: &[Point]) -> String {
+    let doc = JsonDocument {
+        version: SCHEMA_VERSION,
+        commits: points
+            .iter()
+            .map(|p| JsonPoint {
+                commit: &p.commit.id,
+                short: &p.commit.short,
+                date: p.commit.date.to_string(),
+                time: p.commit.time.to_string(),
+                subject: &p.commit.subject,
+                figures: p.figures.as_ref().ok(),
+                problem: p.figures.as_ref().err().map(String::as_str),
+            })
+            .collect(),
+    };
+    let mut s =
+        serde_json::to_string_pretty(&doc).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"));
+    s.push('\n');
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sparkline_levels() {
+        assert_eq!(
+            sparkline(&[Some(0.0), Some(50.0), Some(100.0), None]),
+            "▁▅█ "
+        );
+        let long: Vec<Option<f64>> = (0..=120).map(|i| Some(i as f64 / 1.2)).collect();
+        let line = sparkline(&long);
+        assert!(line.chars().count() <= MAX_SPARKLINE_CHARS);
+        assert!(line.ends_with('█') && line.starts_with('▁'));
+    }
+
+    #[test]
+    fn csv_quotes() {
+        assert_eq!(
+            csv_row(&["a".into(), "b,c".into(), "say \"hi\"".into()]),
+            "a,\"b,c\",\"say \"\"hi\"\"\"\r\n"
+        );
+    }
+}
