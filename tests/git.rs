@@ -1110,3 +1110,53 @@ fn diff_formats() {
         insta::assert_snapshot!(format!("diff_{format}"), r.stdout);
     }
 }
+
+#[test]
+fn status_and_priorities_read_a_commit_with_at() {
+    let g = story();
+    // The working tree moves on, uncommitted: 4.1.1 becomes ready.
+    g.write("evidence/4.1.1.md", &file("4.1.1", "compliant"));
+    let ready = |args: &[&str]| -> (u64, u64) {
+        let (v, _) = json(g.cse().args(args));
+        (
+            v["overall"]["ready"].as_u64().unwrap(),
+            v["priorities"]["ready"].as_u64().unwrap_or(0),
+        )
+    };
+    // At v1 (2026-02-10): 1.1.1, 1.1.2 and 3.1.1 are ready; 2.1.1 is not assessed.
+    assert_eq!(ready(&["status", "--format", "json", "--at", "v1"]).0, 3);
+    // At `broken`, 1.1.1 has an error, so only 1.1.2 and 3.1.1 are ready.
+    assert_eq!(
+        ready(&["status", "--format", "json", "--at", "broken"]).0,
+        2
+    );
+    // The working tree adds 4.1.1.
+    assert_eq!(ready(&["status", "--format", "json"]).0, 4);
+    // The priority list at `broken`: 3.1.1 is the only priority element with a file.
+    let (v, _) = json(
+        g.cse()
+            .args(["priorities", "--format", "json", "--at", "broken"]),
+    );
+    let with_files: Vec<(&str, &str)> = v["elements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (e["id"].as_str().unwrap(), e["status"].as_str().unwrap()))
+        .filter(|(_, s)| *s != "missing")
+        .collect();
+    assert_eq!(v["elements"].as_array().unwrap().len(), 24);
+    assert_eq!(with_files, [("3.1.1", "compliance-plus")]);
+    // The table names the commit it describes.
+    let out = g.cse().args(["status", "--at", "v1"]).output().unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(stdout.starts_with("Evidence at commit "), "{stdout}");
+    assert!(stdout.contains("Upgrade 1.1.2, add 3.1.1"), "{stdout}");
+    // An unknown revision is exit 2 with git's own message.
+    let out = g
+        .cse()
+        .args(["priorities", "--at", "no-such-rev"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no-such-rev"));
+}

@@ -65,6 +65,9 @@ pub struct StatusArgs {
     /// Exit 1 unless the evidence is assessment-ready (see the README for the definition).
     #[arg(long)]
     pub require_assessment_ready: bool,
+
+    #[command(flatten)]
+    pub at: super::source::AtArg,
 }
 
 #[derive(Debug, Args)]
@@ -81,6 +84,9 @@ pub struct PrioritiesArgs {
     /// institution's. Overrides `gate.priorities_fail_under`.
     #[arg(long, value_name = "PCT", value_parser = parse_percent)]
     pub fail_under: Option<f64>,
+
+    #[command(flatten)]
+    pub at: super::source::AtArg,
 }
 
 #[derive(Debug, Args)]

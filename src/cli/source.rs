@@ -23,7 +23,6 @@ pub struct AtArg {
 /// Check results of every unit, with the settings they were made with.
 pub struct Checked {
     /// The settings in force: today's, or, with `--at`, the commit's `cse.toml` and catalogue.
-    #[allow(dead_code)] // for status and priorities, whose readiness needs the catalogue
     pub settings: Settings,
     pub units: Vec<UnitCheck>,
     /// The commit that was read; `None` for the working tree.

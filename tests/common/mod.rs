@@ -44,7 +44,10 @@ impl Repo {
         let repo = Repo::empty();
         let catalogue = cse::catalogue::Catalogue::builtin().unwrap();
         for e in catalogue.elements() {
-            repo.write(&format!("evidence/{}.md", e.element.id), &ready_file(&e.element.id));
+            repo.write(
+                &format!("evidence/{}.md", e.element.id),
+                &ready_file(&e.element.id),
+            );
         }
         repo
     }
@@ -83,7 +86,11 @@ impl Repo {
 
     /// Runs `cse check --format json` and returns the parsed document and exit code.
     pub fn check_json(&self) -> (serde_json::Value, i32) {
-        let out = self.cse().args(["check", "--format", "json"]).output().unwrap();
+        let out = self
+            .cse()
+            .args(["check", "--format", "json"])
+            .output()
+            .unwrap();
         let code = out.status.code().unwrap_or(-1);
         let json = serde_json::from_slice(&out.stdout)
             .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&out.stdout)));

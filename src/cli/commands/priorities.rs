@@ -7,15 +7,20 @@ use cse::render::report::Format;
 use cse::rollup;
 use cse::views::priorities;
 
-use super::check::check_all;
 use super::gating;
 use crate::cli::Outcome;
 use crate::cli::args::{Cli, PrioritiesArgs};
+use crate::cli::report_args::ReportFormat;
 use crate::cli::settings::Settings;
-use crate::cli::{output, terminal};
+use crate::cli::{output, source, terminal};
 
-pub fn run(cli: &Cli, settings: &Settings, args: &PrioritiesArgs) -> Result<Outcome> {
-    let checks = check_all(settings)?;
+pub fn run(cli: &Cli, current: &Settings, args: &PrioritiesArgs) -> Result<Outcome> {
+    // With `--at`, the evidence, cse.toml and catalogue are the commit's.
+    let checked = source::unit_checks(current, args.at.at.as_deref())?;
+    let (settings, checks) = (&checked.settings, checked.units);
+    if let (Some(commit), ReportFormat::Table) = (&checked.commit, args.format) {
+        output::emit(&format!("{}\n\n", source::describe(commit)))?;
+    }
     let term = terminal::terminal(cli.color);
     let threshold = gating::threshold(
         args.fail_under,

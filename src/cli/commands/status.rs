@@ -7,16 +7,20 @@ use cse::render::report::Format;
 use cse::rollup;
 use cse::views::status::{Grouping, StatusReport};
 
-use super::check::check_all;
 use super::gating;
 use crate::cli::Outcome;
 use crate::cli::args::{Cli, StatusArgs};
-use crate::cli::report_args::By;
+use crate::cli::report_args::{By, ReportFormat};
 use crate::cli::settings::Settings;
-use crate::cli::{output, terminal};
+use crate::cli::{output, source, terminal};
 
-pub fn run(cli: &Cli, settings: &Settings, args: &StatusArgs) -> Result<Outcome> {
-    let checks = check_all(settings)?;
+pub fn run(cli: &Cli, current: &Settings, args: &StatusArgs) -> Result<Outcome> {
+    // With `--at`, the evidence, cse.toml and catalogue are the commit's.
+    let checked = source::unit_checks(current, args.at.at.as_deref())?;
+    let (settings, checks) = (&checked.settings, checked.units);
+    if let (Some(commit), ReportFormat::Table) = (&checked.commit, args.format) {
+        output::emit(&format!("{}\n\n", source::describe(commit)))?;
+    }
     let rollup = rollup::roll_up(&settings.catalogue, &checks);
     let gates = status_gates(settings, args);
 
