@@ -1,7 +1,6 @@
 //! `cse history`: readiness at every commit that changed the evidence, the config or the catalogue.
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use anyhow::{Context, Result};
 use clap::{Args, ValueEnum};
@@ -55,17 +54,14 @@ pub enum HistoryFormat {
     Markdown,
 }
 
-pub fn run(settings: &Settings, args: &HistoryArgs) -> Result<Outcome> {
+/// Readiness at each commit in `range` that changed the evidence, cse.toml or the catalogue,
+/// oldest first.
+pub fn points(settings: &Settings, range: &Range) -> Result<Vec<Point>> {
     let git = Git::open(settings)?;
     let paths = watched_paths(settings);
     let paths: Vec<&str> = paths.iter().map(String::as_str).collect();
     let commits = git.repo.history(&paths)?;
-    let range = Range {
-        since: args.since,
-        until: args.until,
-        max: args.max,
-    };
-    let chosen = history::select(commits, &range);
+    let chosen = history::select(commits, range);
     let loader = git.loader(settings);
     let dirs: Vec<String> = settings.units().into_iter().map(|u| u.dir).collect();
     let mut points = Vec::with_capacity(chosen.len());
@@ -103,12 +99,22 @@ pub fn run(settings: &Settings, args: &HistoryArgs) -> Result<Outcome> {
         loader.forget(fetched, next.as_ref());
         fetched = next.unwrap_or_default();
     }
+    Ok(points)
+}
+
+pub fn run(settings: &Settings, args: &HistoryArgs) -> Result<Outcome> {
+    let range = Range {
+        since: args.since,
+        until: args.until,
+        max: args.max,
+    };
+    let points = points(settings, &range)?;
     if let Some(file) = &args.svg {
         let title = match &settings.config.name {
             Some(name) => format!("CSE readiness over time: {}", name.value),
             None => "CSE readiness over time".to_owned(),
         };
-        write_atomically(file, render::chart::svg(&points, &title).as_bytes())
+        output::write_atomically(file, render::chart::svg(&points, &title).as_bytes())
             .with_context(|| format!("cannot write the chart to {}", file.display()))?;
     }
     let text = match args.format {
@@ -132,28 +138,4 @@ fn watched_paths(settings: &Settings) -> Vec<String> {
         paths.push(rel.to_string_lossy().replace('\\', "/"));
     }
     paths
-}
-
-/// Writes `bytes` to a temporary file beside `path`, then renames it over `path`, so readers
-/// never see half a file.
-fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_owned(),
-        _ => PathBuf::from("."),
-    };
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "chart.svg".into());
-    let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut file = std::fs::File::create(&temp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        std::fs::rename(&temp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&temp);
-    }
-    result
 }

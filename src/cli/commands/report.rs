@@ -1,11 +1,11 @@
 //! `cse report`
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 use cse::checks::{self, UnitCheck};
-use cse::report::{self, Inputs, Meta, Report};
+use cse::history::{Point, Range};
+use cse::report::{self, HistoryPoint, Inputs, Meta, Report};
 
 use crate::cli::Outcome;
 use crate::cli::args::{Cli, ReportArgs, ReportFormat};
@@ -26,11 +26,16 @@ pub fn run(cli: &Cli, settings: &Settings, args: &ReportArgs) -> Result<Outcome>
             organisation: settings.config.name.as_ref().map(|n| n.value.clone()),
             standard: settings.catalogue.name.clone(),
             date: settings.today,
-            commit: short_commit(&settings.root),
+            commit: cse::git::Repo::open(&settings.root)
+                .and_then(|repo| repo.resolve("HEAD"))
+                .ok()
+                .map(|c| c.short),
         },
         checks: &checks,
-        // Readiness over time arrives with the git history module.
-        history: Vec::new(),
+        // Where git history is there (not a shallow clone), readiness over time.
+        history: super::history::points(settings, &Range::default())
+            .map(|points| points.iter().filter_map(history_point).collect())
+            .unwrap_or_default(),
     });
     let text = match args.format {
         ReportFormat::Html => report::html::render(&report),
@@ -39,7 +44,7 @@ pub fn run(cli: &Cli, settings: &Settings, args: &ReportArgs) -> Result<Outcome>
     match target {
         None => output::emit(&text)?,
         Some(path) => {
-            write_atomically(&path, text.as_bytes())
+            output::write_atomically(&path, text.as_bytes())
                 .with_context(|| format!("cannot write the report to {}", path.display()))?;
             eprintln!("Wrote {}", path.display());
         }
@@ -104,39 +109,17 @@ fn target_path(cli: &Cli, settings: &Settings, out: &Path) -> Result<PathBuf> {
     Ok(parent.join(name))
 }
 
-/// Writes `bytes` to a temporary file beside `path`, then renames it over `path`: readers
-/// see the old file or the new one, never half of one.
-fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let name = path.file_name().unwrap_or_default().to_string_lossy();
-    let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut file = std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&temp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        std::fs::rename(&temp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&temp);
-    }
-    result
-}
-
-/// The short hash of HEAD, when the repository is a git work tree and git is installed.
-// One small git call; the shared `src/git/` module replaces it when that lands.
-fn short_commit(root: &Path) -> Option<String> {
-    let out = std::process::Command::new("git")
-        .arg("-C")
-        .arg(root)
-        .args(["rev-parse", "--short", "HEAD"])
-        .stdin(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .output()
-        .ok()?;
-    let hash = String::from_utf8(out.stdout).ok()?.trim().to_owned();
-    (out.status.success() && !hash.is_empty() && hash.chars().all(|c| c.is_ascii_hexdigit()))
-        .then_some(hash)
+/// A commit of `cse history` as the report charts it; commits without figures are left out.
+fn history_point(p: &Point) -> Option<HistoryPoint> {
+    let f = p.figures.as_ref().ok()?;
+    Some(HistoryPoint {
+        date: p.commit.date,
+        commit: p.commit.short.clone(),
+        overall: f.overall.readiness,
+        criteria: f
+            .criteria
+            .iter()
+            .map(|c| (c.id.clone(), c.fraction.readiness))
+            .collect(),
+    })
 }
