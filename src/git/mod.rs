@@ -363,6 +363,27 @@ fn is_date(rev: &str) -> bool {
         })
 }
 
+/// `git init` in `dir`: the one command of this module that writes, used by `cse init`.
+pub fn init(dir: &Path) -> Result<(), GitError> {
+    let mut cmd = Command::new("git");
+    cmd.arg("init")
+        .arg("--quiet")
+        .arg(dir)
+        .env("GIT_TERMINAL_PROMPT", "0")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let out = run(&mut cmd, "git init")?;
+    if out.status.success() {
+        Ok(())
+    } else {
+        Err(failed(
+            "git init",
+            String::from_utf8_lossy(&out.stderr).trim().to_owned(),
+        ))
+    }
+}
+
 /// `git` run in `dir`, reading only: no optional locks, no prompts, pathspecs taken literally.
 fn git(dir: &Path) -> Command {
     let mut cmd = Command::new("git");

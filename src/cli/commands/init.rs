@@ -2,7 +2,6 @@
 
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::process::Command;
 
 use anyhow::{Context, Result, bail};
 use cse::catalogue::Catalogue;
@@ -153,15 +152,9 @@ fn existing_evidence(
 
 /// Runs `git init` in `dir`. Git's own output is kept back unless it fails.
 fn git_init(dir: &Path) -> GitStep {
-    match Command::new("git")
-        .arg("init")
-        .arg("--quiet")
-        .arg(dir)
-        .output()
-    {
-        Ok(out) if out.status.success() => GitStep::Initialised,
-        Ok(out) => GitStep::Failed(String::from_utf8_lossy(&out.stderr).trim().to_owned()),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => GitStep::NotInstalled,
+    match cse::git::init(dir) {
+        Ok(()) => GitStep::Initialised,
+        Err(cse::git::GitError::NotInstalled) => GitStep::NotInstalled,
         Err(e) => GitStep::Failed(e.to_string()),
     }
 }
