@@ -163,7 +163,7 @@ impl Settings {
             }
         };
         let catalogue = load_catalogue(config.catalogue.as_ref())?;
-        let units = cse::units::select(all_units(&config), cli.unit.as_deref())?;
+        let units = cse::units::select(cse::snapshot::units(&config), cli.unit.as_deref())?;
         check_unit_folders(&root, &config, &units)?;
         Ok(Settings {
             root,
@@ -179,7 +179,7 @@ impl Settings {
     /// The same run, with the config and catalogue a commit had (`--at`); units are chosen
     /// again from that config, with the same `--unit`.
     pub fn with_snapshot(&self, config: Config, catalogue: Catalogue) -> Result<Settings> {
-        let units = cse::units::select(all_units(&config), self.unit_filter.as_deref())?;
+        let units = cse::units::select(cse::snapshot::units(&config), self.unit_filter.as_deref())?;
         Ok(Settings {
             config,
             catalogue,
@@ -193,36 +193,13 @@ impl Settings {
     }
 
     pub fn check_options(&self) -> CheckOptions {
-        let mut o = CheckOptions::new(self.today);
-        o.review_max_age = self.config.review_max_age.value;
-        o.ignore = self.config.ignore.value.clone();
-        o
+        cse::snapshot::check_options(&self.config, self.today)
     }
 
     /// The units to work on: the evidence folder as one unit when none are configured, and
     /// only the unit named by `--unit` when given.
     pub fn units(&self) -> Vec<Unit> {
         self.units.clone()
-    }
-}
-
-/// Every unit in the config: the evidence folder as one unnamed unit when none are configured.
-fn all_units(config: &Config) -> Vec<Unit> {
-    if config.units.value.is_empty() {
-        vec![Unit {
-            name: None,
-            dir: config.evidence_dir.value.clone(),
-        }]
-    } else {
-        config
-            .units
-            .value
-            .iter()
-            .map(|(name, dir)| Unit {
-                name: Some(name.clone()),
-                dir: dir.clone(),
-            })
-            .collect()
     }
 }
 
