@@ -7,6 +7,7 @@ use crate::checks::{ElementStatus, UnitCheck};
 use crate::diagnostic::Code;
 use crate::readiness::{PriorityScope, Readiness};
 use crate::rollup::{self, UnitReadiness};
+pub use crate::views::actions::ActionRow;
 
 /// Where and when the report was built.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -133,16 +134,6 @@ pub struct UnitStatus {
     pub ready: bool,
 }
 
-#[derive(Debug, Clone)]
-pub struct ActionRow {
-    pub unit: Option<String>,
-    pub element: String,
-    pub action: String,
-    pub owner: Option<String>,
-    pub due: Option<Date>,
-    pub overdue: bool,
-}
-
 impl Report {
     pub fn build(inputs: Inputs<'_>) -> Report {
         let Inputs {
@@ -201,7 +192,7 @@ impl Report {
             scope: readiness.priorities.clone(),
             rows,
         };
-        let (actions, actions_done) = actions(catalogue, checks, meta.date);
+        let (actions, actions_done) = actions(checks, meta.date);
         Report {
             meta,
             unit,
@@ -294,33 +285,14 @@ fn element_row(check: &UnitCheck, id: &str, text: &str) -> ElementRow {
     }
 }
 
-/// Open actions sorted by due date (undated last, then catalogue order), and the count done.
-fn actions(catalogue: &Catalogue, checks: &[UnitCheck], today: Date) -> (Vec<ActionRow>, usize) {
-    let mut open = Vec::new();
-    let mut done = 0;
-    for (order, e) in catalogue.elements().enumerate() {
-        for (unit_index, check) in checks.iter().enumerate() {
-            let Some(front) = check.file_of(&e.element.id).and_then(|f| f.front.as_ref()) else {
-                continue;
-            };
-            for a in &front.actions {
-                if !a.is_open() {
-                    done += 1;
-                    continue;
-                }
-                let due = a.due.as_ref().map(|d| d.value);
-                let row = ActionRow {
-                    unit: check.unit.name.clone(),
-                    element: e.element.id.clone(),
-                    action: a.action.value.clone(),
-                    owner: a.owner.clone(),
-                    due,
-                    overdue: due.is_some_and(|d| d < today),
-                };
-                open.push(((due.is_none(), due, order, unit_index), row));
-            }
-        }
-    }
-    open.sort_by_key(|(key, _)| *key);
-    (open.into_iter().map(|(_, row)| row).collect(), done)
+/// Open actions, as `cse actions` lists them, and how many are marked done.
+fn actions(checks: &[UnitCheck], today: Date) -> (Vec<ActionRow>, usize) {
+    let done = checks
+        .iter()
+        .flat_map(|c| &c.files)
+        .filter_map(|f| f.front.as_ref())
+        .flat_map(|f| &f.actions)
+        .filter(|a| !a.is_open())
+        .count();
+    (crate::views::actions::build(checks, today).rows, done)
 }
