@@ -120,6 +120,18 @@ pub struct Point {
     pub figures: Result<Figures, String>,
 }
 
+impl Point {
+    /// The figures of criterion `id` at this commit, when they could be computed.
+    pub fn criterion(&self, id: &str) -> Option<&CriterionFigure> {
+        self.figures
+            .as_ref()
+            .ok()?
+            .criteria
+            .iter()
+            .find(|c| c.id == id)
+    }
+}
+
 /// Which commits to show.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Range {

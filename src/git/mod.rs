@@ -194,14 +194,7 @@ impl Repo {
     /// One `git log`, stopped as soon as the commit is found.
     pub fn last_commit_before(&self, date: Date) -> Result<Commit, GitError> {
         let mut cmd = git(&self.dir);
-        cmd.args([
-            "log",
-            "--first-parent",
-            "-z",
-            parse::COMMIT_FORMAT,
-            "HEAD",
-            "--",
-        ]);
+        cmd.args(FIRST_PARENT_LOG);
         let mut child = spawn(&mut cmd, "git log")?;
         let Some(stdout) = child.stdout.take() else {
             let _ = child.kill();
@@ -251,19 +244,7 @@ impl Repo {
     /// Commits on the current branch's first-parent line that changed any of `paths`
     /// (relative to the folder the repository was opened from), newest first. One `git log`.
     pub fn history(&self, paths: &[&str]) -> Result<Vec<Commit>, GitError> {
-        let out = run(
-            git(&self.dir)
-                .args([
-                    "log",
-                    "--first-parent",
-                    "-z",
-                    parse::COMMIT_FORMAT,
-                    "HEAD",
-                    "--",
-                ])
-                .args(paths),
-            "git log",
-        )?;
+        let out = run(git(&self.dir).args(FIRST_PARENT_LOG).args(paths), "git log")?;
         if !out.status.success() {
             return Err(log_failed(stderr_of(&out)));
         }
@@ -383,6 +364,17 @@ pub fn init(dir: &Path) -> Result<(), GitError> {
         ))
     }
 }
+
+/// `git log` of the current branch's first-parent line, in the format `parse` reads;
+/// pathspecs follow.
+const FIRST_PARENT_LOG: [&str; 6] = [
+    "log",
+    "--first-parent",
+    "-z",
+    parse::COMMIT_FORMAT,
+    "HEAD",
+    "--",
+];
 
 /// `git` run in `dir`, reading only: no optional locks, no prompts, pathspecs taken literally.
 fn git(dir: &Path) -> Command {

@@ -88,15 +88,7 @@ pub fn svg(points: &[Point], title: &str) -> String {
             series.push((
                 format!("{} {}", c.id, c.title),
                 COLOURS[i % COLOURS.len()].to_owned(),
-                Box::new(move |p: &Point| {
-                    p.figures
-                        .as_ref()
-                        .ok()?
-                        .criteria
-                        .iter()
-                        .find(|c| c.id == id)
-                        .map(|c| c.fraction.readiness)
-                }),
+                Box::new(move |p: &Point| p.criterion(&id).map(|c| c.fraction.readiness)),
             ));
         }
     }

@@ -3,7 +3,7 @@
 use comfy_table::{CellAlignment, ContentArrangement, LineStyle, Table, TableStyle};
 use serde::Serialize;
 
-use crate::history::{CriterionFigure, Point};
+use crate::history::Point;
 
 /// Bumped on any incompatible change to the JSON output.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -33,15 +33,6 @@ fn criteria(points: &[Point]) -> Vec<(String, String)> {
                 .collect()
         })
         .unwrap_or_default()
-}
-
-fn criterion<'a>(p: &'a Point, id: &str) -> Option<&'a CriterionFigure> {
-    p.figures
-        .as_ref()
-        .ok()?
-        .criteria
-        .iter()
-        .find(|c| c.id == id)
 }
 
 fn pct(v: f64) -> String {
@@ -138,7 +129,8 @@ pub fn table(points: &[Point], width: Option<u16>) -> String {
                     row.push(pct(f.overall.readiness));
                     for (id, _) in &criteria {
                         row.push(
-                            criterion(p, id).map_or("–".into(), |c| pct(c.fraction.readiness)),
+                            p.criterion(id)
+                                .map_or("–".into(), |c| pct(c.fraction.readiness)),
                         );
                     }
                 }
@@ -251,7 +243,9 @@ pub fn markdown(points: &[Point]) -> String {
             Ok(f) => {
                 out.push_str(&format!(" {} |", pct(f.overall.readiness)));
                 for (id, _) in &criteria {
-                    let v = criterion(p, id).map_or("–".into(), |c| pct(c.fraction.readiness));
+                    let v = p
+                        .criterion(id)
+                        .map_or("–".into(), |c| pct(c.fraction.readiness));
                     out.push_str(&format!(" {v} |"));
                 }
             }
@@ -297,7 +291,7 @@ pub fn csv(points: &[Point]) -> String {
                 row.push(format!("{:.1}", f.overall.readiness));
                 for (id, _) in &criteria {
                     row.push(
-                        criterion(p, id)
+                        p.criterion(id)
                             .map_or(String::new(), |c| format!("{:.1}", c.fraction.readiness)),
                     );
                 }
