@@ -1,7 +1,7 @@
 //! `cse priorities`: catalogue order, `--open`, every format, the tier column.
 
-mod common;
-mod report_fixtures;
+use crate::common;
+use crate::report_fixtures;
 
 use report_fixtures::{half, json, mixed, run};
 

@@ -1,7 +1,7 @@
 //! The report model and its HTML and markdown renderers, driven through the library with
 //! fixture repositories and synthetic units and history.
 
-mod common;
+use crate::common;
 
 use common::{Repo, ready_file};
 use cse::catalogue::Catalogue;

@@ -1,7 +1,7 @@
 //! Properties over generated input: no bytes make `cse` panic, and the documented format
 //! reads back exactly what was written.
 
-mod common;
+use crate::common;
 
 use std::sync::OnceLock;
 

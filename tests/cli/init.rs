@@ -1,6 +1,6 @@
 //! `cse init`: a new repository that passes `cse check`, and never a changed byte on re-runs.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

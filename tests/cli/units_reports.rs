@@ -1,7 +1,7 @@
 //! Several units in `status`, `priorities`, `show`, `actions` and `report`: the institution
 //! roll-up, its gates, and `--unit` behaving as one unit.
 
-mod common;
+use crate::common;
 
 use common::Repo;
 

@@ -1,6 +1,6 @@
 //! `cse check`: one fixture per diagnostic, asserting its code, position and the exit status.
 
-mod common;
+use crate::common;
 
 use common::{Repo, with_code};
 

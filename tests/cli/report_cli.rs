@@ -1,6 +1,6 @@
 //! `cse report` through the real binary: where it writes, what it refuses, what it shows.
 
-mod common;
+use crate::common;
 
 use common::Repo;
 

@@ -1,8 +1,7 @@
 //! The benchmark generator (`examples/gen-repo`) is deterministic and writes what it says.
 
-mod common;
-#[path = "../examples/gen-repo/generate.rs"]
-mod generate;
+use crate::common;
+use crate::generate;
 
 use std::path::Path;
 

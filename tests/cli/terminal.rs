@@ -1,8 +1,8 @@
 //! Terminal behaviour of the reports: colour only when asked for or on a terminal, never in a
 //! pipe; tables fit the width (80 columns in a pipe, or `COLUMNS`).
 
-mod common;
-mod report_fixtures;
+use crate::common;
+use crate::report_fixtures;
 
 use report_fixtures::mixed;
 

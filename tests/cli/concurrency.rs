@@ -1,6 +1,6 @@
 //! The filesystem changes under `cse`'s feet, and its reader goes away: still no panic.
 
-mod common;
+use crate::common;
 
 use std::fs;
 use std::io::{BufRead, BufReader};

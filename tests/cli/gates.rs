@@ -1,8 +1,8 @@
 //! The CI gates: exit 0 when met (exactly at the threshold counts), 1 when not, 2 on bad input;
 //! the message names each scope that fell short, with its figure and the threshold.
 
-mod common;
-mod report_fixtures;
+use crate::common;
+use crate::report_fixtures;
 
 use report_fixtures::{half, half_priorities, mixed, run};
 

@@ -5,7 +5,7 @@
 //! before and after: every path, its type, permissions, size, modification time, contents and
 //! symlink target. A command added later is one more line in [`READ_ONLY_COMMANDS`].
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 use std::fs;

@@ -1,7 +1,7 @@
 //! The git-native commands on real repositories built in temporary folders:
 //! `check --at`, `history`, `diff`, staleness from git, and what happens without git.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::process::Command as Process;

@@ -1,6 +1,6 @@
 //! `cse.toml`: errors with file:line and exit 2, `--config`, and `cse config`.
 
-mod common;
+use crate::common;
 
 use common::{Repo, with_code};
 

@@ -1,6 +1,6 @@
 //! Several units in one repository: `[units]`, `--unit`, and the unit in every output format.
 
-mod common;
+use crate::common;
 
 use common::{Repo, ready_file, with_code};
 

@@ -1,7 +1,7 @@
 //! `cse show ELEMENT`: the element, its place in the standard, its evidence and diagnostics.
 
-mod common;
-mod report_fixtures;
+use crate::common;
+use crate::report_fixtures;
 
 use report_fixtures::{mixed, run};
 

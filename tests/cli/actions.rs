@@ -1,7 +1,7 @@
 //! `cse actions`: open actions by due date, overdue ones flagged, every format.
 
-mod common;
-mod report_fixtures;
+use crate::common;
+use crate::report_fixtures;
 
 use report_fixtures::{json, mixed, run};
 

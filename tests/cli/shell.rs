@@ -1,6 +1,6 @@
 //! Shell integration: completions, the man page, the JSON Schema and `--help`.
 
-mod common;
+use crate::common;
 
 use common::cse;
 

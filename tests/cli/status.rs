@@ -1,7 +1,7 @@
 //! `cse status`: readiness figures worked out by hand, every format, and the errors note.
 
-mod common;
-mod report_fixtures;
+use crate::common;
+use crate::report_fixtures;
 
 use report_fixtures::{half, json, mixed, run};
 

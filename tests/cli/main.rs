@@ -1,0 +1,28 @@
+//! Integration tests: one binary that runs the real `cse` on fixture repositories.
+//! One module per command or concern; `common` builds the fixtures.
+
+mod common;
+#[path = "../../examples/gen-repo/generate.rs"]
+mod generate;
+mod report_fixtures;
+
+mod actions;
+mod bad_input;
+mod check;
+mod concurrency;
+mod config;
+mod gates;
+mod gen_repo;
+mod git;
+mod init;
+mod priorities;
+mod properties;
+mod read_only;
+mod report;
+mod report_cli;
+mod shell;
+mod show;
+mod status;
+mod terminal;
+mod units;
+mod units_reports;
