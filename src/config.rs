@@ -59,6 +59,12 @@ pub struct Config {
     /// Unit name to repository-relative folder.
     pub units: Setting<BTreeMap<String, String>>,
     pub gate: Gates,
+    /// `[pack] withhold`: repository files `cse pack` lists as withheld and never copies.
+    pub pack_withhold: Setting<Vec<Glob>>,
+    /// `[privacy] allow_domains`: email domains that are the organisation's, not personal.
+    pub privacy_allow_domains: Setting<Vec<String>>,
+    /// `[privacy] allow_phones`: the organisation's published phone numbers.
+    pub privacy_allow_phones: Setting<Vec<String>>,
 }
 
 impl Default for Config {
@@ -72,6 +78,9 @@ impl Default for Config {
             ignore: Setting::default(Vec::new()),
             units: Setting::default(BTreeMap::new()),
             gate: Gates::default(),
+            pack_withhold: Setting::default(Vec::new()),
+            privacy_allow_domains: Setting::default(Vec::new()),
+            privacy_allow_phones: Setting::default(Vec::new()),
         }
     }
 }
@@ -95,6 +104,21 @@ struct RawConfig {
     ignore: Option<Spanned<Vec<String>>>,
     units: Option<Spanned<BTreeMap<String, String>>>,
     gate: Option<RawGate>,
+    pack: Option<RawPack>,
+    privacy: Option<RawPrivacy>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPack {
+    withhold: Option<Spanned<Vec<String>>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPrivacy {
+    allow_domains: Option<Spanned<Vec<String>>>,
+    allow_phones: Option<Spanned<Vec<String>>>,
 }
 
 #[derive(Deserialize)]
@@ -285,6 +309,43 @@ impl Config {
                 no_regress: flag(g.no_regress),
             };
         }
+        if let Some(withhold) = raw.pack.and_then(|p| p.withhold) {
+            let span = withhold.span();
+            let mut value = Vec::new();
+            for pattern in withhold.get_ref() {
+                let glob = relative_pattern(base, pattern).ok_or_else(|| {
+                    err(
+                        Some(span.clone()),
+                        format!(
+                            "withhold pattern `{pattern}` must name files inside the repository{}",
+                            outside_note(base)
+                        ),
+                    )
+                })?;
+                value.push(glob);
+            }
+            config.pack_withhold = Setting {
+                value,
+                origin: origin(span),
+            };
+        }
+        if let Some(privacy) = raw.privacy {
+            let list = |v: Option<Spanned<Vec<String>>>, default: &Setting<Vec<String>>| {
+                v.map_or_else(
+                    || default.clone(),
+                    |v| {
+                        let span = v.span();
+                        Setting {
+                            value: v.into_inner(),
+                            origin: origin(span),
+                        }
+                    },
+                )
+            };
+            config.privacy_allow_domains =
+                list(privacy.allow_domains, &config.privacy_allow_domains);
+            config.privacy_allow_phones = list(privacy.allow_phones, &config.privacy_allow_phones);
+        }
         Ok(config)
     }
 }
@@ -297,6 +358,8 @@ const TOP_KEYS: &[&str] = &[
     "ignore",
     "units",
     "gate",
+    "pack",
+    "privacy",
 ];
 const GATE_KEYS: &[&str] = &[
     "fail_under",

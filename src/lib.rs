@@ -13,6 +13,8 @@ pub mod gates;
 pub mod git;
 pub mod glob;
 pub mod history;
+pub mod pack;
+pub mod privacy;
 pub mod readiness;
 pub mod render;
 pub mod report;

@@ -124,6 +124,14 @@ and left alone, so running it again is safe.",
         after_help = "Examples:\n  cse diff origin/main\n  cse diff origin/main --format markdown > comment.md\n  cse diff v1.0 v2.0\n  cse diff origin/main --no-regress   # CI gate: exit 1 if readiness went down"
     )]
     Diff(super::commands::diff::DiffArgs),
+
+    /// Write the evidence pack an assessor receives: one zip with a page per element, the
+    /// evidence, every cited document, the report and a manifest of SHA-256 hashes.
+    #[command(
+        long_about = "Write the evidence pack an assessor receives: one reproducible zip with index.html, a page per element, the evidence files, a copy of every local document they cite, report.html, and manifest.json and manifest.csv listing every file with its SHA-256.\n\nItems marked `internal: true` and files matching `[pack] withhold` in cse.toml are listed as withheld and not copied. The pack is not written when a cited document is missing or outside the repository, or when the privacy check finds personal data (unless --allow-personal-data).",
+        after_help = "Examples:\n  cse pack --out evidence-pack.zip\n  cse pack --verify evidence-pack.zip"
+    )]
+    Pack(super::commands::pack::PackArgs),
 }
 
 #[derive(Debug, Args)]

@@ -8,7 +8,7 @@ pub mod report;
 pub mod status;
 pub mod text;
 
-mod csv;
+pub(crate) mod csv;
 mod markdown;
 mod table;
 

@@ -56,7 +56,7 @@ fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-pub(super) fn status_badge(status: ElementStatus) -> String {
+pub(crate) fn status_badge(status: ElementStatus) -> String {
     format!(
         r#"<span class="status {}">{}</span>"#,
         theme::status_class(status),

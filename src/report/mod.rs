@@ -4,13 +4,13 @@
 //! lay it out. All text from evidence files and config is escaped, and narratives go
 //! through an allow-list (see `narrative`).
 
-mod escape;
+pub(crate) mod escape;
 pub mod html;
 pub mod markdown;
 mod model;
-mod narrative;
+pub(crate) mod narrative;
 mod svg;
-mod theme;
+pub(crate) mod theme;
 
 pub use model::{
     ActionRow, CriterionSection, ElementRow, EvidenceLink, HistoryPoint, Inputs, Meta, Priorities,

@@ -91,6 +91,12 @@ fn units(units: &BTreeMap<String, String>) -> String {
     format!("{{ {} }}", pairs.join(", "))
 }
 
+/// `["a", "b"]`
+fn toml_list<'a>(items: impl Iterator<Item = &'a str>) -> String {
+    let items: Vec<String> = items.map(toml_string).collect();
+    format!("[{}]", items.join(", "))
+}
+
 fn render(settings: &Settings) -> String {
     let config = &settings.config;
     let gate = &config.gate;
@@ -107,8 +113,7 @@ fn render(settings: &Settings) -> String {
         },
         row("review_max_age", &config.review_max_age, age),
         row("ignore", &config.ignore, |globs| {
-            let items: Vec<String> = globs.iter().map(|g| toml_string(g.as_str())).collect();
-            format!("[{}]", items.join(", "))
+            toml_list(globs.iter().map(|g| g.as_str()))
         }),
         row("units", &config.units, units),
         optional("gate.fail_under", gate.fail_under.as_ref(), percent),
@@ -133,6 +138,17 @@ fn render(settings: &Settings) -> String {
             bool::to_string,
         ),
         optional("gate.no_regress", gate.no_regress.as_ref(), bool::to_string),
+        row("pack.withhold", &config.pack_withhold, |globs| {
+            toml_list(globs.iter().map(|g| g.as_str()))
+        }),
+        row(
+            "privacy.allow_domains",
+            &config.privacy_allow_domains,
+            |v| toml_list(v.iter().map(String::as_str)),
+        ),
+        row("privacy.allow_phones", &config.privacy_allow_phones, |v| {
+            toml_list(v.iter().map(String::as_str))
+        }),
     ];
 
     let config_line = match (settings.config_source, &config.path) {

@@ -16,6 +16,7 @@ mod report;
 
 pub mod diff;
 pub mod history;
+pub mod pack;
 
 use anyhow::Result;
 
@@ -41,5 +42,6 @@ pub fn run(cli: Cli) -> Result<Outcome> {
 
         Command::History(args) => history::run(&Settings::resolve(&cli)?, args),
         Command::Diff(args) => diff::run(&cli, &Settings::resolve(&cli)?, args),
+        Command::Pack(args) => pack::run(&cli, args),
     }
 }

@@ -32,10 +32,7 @@ pub fn run(cli: &Cli, settings: &Settings, args: &ReportArgs) -> Result<Outcome>
                 .map(|c| c.short),
         },
         checks: &checks,
-        // Where git history is there (not a shallow clone), readiness over time.
-        history: super::history::points(settings, &Range::default())
-            .map(|points| points.iter().filter_map(history_point).collect())
-            .unwrap_or_default(),
+        history: history(settings),
     });
     let text = match args.format {
         ReportFormat::Html => report::html::render(&report),
@@ -52,8 +49,15 @@ pub fn run(cli: &Cli, settings: &Settings, args: &ReportArgs) -> Result<Outcome>
     Ok(Outcome::Clean)
 }
 
+/// Readiness over time, where git history is there (not a shallow clone).
+pub(super) fn history(settings: &Settings) -> Vec<HistoryPoint> {
+    super::history::points(settings, &Range::default())
+        .map(|points| points.iter().filter_map(history_point).collect())
+        .unwrap_or_default()
+}
+
 /// Like `check_all`, keeping each file's markdown body for the narratives.
-fn check_with_bodies(settings: &Settings) -> Result<Vec<UnitCheck>> {
+pub(super) fn check_with_bodies(settings: &Settings) -> Result<Vec<UnitCheck>> {
     let tree = settings.tree()?;
     let mut options = settings.check_options();
     options.keep_bodies = true;
@@ -69,7 +73,7 @@ fn check_with_bodies(settings: &Settings) -> Result<Vec<UnitCheck>> {
 
 /// The file to write: relative to the folder `cse` runs in (`-C` included), in an existing
 /// folder, and never inside an evidence folder, where it would be read as evidence.
-fn target_path(cli: &Cli, settings: &Settings, out: &Path) -> Result<PathBuf> {
+pub(super) fn target_path(cli: &Cli, settings: &Settings, out: &Path) -> Result<PathBuf> {
     let cwd = std::env::current_dir().context("cannot read the current folder")?;
     let start = cli.dir.as_ref().map_or(cwd.clone(), |d| cwd.join(d));
     let path = start.join(out);

@@ -1,0 +1,205 @@
+//! `cse pack`: write the evidence pack for an assessor, or verify one.
+
+use std::fs::File;
+use std::io::{BufReader, BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+use clap::Args;
+use cse::diagnostic::excerpt as clean;
+use cse::pack::archive::{self, Pages, WorkingTree};
+use cse::pack::verify::{self, NotAPack};
+use cse::pack::{Inputs, Plan, ProblemKind};
+use cse::report::{self, Meta, Report};
+use cse::tree::Tree;
+
+use crate::cli::Outcome;
+use crate::cli::args::Cli;
+use crate::cli::settings::{self, Settings};
+
+#[derive(Debug, Args)]
+pub struct PackArgs {
+    /// Where to write the pack, a zip file. Never inside an evidence folder.
+    #[arg(
+        long,
+        value_name = "FILE.zip",
+        required_unless_present = "verify",
+        conflicts_with = "verify"
+    )]
+    pub out: Option<PathBuf>,
+
+    /// Check a pack against its manifest instead: exit 0 when intact, 1 listing each altered,
+    /// missing or extra file, 2 when the file is not a pack.
+    #[arg(long, value_name = "FILE.zip")]
+    pub verify: Option<PathBuf>,
+
+    /// Write the pack even though the privacy check finds what looks like personal data.
+    #[arg(long)]
+    pub allow_personal_data: bool,
+}
+
+pub fn run(cli: &Cli, args: &PackArgs) -> Result<Outcome> {
+    if let Some(pack) = &args.verify {
+        return verify_pack(&settings::start_dir(cli)?.join(pack));
+    }
+    let settings = Settings::resolve(cli)?;
+    let Some(out) = &args.out else {
+        bail!("give --out FILE.zip, or --verify FILE.zip");
+    };
+    let target = super::report::target_path(cli, &settings, out)?;
+    let checks = super::report::check_with_bodies(&settings)?;
+    let repo = cse::git::Repo::open(&settings.root).ok();
+    let head = repo.as_ref().and_then(|r| r.resolve("HEAD").ok());
+    let report = Report::build(report::Inputs {
+        catalogue: &settings.catalogue,
+        meta: Meta {
+            organisation: settings.config.name.as_ref().map(|n| n.value.clone()),
+            standard: settings.catalogue.name.clone(),
+            date: settings.today,
+            commit: head.as_ref().map(|c| c.short.clone()),
+        },
+        checks: &checks,
+        history: super::report::history(&settings),
+    });
+    let tree = settings.tree()?;
+    let source = WorkingTree::new(&settings.root)
+        .with_context(|| format!("cannot open {}", settings.root.display()))?;
+    let plan = Plan::build(Inputs {
+        config: &settings.config,
+        checks: &checks,
+        report: &report,
+        commit: None,
+        probe: &|path| tree.probe(path),
+        files_under: &|dir| source.files_under(dir),
+    });
+
+    for p in &plan.problems {
+        let what = match p.kind {
+            ProblemKind::Missing => "does not exist",
+            ProblemKind::Outside => "leads outside the repository",
+        };
+        eprintln!(
+            "{}:{}:{}: the cited document `{}` {what}",
+            clean(&p.file),
+            p.line,
+            p.column,
+            clean(&p.cited)
+        );
+    }
+    let personal = !args.allow_personal_data && !plan.narrative_findings.is_empty();
+    if personal {
+        for (file, line, column, message) in &plan.narrative_findings {
+            eprintln!("{}:{line}:{column}: {}", clean(file), clean(message));
+        }
+    }
+    if personal || !plan.problems.is_empty() {
+        eprintln!("{}", refusal(!plan.problems.is_empty(), personal));
+        return Ok(Outcome::Findings);
+    }
+
+    let pages = Pages {
+        report: &report,
+        catalogue: &settings.catalogue,
+        report_html: report::html::render(&report),
+    };
+    let allowed = settings.check_options().privacy;
+    let written = write_safely(&target, |file| {
+        let written = archive::write(BufWriter::new(file), &plan, pages, &source, &allowed)?;
+        Ok(args.allow_personal_data || written.findings.is_empty()).map(|keep| (keep, written))
+    })
+    .with_context(|| format!("cannot write the pack to {}", target.display()))?;
+    if !args.allow_personal_data && !written.findings.is_empty() {
+        for f in &written.findings {
+            eprintln!(
+                "{}:{}:{}: this document has what looks like {}",
+                clean(&f.path),
+                f.finding.line,
+                f.finding.column,
+                f.finding.kind.label()
+            );
+        }
+        eprintln!("{}", refusal(false, true));
+        return Ok(Outcome::Findings);
+    }
+    let documents = plan
+        .copies
+        .iter()
+        .filter(|c| c.entry.starts_with("documents/"))
+        .count();
+    eprintln!(
+        "Wrote {}: {} files ({} evidence files, {} documents), {} withheld.\nCheck it with `cse pack --verify {}`.",
+        target.display(),
+        written.files.len() + 2,
+        plan.copies.len() - documents,
+        documents,
+        plan.withheld.len(),
+        out.display()
+    );
+    Ok(Outcome::Clean)
+}
+
+/// Why the pack was not written, and what to do.
+fn refusal(problems: bool, personal: bool) -> String {
+    let mut reasons = Vec::new();
+    if problems {
+        reasons.push("fix or remove the cited documents above");
+    }
+    if personal {
+        reasons.push(
+            "remove the personal data above, mark a document `internal: true`, or pack anyway with --allow-personal-data",
+        );
+    }
+    format!("The pack was not written: {}.", reasons.join("; "))
+}
+
+/// Writes through `write` to a temporary file beside `target`, then moves it into place
+/// when `write` says to keep it; otherwise the temporary file is removed. Refuses to replace
+/// anything but a regular file.
+fn write_safely<T>(
+    target: &Path,
+    write: impl FnOnce(&mut File) -> std::io::Result<(bool, T)>,
+) -> Result<T> {
+    if let Ok(meta) = std::fs::symlink_metadata(target)
+        && !meta.is_file()
+    {
+        bail!("{} is there and is not a regular file", target.display());
+    }
+    let dir = target.parent().unwrap_or(Path::new("."));
+    let mut temp = tempfile::NamedTempFile::new_in(dir)?;
+    let (keep, value) = write(temp.as_file_mut())?;
+    if keep {
+        temp.as_file_mut().flush()?;
+        temp.as_file().sync_all()?;
+        temp.persist(target).map_err(|e| e.error)?;
+    }
+    Ok(value)
+}
+
+fn verify_pack(path: &Path) -> Result<Outcome> {
+    let file = File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
+    let result = match verify::verify(BufReader::new(file)) {
+        Ok(v) => v,
+        Err(NotAPack::Io(e)) => {
+            return Err(e).with_context(|| format!("cannot read {}", path.display()));
+        }
+        Err(e) => bail!("{} is not an evidence pack: {e}", path.display()),
+    };
+    if result.differences.is_empty() {
+        println!(
+            "{}: intact, all {} files match manifest.json.",
+            path.display(),
+            result.listed
+        );
+        return Ok(Outcome::Clean);
+    }
+    for (file, difference) in &result.differences {
+        println!("{}: {}", difference.as_str(), clean(file));
+    }
+    println!(
+        "{}: {} of {} files differ from manifest.json.",
+        path.display(),
+        result.differences.len(),
+        result.listed
+    );
+    Ok(Outcome::Findings)
+}
