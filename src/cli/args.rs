@@ -109,9 +109,11 @@ and left alone, so running it again is safe.",
     #[command(after_help = "Examples:\n  cse man > cse.1 && man ./cse.1")]
     Man,
 
-    /// Print a JSON Schema of the evidence front matter.
-    #[command(after_help = "Examples:\n  cse schema > evidence.schema.json")]
-    Schema,
+    /// Print a JSON Schema of the evidence front matter (or, with --manifest, of a pack's manifest).
+    #[command(
+        after_help = "Examples:\n  cse schema > evidence.schema.json\n  cse schema --manifest > manifest.schema.json"
+    )]
+    Schema(super::commands::schema::SchemaArgs),
 
     /// Readiness at every commit that changed the evidence, cse.toml or the catalogue.
     #[command(

@@ -8,7 +8,7 @@ mod gating;
 mod init;
 mod man;
 mod priorities;
-mod schema;
+pub mod schema;
 mod show;
 mod status;
 
@@ -38,7 +38,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Config => config::run(&Settings::resolve(&cli)?),
         Command::Completions(args) => completions::run(args),
         Command::Man => man::run(),
-        Command::Schema => schema::run(&cli),
+        Command::Schema(args) => schema::run(&cli, args),
 
         Command::History(args) => history::run(&Settings::resolve(&cli)?, args),
         Command::Diff(args) => diff::run(&cli, &Settings::resolve(&cli)?, args),

@@ -8,7 +8,19 @@ use crate::cli::args::Cli;
 use crate::cli::output;
 use crate::cli::settings::{self, Settings};
 
-pub fn run(cli: &Cli) -> Result<Outcome> {
+#[derive(Debug, clap::Args)]
+pub struct SchemaArgs {
+    /// The schema of manifest.json in a pack written by `cse pack`, instead.
+    #[arg(long)]
+    pub manifest: bool,
+}
+
+pub fn run(cli: &Cli, args: &SchemaArgs) -> Result<Outcome> {
+    if args.manifest {
+        let schema = cse::pack::manifest::schema();
+        output::emit(&format!("{}\n", serde_json::to_string_pretty(&schema)?))?;
+        return Ok(Outcome::Clean);
+    }
     // The catalogue in force lists the element ids; outside a repository, the built-in one.
     let catalogue = match settings::find_root(&settings::start_dir(cli)?) {
         Some(_) => Settings::resolve(cli)?.catalogue,
