@@ -348,3 +348,52 @@ fn the_example_packs_and_verifies() {
         .unwrap();
     ok(&out);
 }
+
+/// The lines a doc shows after `$ command`, up to the end of the code block, unindented.
+fn shown_output(doc: &str, command: &str) -> String {
+    let mut lines = doc
+        .lines()
+        .skip_while(|l| l.trim() != format!("$ {command}"));
+    lines
+        .next()
+        .unwrap_or_else(|| panic!("the doc shows no `$ {command}`"));
+    let mut out = String::new();
+    for line in lines.take_while(|l| l.trim() != "```") {
+        out.push_str(line.trim_start());
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn the_docs_show_what_cse_pack_prints_for_the_example() {
+    let doc = std::fs::read_to_string(common::project_root().join("docs/pack.md")).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let root = common::project_root();
+    std::fs::copy(root.join("cse.toml"), dir.path().join("cse.toml")).unwrap();
+    for folder in ["evidence", "docs"] {
+        std::fs::create_dir(dir.path().join(folder)).unwrap();
+        for file in std::fs::read_dir(root.join(folder)).unwrap() {
+            let file = file.unwrap();
+            std::fs::copy(file.path(), dir.path().join(folder).join(file.file_name())).unwrap();
+        }
+    }
+    let out = common::cse(dir.path())
+        .args(["pack", "--out", "evidence-pack.zip"])
+        .output()
+        .unwrap();
+    ok(&out);
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        shown_output(&doc, "cse pack --out evidence-pack.zip")
+    );
+    let out = common::cse(dir.path())
+        .args(["pack", "--verify", "evidence-pack.zip"])
+        .output()
+        .unwrap();
+    ok(&out);
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        shown_output(&doc, "cse pack --verify evidence-pack.zip")
+    );
+}

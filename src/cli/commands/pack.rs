@@ -40,7 +40,7 @@ pub struct PackArgs {
 
 pub fn run(cli: &Cli, args: &PackArgs) -> Result<Outcome> {
     if let Some(pack) = &args.verify {
-        return verify_pack(&settings::start_dir(cli)?.join(pack));
+        return verify_pack(&settings::start_dir(cli)?.join(pack), pack);
     }
     let settings = Settings::resolve(cli)?;
     let Some(out) = &args.out else {
@@ -126,13 +126,17 @@ pub fn run(cli: &Cli, args: &PackArgs) -> Result<Outcome> {
         .iter()
         .filter(|c| c.entry.starts_with("documents/"))
         .count();
+    let withheld = match plan.withheld.len() {
+        0 => "Nothing withheld.".to_owned(),
+        1 => "1 cited file withheld (listed in manifest.json).".to_owned(),
+        n => format!("{n} cited files withheld (listed in manifest.json)."),
+    };
     eprintln!(
-        "Wrote {}: {} files ({} evidence files, {} documents), {} withheld.\nCheck it with `cse pack --verify {}`.",
-        target.display(),
-        written.files.len() + 2,
+        "Wrote {}: {} element pages, {} evidence files, {documents} documents, the report and the manifest ({} files).\n{withheld}\nCheck it later with: cse pack --verify {}",
+        out.display(),
+        settings.catalogue.element_ids().count(),
         plan.copies.len() - documents,
-        documents,
-        plan.withheld.len(),
+        written.files.len() + 2,
         out.display()
     );
     Ok(Outcome::Clean)
@@ -175,7 +179,8 @@ fn write_safely<T>(
     Ok(value)
 }
 
-fn verify_pack(path: &Path) -> Result<Outcome> {
+/// Verifies the pack at `path`, named `shown` as the user gave it.
+fn verify_pack(path: &Path, shown: &Path) -> Result<Outcome> {
     let file = File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
     let result = match verify::verify(BufReader::new(file)) {
         Ok(v) => v,
@@ -187,7 +192,7 @@ fn verify_pack(path: &Path) -> Result<Outcome> {
     if result.differences.is_empty() {
         println!(
             "{}: intact, all {} files match manifest.json.",
-            path.display(),
+            shown.display(),
             result.listed
         );
         return Ok(Outcome::Clean);
@@ -197,7 +202,7 @@ fn verify_pack(path: &Path) -> Result<Outcome> {
     }
     println!(
         "{}: {} of {} files differ from manifest.json.",
-        path.display(),
+        shown.display(),
         result.differences.len(),
         result.listed
     );
