@@ -10,6 +10,7 @@ use cse::diagnostic::excerpt as clean;
 use cse::pack::archive::{self, Pages, WorkingTree};
 use cse::pack::verify::{self, NotAPack};
 use cse::pack::{Inputs, Plan, ProblemKind};
+use cse::render::text::plural;
 use cse::report::{self, Meta, Report};
 use cse::tree::Tree;
 
@@ -132,11 +133,12 @@ pub fn run(cli: &Cli, args: &PackArgs) -> Result<Outcome> {
         n => format!("{n} cited files withheld (listed in manifest.json)."),
     };
     eprintln!(
-        "Wrote {}: {} element pages, {} evidence files, {documents} documents, the report and the manifest ({} files).\n{withheld}\nCheck it later with: cse pack --verify {}",
+        "Wrote {}: {}, {}, {}, the report and the manifest ({}).\n{withheld}\nCheck it later with: cse pack --verify {}",
         out.display(),
-        settings.catalogue.element_ids().count(),
-        plan.copies.len() - documents,
-        written.files.len() + 2,
+        plural(settings.catalogue.element_ids().count(), "element page"),
+        plural(plan.copies.len() - documents, "evidence file"),
+        plural(documents, "document"),
+        plural(written.files.len() + 2, "file"),
         out.display()
     );
     Ok(Outcome::Clean)
