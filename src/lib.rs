@@ -15,6 +15,7 @@ pub mod glob;
 pub mod history;
 pub mod pack;
 pub mod privacy;
+pub mod project;
 pub mod readiness;
 pub mod render;
 pub mod report;

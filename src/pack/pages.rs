@@ -70,14 +70,14 @@ pub fn index(plan: &Plan, report: &Report, catalogue: &Catalogue) -> String {
         section aria-labelledby="summary-h" {
             h2 id="summary-h" { "Readiness" }
             p {
-                strong { (format!("{:.1}%", r.overall.readiness)) }
-                " ready: " (r.overall.ready) " of " (r.overall.elements) " elements."
+                strong { (format!("{:.1}%", r.overall.tally.readiness)) }
+                " ready: " (r.overall.tally.ready) " of " (r.overall.tally.elements) " elements."
             }
             @if r.assessment.ready {
                 p { strong { "Assessment-ready." } }
             } @else {
                 p { strong { "Not assessment-ready yet:" } }
-                ul { @for reason in &r.assessment.reasons { li { (reason) } } }
+                ul { @for reason in &r.assessment.reasons { li { (crate::render::words::reason(reason)) } } }
             }
             @if !plan.withheld.is_empty() {
                 p { (plan.withheld.len()) " cited files are withheld: they stay with the organisation (see "

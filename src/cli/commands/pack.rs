@@ -11,12 +11,12 @@ use cse::pack::archive::{self, Pages, WorkingTree};
 use cse::pack::verify::{self, NotAPack};
 use cse::pack::{Inputs, Plan, ProblemKind};
 use cse::render::text::plural;
-use cse::report::{self, Meta, Report};
+use cse::report;
 use cse::tree::Tree;
 
 use crate::cli::Outcome;
 use crate::cli::args::Cli;
-use crate::cli::settings::{self, Settings};
+use crate::cli::settings;
 
 #[derive(Debug, Args)]
 pub struct PackArgs {
@@ -43,31 +43,20 @@ pub fn run(cli: &Cli, args: &PackArgs) -> Result<Outcome> {
     if let Some(pack) = &args.verify {
         return verify_pack(&settings::start_dir(cli)?.join(pack), pack);
     }
-    let settings = Settings::resolve(cli)?;
+    let settings = settings::resolve(cli)?;
     let Some(out) = &args.out else {
         bail!("give --out FILE.zip, or --verify FILE.zip");
     };
     let target = super::report::target_path(cli, &settings, out)?;
-    let checks = super::report::check_with_bodies(&settings)?;
-    let repo = cse::git::Repo::open(&settings.root).ok();
-    let head = repo.as_ref().and_then(|r| r.resolve("HEAD").ok());
-    let report = Report::build(report::Inputs {
-        catalogue: &settings.catalogue,
-        meta: Meta {
-            organisation: settings.config.name.as_ref().map(|n| n.value.clone()),
-            standard: settings.catalogue.name.clone(),
-            date: settings.today,
-            commit: head.as_ref().map(|c| c.short.clone()),
-        },
-        checks: &checks,
-        history: super::report::history(&settings),
-    });
+    let (evidence, report) = super::report::read(&settings, None)?;
+    let project = &evidence.project;
+    let checks = &evidence.units;
     let tree = settings.tree()?;
     let source = WorkingTree::new(&settings.root)
         .with_context(|| format!("cannot open {}", settings.root.display()))?;
     let plan = Plan::build(Inputs {
-        config: &settings.config,
-        checks: &checks,
+        config: &project.config,
+        checks,
         report: &report,
         commit: None,
         probe: &|path| tree.probe(path),
@@ -100,10 +89,10 @@ pub fn run(cli: &Cli, args: &PackArgs) -> Result<Outcome> {
 
     let pages = Pages {
         report: &report,
-        catalogue: &settings.catalogue,
+        catalogue: &project.catalogue,
         report_html: report::html::render(&report),
     };
-    let allowed = settings.check_options().privacy;
+    let allowed = project.check_options().privacy;
     let written = write_safely(&target, |file| {
         let written = archive::write(BufWriter::new(file), &plan, pages, &source, &allowed)?;
         Ok(args.allow_personal_data || written.findings.is_empty()).map(|keep| (keep, written))
@@ -135,7 +124,7 @@ pub fn run(cli: &Cli, args: &PackArgs) -> Result<Outcome> {
     eprintln!(
         "Wrote {}: {}, {}, {}, the report and the manifest ({}).\n{withheld}\nCheck it later with: cse pack --verify {}",
         out.display(),
-        plural(settings.catalogue.element_ids().count(), "element page"),
+        plural(project.catalogue.element_ids().count(), "element page"),
         plural(plan.copies.len() - documents, "evidence file"),
         plural(documents, "document"),
         plural(written.files.len() + 2, "file"),

@@ -6,7 +6,7 @@ use cse::catalogue::Catalogue;
 use crate::cli::Outcome;
 use crate::cli::args::Cli;
 use crate::cli::output;
-use crate::cli::settings::{self, Settings};
+use crate::cli::settings;
 
 #[derive(Debug, clap::Args)]
 pub struct SchemaArgs {
@@ -22,9 +22,9 @@ pub fn run(cli: &Cli, args: &SchemaArgs) -> Result<Outcome> {
         return Ok(Outcome::Clean);
     }
     // The catalogue in force lists the element ids; outside a repository, the built-in one.
-    let catalogue = match settings::find_root(&settings::start_dir(cli)?) {
-        Some(_) => Settings::resolve(cli)?.catalogue,
-        None if cli.config_file.is_some() => Settings::resolve(cli)?.catalogue,
+    let catalogue = match cse::project::find_root(&settings::start_dir(cli)?) {
+        Some(_) => settings::resolve(cli)?.catalogue,
+        None if cli.config_file.is_some() => settings::resolve(cli)?.catalogue,
         None => Catalogue::builtin()?,
     };
     let schema = cse::schema::front_matter(&catalogue);
