@@ -15,6 +15,7 @@ use zip::{CompressionMethod, DateTime, ZipWriter};
 use super::manifest::{self, FileRecord};
 use super::{Plan, element_page, pages};
 use crate::catalogue::Catalogue;
+use crate::git::Repo;
 use crate::privacy::{self, Allowed, Finding, LineScanner};
 use crate::report::Report;
 
@@ -61,6 +62,12 @@ impl WorkingTree {
     }
 }
 
+impl<S: Source + ?Sized> Source for &S {
+    fn open(&self, path: &str) -> io::Result<(Box<dyn Read + '_>, u64)> {
+        (**self).open(path)
+    }
+}
+
 impl Source for WorkingTree {
     fn open(&self, path: &str) -> io::Result<(Box<dyn Read + '_>, u64)> {
         let full = self.root.join(path).canonicalize()?;
@@ -75,6 +82,23 @@ impl Source for WorkingTree {
             return Err(io::Error::other(format!("{path} is not a regular file")));
         }
         Ok((Box::new(file), meta.len()))
+    }
+}
+
+/// Files of a commit, streamed from git.
+pub struct CommitFiles<'a> {
+    pub repo: &'a Repo,
+    /// The commit id.
+    pub commit: String,
+}
+
+impl Source for CommitFiles<'_> {
+    fn open(&self, path: &str) -> io::Result<(Box<dyn Read + '_>, u64)> {
+        let (reader, size) = self
+            .repo
+            .open_file(&self.commit, path)
+            .map_err(io::Error::other)?;
+        Ok((Box::new(reader), size))
     }
 }
 

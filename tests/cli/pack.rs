@@ -397,3 +397,47 @@ fn the_docs_show_what_cse_pack_prints_for_the_example() {
         shown_output(&doc, "cse pack --verify evidence-pack.zip")
     );
 }
+
+#[test]
+fn at_packs_a_commit_with_its_date_whatever_the_working_tree_holds() {
+    let repo = crate::git::GitRepo::new();
+    for e in cse::catalogue::Catalogue::builtin().unwrap().elements() {
+        repo.write(
+            &format!("evidence/{}.md", e.element.id),
+            &common::ready_file(&e.element.id),
+        );
+    }
+    let id = repo.commit("2026-05-14", "Evidence for the assessment");
+    // Later changes in the working tree are not in a pack of the commit.
+    repo.write("docs/proof.txt", "changed since\n");
+    repo.write("evidence/1.1.1.md", "not even front matter\n");
+    let run = |out: &str| {
+        crate::common::cse(repo.path())
+            .env_remove("CSE_TODAY")
+            .args(["pack", "--at", "HEAD", "--out", out])
+            .output()
+            .unwrap()
+    };
+    ok(&run("a.zip"));
+    ok(&run("b.zip"));
+    let a = repo.path().join("a.zip");
+    assert!(std::fs::read(&a).unwrap() == std::fs::read(repo.path().join("b.zip")).unwrap());
+    assert_eq!(entry(&a, "documents/docs/proof.txt").unwrap(), b"proof\n");
+    assert!(
+        String::from_utf8(entry(&a, "evidence/1.1.1.md").unwrap())
+            .unwrap()
+            .starts_with("---\nelement: 1.1.1")
+    );
+    let m = manifest(&a);
+    assert_eq!(m["commit"]["id"], id.as_str());
+    assert_eq!(m["commit"]["date"], "2026-05-14");
+    assert_eq!(m["generated"], "2026-05-14", "judged on the commit's date");
+    let out = python(
+        "import sys, zipfile\nprint(sorted({i.date_time for i in zipfile.ZipFile(sys.argv[1]).infolist()}))",
+        &[&a],
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim(),
+        "[(2026, 5, 14, 0, 0, 0)]"
+    );
+}

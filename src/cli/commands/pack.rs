@@ -7,16 +7,21 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, bail};
 use clap::Args;
 use cse::diagnostic::excerpt as clean;
-use cse::pack::archive::{self, Pages, WorkingTree};
+use cse::pack::archive::{self, CommitFiles, Pages, Source, WorkingTree};
 use cse::pack::verify::{self, NotAPack};
-use cse::pack::{Inputs, Plan, ProblemKind};
+use cse::pack::{CommitInfo, Inputs, Plan, ProblemKind};
+use cse::project::Git;
 use cse::render::text::plural;
 use cse::report;
+use cse::tree::PathState;
 use cse::tree::Tree;
 
 use crate::cli::Outcome;
 use crate::cli::args::Cli;
 use crate::cli::settings;
+
+type Probe<'a> = Box<dyn Fn(&str) -> PathState + 'a>;
+type FilesUnder<'a> = Box<dyn Fn(&str) -> Vec<String> + 'a>;
 
 #[derive(Debug, Args)]
 pub struct PackArgs {
@@ -37,6 +42,9 @@ pub struct PackArgs {
     /// Write the pack even though the privacy check finds what looks like personal data.
     #[arg(long)]
     pub allow_personal_data: bool,
+
+    #[command(flatten)]
+    pub at: crate::cli::source::AtArg,
 }
 
 pub fn run(cli: &Cli, args: &PackArgs) -> Result<Outcome> {
@@ -48,19 +56,49 @@ pub fn run(cli: &Cli, args: &PackArgs) -> Result<Outcome> {
         bail!("give --out FILE.zip, or --verify FILE.zip");
     };
     let target = super::report::target_path(cli, &settings, out)?;
-    let (evidence, report) = super::report::read(&settings, None)?;
+    let (evidence, report) = super::report::read(&settings, args.at.rev())?;
     let project = &evidence.project;
     let checks = &evidence.units;
-    let tree = settings.tree()?;
-    let source = WorkingTree::new(&settings.root)
-        .with_context(|| format!("cannot open {}", settings.root.display()))?;
+    // Where the files come from: the working tree, or the commit read.
+    let (git, working);
+    let (probe, files_under, source): (Probe<'_>, FilesUnder<'_>, Box<dyn Source + '_>) =
+        match &evidence.commit {
+            None => {
+                let tree = settings.tree()?;
+                working = WorkingTree::new(&settings.root)
+                    .with_context(|| format!("cannot open {}", settings.root.display()))?;
+                let files = &working;
+                (
+                    Box::new(move |path| tree.probe(path)),
+                    Box::new(move |dir| files.files_under(dir)),
+                    Box::new(files),
+                )
+            }
+            Some(commit) => {
+                git = Git::open(&settings.root)?;
+                let tree = git.tree_at(commit)?;
+                let (repo, id) = (&git.repo, commit.id.clone());
+                (
+                    Box::new(move |path| tree.probe(path)),
+                    Box::new(move |dir| repo.files_under(&id, dir).unwrap_or_default()),
+                    Box::new(CommitFiles {
+                        repo: &git.repo,
+                        commit: commit.id.clone(),
+                    }),
+                )
+            }
+        };
     let plan = Plan::build(Inputs {
         config: &project.config,
         checks,
         report: &report,
-        commit: None,
-        probe: &|path| tree.probe(path),
-        files_under: &|dir| source.files_under(dir),
+        commit: evidence.commit.as_ref().map(|c| CommitInfo {
+            id: c.id.clone(),
+            date: c.date,
+            subject: c.subject.clone(),
+        }),
+        probe: &*probe,
+        files_under: &*files_under,
     });
 
     for p in &plan.problems {
@@ -94,7 +132,7 @@ pub fn run(cli: &Cli, args: &PackArgs) -> Result<Outcome> {
     };
     let allowed = project.check_options().privacy;
     let written = write_safely(&target, |file| {
-        let written = archive::write(BufWriter::new(file), &plan, pages, &source, &allowed)?;
+        let written = archive::write(BufWriter::new(file), &plan, pages, &*source, &allowed)?;
         Ok(args.allow_personal_data || written.findings.is_empty()).map(|keep| (keep, written))
     })
     .with_context(|| format!("cannot write the pack to {}", target.display()))?;
