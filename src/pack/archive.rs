@@ -126,7 +126,11 @@ pub struct Pages<'a> {
     pub report_html: String,
 }
 
-enum Content {
+enum Content<'e> {
+    /// `index.html`, rendered when its turn comes.
+    Index,
+    /// An element's page, rendered when its turn comes.
+    Page(&'e str),
     Memory(Vec<u8>),
     /// A repository file, with the elements it is evidence for.
     Copy(String),
@@ -143,17 +147,9 @@ pub fn write<W: Write + Seek>(
     allowed: &Allowed,
 ) -> io::Result<Written> {
     let mut entries: Vec<(String, Content, Vec<String>)> = Vec::new();
-    entries.push((
-        "index.html".into(),
-        Content::Memory(pages::index(plan, pages.report, pages.catalogue).into_bytes()),
-        Vec::new(),
-    ));
+    entries.push(("index.html".into(), Content::Index, Vec::new()));
     for e in pages.catalogue.element_ids() {
-        entries.push((
-            element_page(e),
-            Content::Memory(pages::element(plan, pages.report, pages.catalogue, e).into_bytes()),
-            vec![e.to_owned()],
-        ));
+        entries.push((element_page(e), Content::Page(e), vec![e.to_owned()]));
     }
     entries.push((
         "report.html".into(),
@@ -172,27 +168,40 @@ pub fn write<W: Write + Seek>(
     entries.sort_by(|a, b| a.0.cmp(&b.0));
     entries.dedup_by(|a, b| a.0 == b.0);
 
-    // Pages are in memory, so their hashes are known before the manifests are written,
-    // whichever side of them they sort.
+    // The manifests list every other entry, so what sorts after them (report.html) is
+    // hashed first; pages are rendered one at a time, as they are written.
     let mut files: Vec<FileRecord> = entries
         .iter()
+        .skip_while(|(_, content, _)| !matches!(content, Content::Manifest))
         .filter_map(|(name, content, elements)| match content {
-            Content::Memory(bytes) => Some(FileRecord {
-                path: name.clone(),
-                sha256: hex(&Sha256::digest(bytes)),
-                bytes: bytes.len() as u64,
-                elements: elements.clone(),
-            }),
+            Content::Memory(bytes) => Some(record(name, bytes, elements)),
             _ => None,
         })
         .collect();
+    let hashed_first: Vec<String> = files.iter().map(|f| f.path.clone()).collect();
     let time = zip_time(plan.commit.as_ref().map(|c| c.date));
     let mut zip = ZipWriter::new(out);
     let mut findings = Vec::new();
     let mut buffer = vec![0u8; 256 * 1024];
     for (name, content, elements) in &entries {
         match content {
-            Content::Memory(bytes) => {
+            Content::Index | Content::Page(_) | Content::Memory(_) => {
+                let rendered;
+                let bytes = match content {
+                    Content::Index => {
+                        rendered = pages::index(plan, pages.report, pages.catalogue);
+                        rendered.as_bytes()
+                    }
+                    Content::Page(id) => {
+                        rendered = pages::element(plan, pages.report, pages.catalogue, id);
+                        rendered.as_bytes()
+                    }
+                    Content::Memory(bytes) => bytes.as_slice(),
+                    _ => &[],
+                };
+                if !hashed_first.contains(name) {
+                    files.push(record(name, bytes, elements));
+                }
                 zip.start_file(name.as_str(), options(name, time, bytes.len() as u64))
                     .map_err(io::Error::other)?;
                 zip.write_all(bytes)?;
@@ -260,6 +269,15 @@ pub fn write<W: Write + Seek>(
     out.flush()?;
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(Written { files, findings })
+}
+
+fn record(name: &str, bytes: &[u8], elements: &[String]) -> FileRecord {
+    FileRecord {
+        path: name.to_owned(),
+        sha256: hex(&Sha256::digest(bytes)),
+        bytes: bytes.len() as u64,
+        elements: elements.to_vec(),
+    }
 }
 
 /// The same options for every entry but the compression, which depends on the type.
