@@ -12,7 +12,7 @@ const HELP: &str = "remove it, or replace it with a role (\"the branch manager\"
 organisation's own address or number in `[privacy]` in cse.toml; `cse pack` refuses to pack personal data";
 
 pub(super) fn check(cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
-    for f in privacy::scan(cx.body, &&cx.options.privacy, cx.body_line) {
+    for f in privacy::scan(cx.body, &cx.options.privacy, cx.body_line) {
         out.push(diagnostic(
             Code::PersonalDataInNarrative,
             cx.path,
