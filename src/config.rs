@@ -238,25 +238,29 @@ impl Config {
                 origin: origin(span),
             };
         }
-        if let Some(ignore) = raw.ignore {
-            let span = ignore.span();
+        // `ignore` and `[pack] withhold`: patterns relative to the config file.
+        let globs = |list: Spanned<Vec<String>>, key: &str| -> Result<_, ConfigError> {
+            let span = list.span();
             let mut value = Vec::new();
-            for pattern in ignore.get_ref() {
+            for pattern in list.get_ref() {
                 let glob = relative_pattern(base, pattern).ok_or_else(|| {
                     err(
                         Some(span.clone()),
                         format!(
-                            "ignore pattern `{pattern}` must name files inside the repository{}",
+                            "{key} pattern `{pattern}` must name files inside the repository{}",
                             outside_note(base)
                         ),
                     )
                 })?;
                 value.push(glob);
             }
-            config.ignore = Setting {
+            Ok(Setting {
                 value,
                 origin: origin(span),
-            };
+            })
+        };
+        if let Some(ignore) = raw.ignore {
+            config.ignore = globs(ignore, "ignore")?;
         }
         if let Some(units) = raw.units {
             let span = units.span();
@@ -329,24 +333,7 @@ impl Config {
             };
         }
         if let Some(withhold) = raw.pack.and_then(|p| p.withhold) {
-            let span = withhold.span();
-            let mut value = Vec::new();
-            for pattern in withhold.get_ref() {
-                let glob = relative_pattern(base, pattern).ok_or_else(|| {
-                    err(
-                        Some(span.clone()),
-                        format!(
-                            "withhold pattern `{pattern}` must name files inside the repository{}",
-                            outside_note(base)
-                        ),
-                    )
-                })?;
-                value.push(glob);
-            }
-            config.pack_withhold = Setting {
-                value,
-                origin: origin(span),
-            };
+            config.pack_withhold = globs(withhold, "withhold")?;
         }
         if let Some(privacy) = raw.privacy {
             let list = |v: Option<Spanned<Vec<String>>>, default: &Setting<Vec<String>>| {
