@@ -1,6 +1,7 @@
 //! Renderers turn core results into text. They never print; the CLI writes what they return.
 
 pub mod actions;
+pub mod assessment;
 pub mod diagnostics;
 pub mod element;
 pub mod priorities;
@@ -15,3 +16,4 @@ mod table;
 pub mod chart;
 pub mod delta;
 pub mod history;
+pub mod plan;
