@@ -671,3 +671,28 @@ fn no_record_is_a_clear_error() {
         "{err}"
     );
 }
+
+/// Every ```` ```console ```` block in docs/assessments.md that starts with `$ cse ...` shows
+/// that command's real output on the two-visit story above.
+#[test]
+fn docs_show_real_output() {
+    let repo = two_visits();
+    let doc = std::fs::read_to_string(common::project_root().join("docs/assessments.md")).unwrap();
+    let mut checked = 0;
+    for block in doc.split("```console\n").skip(1) {
+        let block = &block[..block.find("```").unwrap()];
+        let (command, shown) = block.split_once('\n').unwrap();
+        let args: Vec<&str> = command.strip_prefix("$ cse ").unwrap().split(' ').collect();
+        let out = repo.cse().args(&args).output().unwrap();
+        let actual = String::from_utf8(out.stdout).unwrap();
+        assert_eq!(
+            shown, actual,
+            "docs/assessments.md: `{command}` shows other output"
+        );
+        checked += 1;
+    }
+    assert!(
+        checked >= 2,
+        "the walk-through shows commands and their output"
+    );
+}
