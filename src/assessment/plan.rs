@@ -121,13 +121,14 @@ pub fn plan(
     for (index, id) in catalogue.element_ids().enumerate() {
         let mut reasons = Vec::new();
         if let Some(last) = last {
-            if let Some(r) = last.rating(id) {
-                if matches!(r.rating, Status::Partial | Status::NonCompliant) {
-                    reasons.push(Reason::RatedBelow {
-                        rating: r.rating,
-                        on: last.date,
-                    });
-                }
+            if let Some(r) = last
+                .rating(id)
+                .filter(|r| matches!(r.rating, Status::Partial | Status::NonCompliant))
+            {
+                reasons.push(Reason::RatedBelow {
+                    rating: r.rating,
+                    on: last.date,
+                });
             }
             if let Some(on) = last_change(checks, id, dates).filter(|d| *d > last.date) {
                 reasons.push(Reason::Changed {
@@ -141,12 +142,10 @@ pub fn plan(
         if due.iter().any(|(_, i)| *i == index) {
             reasons.push(Reason::Rotation { last_rated, years });
         }
-        if let Some((rated_on, r)) = standing {
-            if r.rating == Status::CompliancePlus {
-                let reviewed = oldest_review(checks, id);
-                if reviewed.is_none_or(|d| d <= rated_on) {
-                    reasons.push(Reason::CompliancePlusNotReviewed { rated_on, reviewed });
-                }
+        if let Some((rated_on, _)) = standing.filter(|(_, r)| r.rating == Status::CompliancePlus) {
+            let reviewed = oldest_review(checks, id);
+            if reviewed.is_none_or(|d| d <= rated_on) {
+                reasons.push(Reason::CompliancePlusNotReviewed { rated_on, reviewed });
             }
         }
         if !reasons.is_empty() {
