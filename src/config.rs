@@ -182,22 +182,26 @@ impl Config {
             ..Config::default()
         };
         config.name = raw.name.map(setting);
-        if let Some(dir) = raw.evidence_dir {
+        // A folder inside the repository, named by the setting `key`.
+        let folder = |dir: Spanned<String>, key: &str| {
             let span = dir.span();
-            let value = relative_dir(base, dir.get_ref()).ok_or_else(|| {
-                err(
-                    Some(span.clone()),
+            match relative_dir(base, dir.get_ref()) {
+                Some(value) => Ok(Setting {
+                    value,
+                    origin: origin(span),
+                }),
+                None => Err(err(
+                    Some(span),
                     format!(
-                        "`evidence_dir = {:?}` must be a folder inside the repository{}",
+                        "`{key} = {:?}` must be a folder inside the repository{}",
                         dir.get_ref(),
                         outside_note(base)
                     ),
-                )
-            })?;
-            config.evidence_dir = Setting {
-                value,
-                origin: origin(span),
-            };
+                )),
+            }
+        };
+        if let Some(dir) = raw.evidence_dir {
+            config.evidence_dir = folder(dir, "evidence_dir")?;
         }
         if let Some(cat) = raw.catalogue {
             let s = setting(cat);
@@ -271,21 +275,7 @@ impl Config {
             };
         }
         if let Some(dir) = raw.assessments.and_then(|a| a.dir) {
-            let span = dir.span();
-            let value = relative_dir(base, dir.get_ref()).ok_or_else(|| {
-                err(
-                    Some(span.clone()),
-                    format!(
-                        "`assessments.dir = {:?}` must be a folder inside the repository{}",
-                        dir.get_ref(),
-                        outside_note(base)
-                    ),
-                )
-            })?;
-            config.assessments_dir = Setting {
-                value,
-                origin: origin(span),
-            };
+            config.assessments_dir = folder(dir, "assessments.dir")?;
         }
         if let Some(years) = raw.cycle.and_then(|c| c.years) {
             let span = years.span();

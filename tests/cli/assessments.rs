@@ -313,34 +313,33 @@ fn two_visits_plan_gives_each_reason() {
     );
 }
 
+/// `cse status --require-no-open-partials` on `today`: the exit code and stderr.
+fn gate(repo: &GitRepo, today: &str) -> (Option<i32>, String) {
+    let out = repo
+        .cse()
+        .env("CSE_TODAY", today)
+        .args(["status", "--require-no-open-partials"])
+        .output()
+        .unwrap();
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
 #[test]
 fn open_partials_gate() {
     let repo = two_visits();
     // 3.1.1 was due by 2026-06-30 and is still partial.
-    let out = repo
-        .cse()
-        .args(["status", "--require-no-open-partials"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    let err = String::from_utf8_lossy(&out.stderr);
+    let (code, err) = gate(&repo, common::TODAY);
+    assert_eq!(code, Some(1), "{err}");
     assert!(
         err.contains("gate failed: --require-no-open-partials: 3.1.1 was rated partial on 2026-03-12, was due by 2026-06-30, and is still not ready"),
         "{err}"
     );
     // Before the due date, the gate passes.
-    let out = repo
-        .cse()
-        .env("CSE_TODAY", "2026-06-30")
-        .args(["status", "--require-no-open-partials"])
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let (code, err) = gate(&repo, "2026-06-30");
+    assert_eq!(code, Some(0), "{err}");
     // Once the element is ready, too.
     repo.write(
         "evidence/3.1.1.md",
@@ -352,16 +351,11 @@ fn open_partials_gate() {
             "Published.",
         ),
     );
-    let out = repo
-        .cse()
-        .args(["status", "--require-no-open-partials"])
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let (code, err) = gate(&repo, common::TODAY);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(
+        err.contains("gate passed: --require-no-open-partials"),
+        "{err}"
     );
 }
 
