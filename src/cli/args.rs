@@ -144,8 +144,8 @@ when its evidence changed after that rating (from git).",
     #[command(
         long_about = "List the elements the next assessment visit must cover, each with its reasons: \
 rated partial or non-compliant at the last visit; evidence (or a document it cites) changed since \
-the last visit, from git; not rated at any visit in the last `[cycle] years` (3 by default), \
-oldest first; rated Compliance Plus and not reviewed since.\n\nThe rotation over `[cycle] years` \
+the last visit, from git; not rated at any visit in the last `[cycle] years` (3 by default): the \
+longest unrated first, a yearly share of the standard; rated Compliance Plus and not reviewed since.\n\nThe rotation over `[cycle] years` \
 is cse's configurable convention for covering the whole standard over a certification cycle, not \
 a published rule of the Customer Service Excellence standard.",
         after_help = "Examples:\n  cse plan\n  cse plan --for 2027-03-01\n  cse plan --format csv > next-visit.csv"

@@ -43,7 +43,7 @@ pub fn run(cli: &Cli, settings: &Settings, args: &AssessmentArgs) -> Result<Outc
     let Some(latest) = history.latest() else {
         bail!(
             "no assessment is recorded in `{dir}`\n\
-             hint: after a visit, write the assessor's ratings to `{dir}/YYYY-MM-DD.yaml` (see docs/assessments.md)"
+             hint: after a visit, write the assessor's ratings to `{dir}/YYYY-MM-DD.yaml`; `cse init` writes an example in `{dir}/README.md`"
         );
     };
     let chosen = if args.visit == "latest" {

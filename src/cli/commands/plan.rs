@@ -32,7 +32,12 @@ pub fn run(cli: &Cli, settings: &Settings, args: &PlanArgs) -> Result<Outcome> {
     if let (Some(commit), ReportFormat::Table) = (&checked.commit, args.format) {
         output::emit(&format!("{}\n\n", source::describe(commit)))?;
     }
-    let dates = visits::last_changed(settings, checked);
+    // Changes count only after a visit.
+    let dates = if inputs.history.visits.is_empty() {
+        Default::default()
+    } else {
+        visits::last_changed(settings, checked)
+    };
     let visit = args
         .visit
         .unwrap_or_else(|| plan::default_date(&inputs.history, settings.today));
