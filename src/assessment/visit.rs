@@ -9,7 +9,7 @@ use super::{Assessment, History, ratings};
 use crate::catalogue::Catalogue;
 use crate::checks::{ElementState, ElementStatus, LastChanged, UnitCheck};
 use crate::evidence::Status;
-use crate::gates::Verdict;
+use crate::gates::{Figures, Finding, Verdict};
 use crate::rollup::Rollup;
 use crate::tree;
 
@@ -254,35 +254,33 @@ fn changes(catalogue: &Catalogue, history: &History, before: Date, now: Date) ->
 
 /// `--require-no-open-partials`: fails while a partial from the latest visit is past its due
 /// date and the element is still not ready.
-pub fn open_partials_gate(report: Option<&VisitReport>, source: &str) -> Verdict {
-    let Some(report) = report else {
+pub fn open_partials_gate(report: Option<&VisitReport>, source: &str, figures: Figures) -> Verdict {
+    let open: Vec<Finding> = report
+        .into_iter()
+        .flat_map(|r| r.partials.iter().map(move |p| (r.visit.date, p)))
+        .filter_map(|(visit, p)| {
+            let due = p.due.filter(|_| p.overdue)?;
+            Some(Finding::OpenPartial {
+                source: source.to_owned(),
+                id: p.id.clone(),
+                visit,
+                due,
+            })
+        })
+        .collect();
+    if open.is_empty() {
         return Verdict {
             passed: true,
-            lines: vec![format!("{source}: no assessment is recorded")],
-        };
-    };
-    let overdue: Vec<&Partial> = report.partials.iter().filter(|p| p.overdue).collect();
-    if overdue.is_empty() {
-        return Verdict {
-            passed: true,
-            lines: vec![format!(
-                "{source}: no partial from the visit on {} is past its due date",
-                report.visit.date
-            )],
+            figures,
+            findings: vec![Finding::NoOpenPartials {
+                source: source.to_owned(),
+                visit: report.map(|r| r.visit.date),
+            }],
         };
     }
     Verdict {
         passed: false,
-        lines: overdue
-            .iter()
-            .map(|p| {
-                format!(
-                    "{source}: {} was rated partial on {}, was due by {}, and is still not ready",
-                    p.id,
-                    report.visit.date,
-                    p.due.map(|d| d.to_string()).unwrap_or_default()
-                )
-            })
-            .collect(),
+        figures,
+        findings: open,
     }
 }

@@ -10,7 +10,7 @@ use cse::git::Repo;
 use jiff::civil::Date;
 
 use super::settings::Settings;
-use super::source::{self, Checked};
+use cse::project::{Evidence, Want};
 
 /// The assessor's records in the working tree; a note on stderr when some cannot be used.
 pub fn history(settings: &Settings) -> Result<History> {
@@ -29,20 +29,20 @@ pub fn history(settings: &Settings) -> Result<History> {
 
 /// The evidence (the working tree, or the commit `at` names) and the history.
 pub struct Inputs {
-    pub checked: Checked,
+    pub checked: Evidence,
     pub history: History,
 }
 
 pub fn load(settings: &Settings, at: Option<&str>) -> Result<Inputs> {
     Ok(Inputs {
-        checked: source::unit_checks(settings, at)?,
+        checked: settings.read(at, Want::default())?,
         history: history(settings)?,
     })
 }
 
 /// When each file last changed in a commit up to `checked`'s (or `HEAD`), by
 /// repository-relative path. Without git history every date is unknown, said on stderr.
-pub fn last_changed(settings: &Settings, checked: &Checked) -> HashMap<String, Date> {
+pub fn last_changed(settings: &Settings, checked: &Evidence) -> HashMap<String, Date> {
     let rev = checked.commit.as_ref().map_or("HEAD", |c| c.id.as_str());
     let dates = Repo::open(&settings.root).and_then(|repo| {
         repo.require_full_history()?;

@@ -5,7 +5,6 @@ use clap::{Args, ValueEnum};
 use cse::assessment::visit;
 use cse::render;
 use cse::render::report::Format;
-use cse::rollup;
 
 use crate::cli::Outcome;
 use crate::cli::args::Cli;
@@ -37,7 +36,7 @@ pub enum AssessmentFormat {
 }
 
 pub fn run(cli: &Cli, settings: &Settings, args: &AssessmentArgs) -> Result<Outcome> {
-    let inputs = visits::load(settings, args.at.at.as_deref())?;
+    let inputs = visits::load(settings, args.at.rev())?;
     let history = &inputs.history;
     let dir = &settings.config.assessments_dir.value;
     let Some(latest) = history.latest() else {
@@ -81,16 +80,16 @@ pub fn run(cli: &Cli, settings: &Settings, args: &AssessmentArgs) -> Result<Outc
     if let (Some(commit), Format::Table) = (&checked.commit, format) {
         output::emit(&format!("{}\n\n", source::describe(commit)))?;
     }
-    let rollup = rollup::roll_up(&checked.settings.catalogue, &checked.units);
+    let rollup = checked.rollup();
     let dates = visits::last_changed(settings, checked);
     let report = visit::report(
-        &checked.settings.catalogue,
+        &checked.project.catalogue,
         history,
         chosen,
         &rollup,
         &checked.units,
         &dates,
-        settings.today,
+        checked.project.today,
     );
     output::emit(&render::assessment::render(
         &report,

@@ -27,7 +27,7 @@ pub struct PlanArgs {
 }
 
 pub fn run(cli: &Cli, settings: &Settings, args: &PlanArgs) -> Result<Outcome> {
-    let inputs = visits::load(settings, args.at.at.as_deref())?;
+    let inputs = visits::load(settings, args.at.rev())?;
     let checked = &inputs.checked;
     if let (Some(commit), ReportFormat::Table) = (&checked.commit, args.format) {
         output::emit(&format!("{}\n\n", source::describe(commit)))?;
@@ -40,14 +40,14 @@ pub fn run(cli: &Cli, settings: &Settings, args: &PlanArgs) -> Result<Outcome> {
     };
     let visit = args
         .visit
-        .unwrap_or_else(|| plan::default_date(&inputs.history, settings.today));
+        .unwrap_or_else(|| plan::default_date(&inputs.history, checked.project.today));
     let plan = plan::plan(
-        &checked.settings.catalogue,
+        &checked.project.catalogue,
         &inputs.history,
         &checked.units,
         &dates,
         visit,
-        checked.settings.config.cycle_years.value,
+        checked.project.config.cycle_years.value,
     );
     output::emit(&render::plan::render(
         &plan,
