@@ -114,6 +114,54 @@ impl Assessment {
     }
 }
 
+/// A visit as `cse history` marks it: the assessor's Compliance Plus count beside the
+/// self-assessed one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VisitMark {
+    pub date: Date,
+    /// Elements whose standing rating after the visit is compliance-plus.
+    pub assessor_compliance_plus: usize,
+    /// Compliance-plus in the evidence at the last commit of the history on or before the
+    /// visit, and that commit's short hash; `None` when there is none.
+    pub self_compliance_plus: Option<(usize, String)>,
+}
+
+/// The visits from `history` that fall within `points` (from the first point's date on),
+/// each with both Compliance Plus counts.
+pub fn marks(
+    catalogue: &crate::catalogue::Catalogue,
+    history: &History,
+    points: &[crate::history::Point],
+) -> Vec<VisitMark> {
+    let Some(first) = points.first() else {
+        return Vec::new();
+    };
+    history
+        .visits
+        .iter()
+        .filter(|v| v.date >= first.commit.date)
+        .map(|v| VisitMark {
+            date: v.date,
+            assessor_compliance_plus: catalogue
+                .element_ids()
+                .filter(|id| {
+                    history
+                        .standing(id, v.date)
+                        .is_some_and(|(_, r)| r.rating == Status::CompliancePlus)
+                })
+                .count(),
+            self_compliance_plus: points
+                .iter()
+                .rev()
+                .find(|p| p.commit.date <= v.date)
+                .and_then(|p| {
+                    let figures = p.figures.as_ref().ok()?;
+                    Some((figures.compliance_plus, p.commit.short.clone()))
+                }),
+        })
+        .collect()
+}
+
 /// Every record that could be read, oldest first, one per date.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct History {

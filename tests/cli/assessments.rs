@@ -690,3 +690,42 @@ fn docs_show_real_output() {
         "the walk-through shows commands and their output"
     );
 }
+
+#[test]
+fn history_marks_each_visit_with_both_compliance_plus_counts() {
+    let repo = three_visits();
+    let doc = json_of(&repo, &["history", "--format", "json"]);
+    let marks: Vec<(Value, Value, Value)> = doc["assessments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| {
+            (
+                m["date"].clone(),
+                m["assessor_compliance_plus"].clone(),
+                m["self_compliance_plus"].clone(),
+            )
+        })
+        .collect();
+    // Standing compliance-plus after each visit: {1.1.1, 3.1.1}; {1.1.1, 1.1.2, 3.1.1};
+    // {1.1.1, 3.1.1, 2.1.1}. Self-assessed at the last evidence commit before each visit:
+    // 1.1.1, 3.1.1 and 2.1.1 throughout.
+    assert_eq!(
+        marks,
+        [
+            (json!("2024-03-11"), json!(2), json!(3)),
+            (json!("2025-03-10"), json!(3), json!(3)),
+            (json!("2026-03-12"), json!(3), json!(3)),
+        ]
+    );
+    let out = repo.cse().arg("history").output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("Assessment visits:\n  2024-03-11  Compliance Plus: assessor 2, self-assessed 3 (commit "), "{text}");
+    let svg = repo.path().join("chart.svg");
+    repo.cse()
+        .args(["history", "--svg", svg.to_str().unwrap()])
+        .assert()
+        .success();
+    let svg = std::fs::read_to_string(svg).unwrap();
+    assert_eq!(svg.matches("<title>Assessment visit ").count(), 3);
+}
