@@ -280,7 +280,7 @@ fn criteria(out: &mut String, report: &Report) {
         let _ = write!(
             out,
             "<th scope=\"col\" class=\"num\">{}</th>",
-            theme::status_label(theme::ALL_STATUSES[i])
+            theme::status_label(ElementStatus::ALL[i])
         );
     }
     out.push_str("</tr></thead><tbody>");

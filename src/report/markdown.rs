@@ -216,7 +216,7 @@ fn criteria(out: &mut String, report: &Report) {
     out.push_str("### Elements by status\n\n");
     let columns = theme::status_columns(&r.overall.counts);
     let mut header = vec![col("Criterion")];
-    header.extend(columns.iter().map(|&i| num(status(theme::ALL_STATUSES[i]))));
+    header.extend(columns.iter().map(|&i| num(status(ElementStatus::ALL[i]))));
     table(
         out,
         &header,
