@@ -12,7 +12,7 @@ pub mod text;
 pub mod words;
 
 mod csv;
-mod markdown;
+pub(crate) mod markdown;
 mod table;
 
 pub mod chart;

@@ -729,3 +729,48 @@ fn history_marks_each_visit_with_both_compliance_plus_counts() {
     let svg = std::fs::read_to_string(svg).unwrap();
     assert_eq!(svg.matches("<title>Assessment visit ").count(), 3);
 }
+
+#[test]
+fn report_has_the_assessors_findings() {
+    let repo = two_visits();
+    repo.write(
+        "assessments/2026-03-12.yaml",
+        &record(
+            "2026-03-12",
+            &[
+                ("1.1.1", "{rating: compliance-plus}"),
+                ("1.1.2", "{rating: compliance-plus}"),
+                ("1.1.3", "{rating: compliant}"),
+                ("2.1.1", "{rating: compliant}"),
+                ("2.2.1", "{rating: compliant}"),
+                ("3.1.1", "{rating: partial, due: 2026-06-30}"),
+            ],
+            "areas_for_development:\n  - \"<script>alert(1)</script> & *publish* standards\"\n",
+        ),
+    );
+    let out = repo
+        .cse()
+        .args(["report", "--format", "markdown", "--out", "-"])
+        .output()
+        .unwrap();
+    let md = String::from_utf8(out.stdout).unwrap();
+    for expected in [
+        "## Assessor's findings\n\nAssessment on 2026-03-12: full, certified, by Example Certification Ltd, A. Assessor.",
+        "| All elements | 2 | 3 | 1 | 0 | 51 |",
+        "- **1.1.3**: you say compliance-plus, the assessor said compliant on 2026-03-12\n",
+        "- **4.1.1**: you say compliant, the assessor said non-compliant on 2025-03-10; the evidence changed on 2026-07-01, after the visit\n",
+        "- \\<script\\>alert(1)\\</script\\> \\& \\*publish\\* standards\n",
+        "| 2025-03-10 | 2 | 3 (commit ",
+        "| 2026-03-12 | 2 | 3 (commit ",
+    ] {
+        assert!(md.contains(expected), "missing {expected:?} in:\n{md}");
+    }
+    let out = repo.cse().args(["report", "--out", "-"]).output().unwrap();
+    let html = String::from_utf8(out.stdout).unwrap();
+    crate::report::scan(&html);
+    assert!(html.contains("<h2 id=\"assessor-h\">Assessor's findings</h2>"));
+    assert!(
+        html.contains("<li>&lt;script&gt;alert(1)&lt;/script&gt; &amp; *publish* standards</li>")
+    );
+    assert!(!html.contains("<script>"));
+}

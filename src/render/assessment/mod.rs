@@ -22,7 +22,7 @@ pub fn render(report: &VisitReport, format: Format, term: &Terminal) -> String {
 }
 
 /// "Assessment on 2026-03-14: full, certified"
-fn title(visit: &Assessment) -> String {
+pub(crate) fn title(visit: &Assessment) -> String {
     format!(
         "Assessment on {}: {}, {}",
         visit.date,
@@ -32,7 +32,7 @@ fn title(visit: &Assessment) -> String {
 }
 
 /// "Example Certification Ltd, A. Assessor" (not yet cleaned or escaped).
-fn by(visit: &Assessment) -> Option<String> {
+pub(crate) fn by(visit: &Assessment) -> Option<String> {
     let names: Vec<&str> = [visit.body.as_deref(), visit.assessor.as_deref()]
         .into_iter()
         .flatten()
@@ -42,7 +42,7 @@ fn by(visit: &Assessment) -> Option<String> {
 
 /// "you say compliance-plus, the assessor said compliant on 2026-03-14; the evidence
 /// changed on 2026-05-02, after the visit"
-fn describe(d: &Difference) -> String {
+pub(crate) fn describe(d: &Difference) -> String {
     let mut s = format!(
         "you say {}, the assessor said {} on {}",
         d.own.as_str(),
@@ -56,14 +56,14 @@ fn describe(d: &Difference) -> String {
 }
 
 /// The count columns: each rating's label, then "Not rated".
-fn count_headers() -> Vec<&'static str> {
+pub(crate) fn count_headers() -> Vec<&'static str> {
     crate::assessment::ratings()
         .map(Status::label)
         .chain(["Not rated"])
         .collect()
 }
 
-fn count_cells(counts: &crate::assessment::visit::Counts) -> Vec<String> {
+pub(crate) fn count_cells(counts: &crate::assessment::visit::Counts) -> Vec<String> {
     counts
         .rated
         .iter()
