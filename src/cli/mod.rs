@@ -7,6 +7,7 @@ mod report_args;
 mod settings;
 mod source;
 mod terminal;
+mod visits;
 
 use std::io::Write;
 use std::process::ExitCode;
