@@ -109,11 +109,11 @@ and left alone, so running it again is safe.",
     #[command(after_help = "Examples:\n  cse man > cse.1 && man ./cse.1")]
     Man,
 
-    /// Print a JSON Schema of the evidence front matter (or, with --manifest, of a pack's manifest).
+    /// Print a JSON Schema of the evidence front matter, an assessment record or a pack's manifest.
     #[command(
-        after_help = "Examples:\n  cse schema > evidence.schema.json\n  cse schema --manifest > manifest.schema.json"
+        after_help = "Examples:\n  cse schema > evidence.schema.json\n  cse schema --assessment > assessment.schema.json\n  cse schema --manifest > manifest.schema.json"
     )]
-    Schema(super::commands::schema::SchemaArgs),
+    Schema(SchemaArgs),
 
     /// Readiness at every commit that changed the evidence, cse.toml or the catalogue.
     #[command(
@@ -127,6 +127,31 @@ and left alone, so running it again is safe.",
     )]
     Diff(super::commands::diff::DiffArgs),
 
+    /// The assessor's ratings at a visit beside your self-assessment: counts, Compliance Plus,
+    /// partials, changes since the visit before and where you and the assessor differ.
+    #[command(
+        long_about = "Show one visit recorded in `assessments/YYYY-MM-DD.yaml` (the folder is \
+`[assessments] dir` in cse.toml): the assessor's ratings per criterion, the Compliance Plus \
+elements, the partials with their due dates (overdue ones flagged), Compliance Plus gained, \
+retained and lost and partials closed and new since the visit before, and every element whose \
+self-assessed status today (or at `--at REV`) differs from the assessor's latest rating, saying \
+when its evidence changed after that rating (from git).",
+        after_help = "Examples:\n  cse assessment\n  cse assessment 2026-03-14 --format markdown\n  cse assessment --format json\n  cse assessment --at v1.0"
+    )]
+    Assessment(super::commands::assessment::AssessmentArgs),
+
+    /// What the next visit must cover, with a reason for each element.
+    #[command(
+        long_about = "List the elements the next assessment visit must cover, each with its reasons: \
+rated partial or non-compliant at the last visit; evidence (or a document it cites) changed since \
+the last visit, from git; not rated at any visit in the last `[cycle] years` (3 by default): the \
+longest unrated first, a yearly share of the standard; rated Compliance Plus and not reviewed since.\n\nThe rotation over `[cycle] years` \
+is cse's configurable convention for covering the whole standard over a certification cycle, not \
+a published rule of the Customer Service Excellence standard.",
+        after_help = "Examples:\n  cse plan\n  cse plan --for 2027-03-01\n  cse plan --format csv > next-visit.csv"
+    )]
+    Plan(super::commands::plan::PlanArgs),
+
     /// Write the evidence pack an assessor receives: one zip with a page per element, the
     /// evidence, every cited document, the report and a manifest of SHA-256 hashes.
     #[command(
@@ -134,6 +159,17 @@ and left alone, so running it again is safe.",
         after_help = "Examples:\n  cse pack --out evidence-pack.zip\n  cse pack --verify evidence-pack.zip"
     )]
     Pack(super::commands::pack::PackArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// The schema of an assessment record (assessments/YYYY-MM-DD.yaml) instead.
+    #[arg(long, conflicts_with = "manifest")]
+    pub assessment: bool,
+
+    /// The schema of manifest.json in a pack written by `cse pack` instead.
+    #[arg(long)]
+    pub manifest: bool,
 }
 
 #[derive(Debug, Args)]

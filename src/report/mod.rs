@@ -5,6 +5,7 @@
 //! through an allow-list (see `narrative`).
 
 pub(crate) mod escape;
+mod findings;
 pub mod html;
 pub mod markdown;
 mod model;
@@ -13,6 +14,6 @@ mod svg;
 pub(crate) mod theme;
 
 pub use model::{
-    ActionRow, CriterionSection, ElementRow, EvidenceLink, HistoryPoint, Inputs, Meta, Priorities,
-    PriorityRow, Report, UnitStatus,
+    ActionRow, CriterionSection, ElementRow, EvidenceLink, Findings, HistoryPoint, Inputs, Meta,
+    Priorities, PriorityRow, Report, UnitStatus,
 };

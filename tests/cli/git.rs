@@ -12,7 +12,7 @@ use serde_json::Value;
 
 /// A temporary evidence repository that is also a git repository.
 pub(crate) struct GitRepo {
-    repo: Repo,
+    pub(crate) repo: Repo,
 }
 
 /// `git` isolated from the machine's configuration.
@@ -62,7 +62,7 @@ impl GitRepo {
         self.repo.write(rel, text);
     }
 
-    fn git(&self, args: &[&str]) -> String {
+    pub(crate) fn git(&self, args: &[&str]) -> String {
         run_git(self.path(), args)
     }
 
@@ -84,7 +84,7 @@ impl GitRepo {
         self.git(&["rev-parse", "HEAD"])
     }
 
-    fn cse(&self) -> Command {
+    pub(crate) fn cse(&self) -> Command {
         let mut cmd = self.repo.cse();
         cmd.env("GIT_CONFIG_GLOBAL", "/dev/null")
             .env("GIT_CONFIG_NOSYSTEM", "1");

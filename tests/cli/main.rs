@@ -7,14 +7,18 @@ mod generate;
 mod report_fixtures;
 
 mod actions;
+mod assessments;
 mod bad_input;
 mod check;
 mod concurrency;
 mod config;
+mod consistency;
 mod gates;
 mod gen_repo;
 mod git;
 mod init;
+mod layering;
+mod one_truth;
 mod pack;
 mod priorities;
 mod properties;

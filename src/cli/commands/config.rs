@@ -116,6 +116,10 @@ fn render(settings: &Settings) -> String {
             toml_list(globs.iter().map(|g| g.as_str()))
         }),
         row("units", &config.units, units),
+        row("assessments.dir", &config.assessments_dir, |v| {
+            toml_string(v)
+        }),
+        row("cycle.years", &config.cycle_years, u32::to_string),
         optional("gate.fail_under", gate.fail_under.as_ref(), percent),
         optional(
             "gate.fail_under_criterion",

@@ -1,12 +1,14 @@
 //! One module per subcommand.
 
 mod actions;
+pub mod assessment;
 mod check;
 mod completions;
 mod config;
 mod gating;
 mod init;
 mod man;
+pub mod plan;
 mod priorities;
 pub mod schema;
 mod show;
@@ -42,6 +44,8 @@ pub fn run(cli: Cli) -> Result<Outcome> {
 
         Command::History(args) => history::run(&settings::resolve(&cli)?, args),
         Command::Diff(args) => diff::run(&cli, &settings::resolve(&cli)?, args),
+        Command::Assessment(args) => assessment::run(&cli, &settings::resolve(&cli)?, args),
+        Command::Plan(args) => plan::run(&cli, &settings::resolve(&cli)?, args),
         Command::Pack(args) => pack::run(&cli, args),
     }
 }

@@ -4,16 +4,9 @@ use anyhow::Result;
 use cse::catalogue::Catalogue;
 
 use crate::cli::Outcome;
-use crate::cli::args::Cli;
+use crate::cli::args::{Cli, SchemaArgs};
 use crate::cli::output;
 use crate::cli::settings;
-
-#[derive(Debug, clap::Args)]
-pub struct SchemaArgs {
-    /// The schema of manifest.json in a pack written by `cse pack`, instead.
-    #[arg(long)]
-    pub manifest: bool,
-}
 
 pub fn run(cli: &Cli, args: &SchemaArgs) -> Result<Outcome> {
     if args.manifest {
@@ -27,7 +20,11 @@ pub fn run(cli: &Cli, args: &SchemaArgs) -> Result<Outcome> {
         None if cli.config_file.is_some() => settings::resolve(cli)?.catalogue,
         None => Catalogue::builtin()?,
     };
-    let schema = cse::schema::front_matter(&catalogue);
+    let schema = if args.assessment {
+        cse::schema::assessment(&catalogue)
+    } else {
+        cse::schema::front_matter(&catalogue)
+    };
     output::emit(&format!("{}\n", serde_json::to_string_pretty(&schema)?))?;
     Ok(Outcome::Clean)
 }
