@@ -12,12 +12,10 @@ use sha2::{Digest, Sha256};
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, ZipWriter};
 
+use super::Plan;
 use super::manifest::{self, FileRecord};
-use super::{Plan, element_page, pages};
-use crate::catalogue::Catalogue;
 use crate::git::Repo;
 use crate::privacy::{self, Allowed, Finding, LineScanner};
-use crate::report::Report;
 
 /// Where the pack reads repository files from: the working tree, or a commit.
 pub trait Source {
@@ -118,19 +116,22 @@ pub struct Written {
     pub findings: Vec<DocumentFinding>,
 }
 
-/// What the pack's pages and report are made from.
-pub struct Pages<'a> {
-    pub report: &'a Report,
-    pub catalogue: &'a Catalogue,
-    /// `cse report`'s page.
-    pub report_html: String,
+/// The entries the pack generates (pages, the report, the manifests), rendered by the shell.
+pub trait Generated {
+    /// Each generated entry's name and the elements it is about.
+    fn entries(&self) -> Vec<(String, Vec<String>)>;
+    /// The contents of the generated entry `name`.
+    fn render(&self, name: &str) -> Vec<u8>;
+    /// `manifest.json` for `files`, every other entry sorted by path.
+    fn manifest_json(&self, files: &[FileRecord]) -> String;
+    /// `manifest.csv` for `files`.
+    fn manifest_csv(&self, files: &[FileRecord]) -> String;
 }
 
-enum Content<'e> {
-    /// `index.html`, rendered when its turn comes.
-    Index,
-    /// An element's page, rendered when its turn comes.
-    Page(&'e str),
+enum Content {
+    /// Rendered when its turn comes, one at a time.
+    Generated,
+    /// Rendered ahead: it sorts after the manifests, which list its hash.
     Memory(Vec<u8>),
     /// A repository file, with the elements it is evidence for.
     Copy(String),
@@ -142,20 +143,14 @@ enum Content<'e> {
 pub fn write<W: Write + Seek>(
     out: W,
     plan: &Plan,
-    pages: Pages<'_>,
+    generated: &dyn Generated,
     source: &dyn Source,
     allowed: &Allowed,
 ) -> io::Result<Written> {
     let mut entries: Vec<(String, Content, Vec<String>)> = Vec::new();
-    entries.push(("index.html".into(), Content::Index, Vec::new()));
-    for e in pages.catalogue.element_ids() {
-        entries.push((element_page(e), Content::Page(e), vec![e.to_owned()]));
+    for (name, elements) in generated.entries() {
+        entries.push((name, Content::Generated, elements));
     }
-    entries.push((
-        "report.html".into(),
-        Content::Memory(pages.report_html.into_bytes()),
-        Vec::new(),
-    ));
     for c in &plan.copies {
         entries.push((
             c.entry.clone(),
@@ -167,6 +162,15 @@ pub fn write<W: Write + Seek>(
     entries.push((manifest::JSON_NAME.into(), Content::Manifest, Vec::new()));
     entries.sort_by(|a, b| a.0.cmp(&b.0));
     entries.dedup_by(|a, b| a.0 == b.0);
+    let first_manifest = entries
+        .iter()
+        .position(|(_, content, _)| matches!(content, Content::Manifest))
+        .unwrap_or(entries.len());
+    for (name, content, _) in &mut entries[first_manifest..] {
+        if matches!(content, Content::Generated) {
+            *content = Content::Memory(generated.render(name));
+        }
+    }
 
     // The manifests list every other entry, so what sorts after them (report.html) is
     // hashed first; pages are rendered one at a time, as they are written.
@@ -185,19 +189,14 @@ pub fn write<W: Write + Seek>(
     let mut buffer = vec![0u8; 256 * 1024];
     for (name, content, elements) in &entries {
         match content {
-            Content::Index | Content::Page(_) | Content::Memory(_) => {
+            Content::Generated | Content::Memory(_) => {
                 let rendered;
                 let bytes = match content {
-                    Content::Index => {
-                        rendered = pages::index(plan, pages.report, pages.catalogue);
-                        rendered.as_bytes()
-                    }
-                    Content::Page(id) => {
-                        rendered = pages::element(plan, pages.report, pages.catalogue, id);
-                        rendered.as_bytes()
-                    }
                     Content::Memory(bytes) => bytes.as_slice(),
-                    _ => &[],
+                    _ => {
+                        rendered = generated.render(name);
+                        rendered.as_slice()
+                    }
                 };
                 if !hashed_first.contains(name) {
                     files.push(record(name, bytes, elements));
@@ -255,9 +254,9 @@ pub fn write<W: Write + Seek>(
             Content::Manifest => {
                 files.sort_by(|a, b| a.path.cmp(&b.path));
                 let text = if name == manifest::JSON_NAME {
-                    manifest::json(plan, pages.report, &files)
+                    generated.manifest_json(&files)
                 } else {
-                    manifest::csv(&files)
+                    generated.manifest_csv(&files)
                 };
                 zip.start_file(name.as_str(), options(name, time, text.len() as u64))
                     .map_err(io::Error::other)?;

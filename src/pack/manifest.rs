@@ -1,11 +1,8 @@
-//! `manifest.json` and `manifest.csv`: every file of the pack with its SHA-256, and every
-//! element with its evidence. Versioned; the JSON Schema is [`schema`] (`cse schema --manifest`).
+//! The manifest's data: every file of the pack with its SHA-256. Versioned; the JSON Schema
+//! is [`schema`] (`cse schema --manifest`); `render::pack` writes manifest.json and .csv.
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
-
-use super::{Plan, Target};
-use crate::report::Report;
 
 /// Bumped on any incompatible change to the manifest.
 pub const VERSION: u32 = 1;
@@ -23,152 +20,11 @@ pub struct FileRecord {
     pub elements: Vec<String>,
 }
 
-#[derive(Serialize)]
-struct Manifest<'a> {
-    version: u32,
-    organisation: Option<&'a str>,
-    generated: String,
-    commit: Option<Commit<'a>>,
-    readiness: &'a crate::readiness::Scope,
-    assessment_ready: bool,
-    files: &'a [FileRecord],
-    elements: Vec<Element<'a>>,
-    withheld: Vec<Withheld<'a>>,
-}
-
-#[derive(Serialize)]
-struct Commit<'a> {
-    id: &'a str,
-    date: String,
-    subject: &'a str,
-}
-
-#[derive(Serialize)]
-struct Element<'a> {
-    id: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    unit: Option<&'a str>,
-    status: &'static str,
-    owner: Option<&'a str>,
-    reviewed: Option<String>,
-    evidence: Vec<Evidence<'a>>,
-}
-
-#[derive(Serialize)]
-struct Evidence<'a> {
-    title: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    path: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    url: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    sha256: Option<&'a str>,
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
-    withheld: bool,
-}
-
-#[derive(Serialize)]
-struct Withheld<'a> {
-    path: &'a str,
-    elements: &'a [String],
-    reason: &'static str,
-}
-
 /// What `--verify` reads back: the version and the files.
 #[derive(Debug, Deserialize)]
 pub struct ReadBack {
     pub version: u32,
     pub files: Vec<FileRecord>,
-}
-
-/// `manifest.json`, pretty-printed, ending in a newline. `files` must be sorted by path.
-pub fn json(plan: &Plan, report: &Report, files: &[FileRecord]) -> String {
-    let sha_of = |entry: &str| {
-        files
-            .binary_search_by(|f| f.path.as_str().cmp(entry))
-            .ok()
-            .map(|i| files[i].sha256.as_str())
-    };
-    let elements = report
-        .elements()
-        .map(|row| {
-            let items = plan.items(row.unit.as_deref(), &row.id);
-            Element {
-                id: &row.id,
-                unit: row.unit.as_deref().filter(|_| report.multi_unit),
-                status: row.status.as_str(),
-                owner: row.owner.as_deref(),
-                reviewed: row.reviewed.map(|d| d.to_string()),
-                evidence: items
-                    .iter()
-                    .map(|item| {
-                        let mut e = Evidence {
-                            title: &item.title,
-                            path: None,
-                            url: None,
-                            sha256: None,
-                            withheld: false,
-                        };
-                        match &item.target {
-                            Target::Url(u) => e.url = Some(u),
-                            Target::Copied { path, entries } => {
-                                e.path = Some(path);
-                                if let [one] = &entries[..] {
-                                    e.sha256 = sha_of(one);
-                                }
-                            }
-                            Target::Withheld { path, .. } => {
-                                e.path = Some(path);
-                                e.withheld = true;
-                            }
-                            Target::None => {}
-                        }
-                        e
-                    })
-                    .collect(),
-            }
-        })
-        .collect();
-    let manifest = Manifest {
-        version: VERSION,
-        organisation: plan.organisation.as_deref(),
-        generated: plan.generated.to_string(),
-        commit: plan.commit.as_ref().map(|c| Commit {
-            id: &c.id,
-            date: c.date.to_string(),
-            subject: &c.subject,
-        }),
-        readiness: &plan.readiness,
-        assessment_ready: plan.assessment_ready,
-        files,
-        elements,
-        withheld: plan
-            .withheld
-            .iter()
-            .map(|w| Withheld {
-                path: &w.path,
-                elements: &w.elements,
-                reason: w.reason.as_str(),
-            })
-            .collect(),
-    };
-    let mut text = serde_json::to_string_pretty(&manifest).unwrap_or_default();
-    text.push('\n');
-    text
-}
-
-/// `manifest.csv`: a header, then one row per file: path, sha256, bytes, elements (space-separated).
-pub fn csv(files: &[FileRecord]) -> String {
-    let mut out = crate::render::csv::record(["path", "sha256", "bytes", "elements"]);
-    for f in files {
-        out.push_str(&crate::render::csv::record([
-            f.path.as_str(),
-            &f.sha256,
-            &f.bytes.to_string(),
-            &f.elements.join(" "),
-        ]));
-    }
-    out
 }
 
 /// The JSON Schema (draft-07) of `manifest.json`.

@@ -4,11 +4,11 @@
 //! [`Plan::build`] decides everything from check results before a byte is written: what is
 //! copied where, what is withheld and why, and what stops the pack (a cited document that is
 //! missing or outside the repository). [`archive::write`] then streams the files into a
-//! reproducible zip, and [`verify::verify`] checks a pack against its manifest.
+//! reproducible zip, with the pages and manifests `render::pack` writes, and
+//! [`verify::verify`] checks a pack against its manifest.
 
 pub mod archive;
 pub mod manifest;
-pub mod pages;
 pub mod verify;
 
 use std::collections::BTreeMap;
@@ -19,8 +19,7 @@ use crate::checks::UnitCheck;
 use crate::config::Config;
 use crate::diagnostic::Code;
 use crate::glob::Glob;
-use crate::readiness::Scope;
-use crate::report::Report;
+use crate::readiness::{Readiness, Scope};
 use crate::tree::{self, PathState};
 
 /// The commit a pack was made from.
@@ -141,7 +140,10 @@ pub struct Inputs<'a> {
     pub config: &'a Config,
     /// Check results with bodies kept, one per unit.
     pub checks: &'a [UnitCheck],
-    pub report: &'a Report,
+    /// The date the pack describes.
+    pub generated: Date,
+    /// The headline figures (the only unit's, or the institution's).
+    pub readiness: &'a Readiness,
     pub commit: Option<CommitInfo>,
     /// What a repository path leads to (the working tree or a commit).
     pub probe: &'a dyn Fn(&str) -> PathState,
@@ -154,7 +156,8 @@ impl Plan {
         let Inputs {
             config,
             checks,
-            report,
+            generated,
+            readiness,
             commit,
             probe,
             files_under,
@@ -287,10 +290,10 @@ impl Plan {
             .collect();
         Plan {
             organisation: config.name.as_ref().map(|n| n.value.clone()),
-            generated: report.meta.date,
+            generated,
             commit,
-            readiness: report.readiness.overall.clone(),
-            assessment_ready: report.readiness.assessment.ready,
+            readiness: readiness.overall.clone(),
+            assessment_ready: readiness.assessment.ready,
             copies,
             elements,
             multi_unit,

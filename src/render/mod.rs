@@ -18,4 +18,5 @@ mod table;
 pub mod chart;
 pub mod delta;
 pub mod history;
+pub mod pack;
 pub mod plan;

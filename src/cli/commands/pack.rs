@@ -7,12 +7,13 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, bail};
 use clap::Args;
 use cse::diagnostic::excerpt as clean;
-use cse::pack::archive::{self, CommitFiles, Pages, Source, WorkingTree};
+use cse::pack::archive::{self, CommitFiles, Source, WorkingTree};
 use cse::pack::verify::{self, NotAPack};
 use cse::pack::{CommitInfo, Inputs, Plan, ProblemKind};
 use cse::project::Git;
+use cse::render;
+use cse::render::pack::PackPages;
 use cse::render::text::plural;
-use cse::report;
 use cse::tree::PathState;
 use cse::tree::Tree;
 
@@ -91,7 +92,8 @@ pub fn run(cli: &Cli, args: &PackArgs) -> Result<Outcome> {
     let plan = Plan::build(Inputs {
         config: &project.config,
         checks,
-        report: &report,
+        generated: report.meta.date,
+        readiness: &report.readiness,
         commit: evidence.commit.as_ref().map(|c| CommitInfo {
             id: c.id.clone(),
             date: c.date,
@@ -125,14 +127,14 @@ pub fn run(cli: &Cli, args: &PackArgs) -> Result<Outcome> {
         return Ok(Outcome::Findings);
     }
 
-    let pages = Pages {
+    let pages = PackPages {
+        plan: &plan,
         report: &report,
         catalogue: &project.catalogue,
-        report_html: report::html::render(&report),
     };
     let allowed = project.check_options().privacy;
     let written = write_safely(&target, |file| {
-        let written = archive::write(BufWriter::new(file), &plan, pages, &*source, &allowed)?;
+        let written = archive::write(BufWriter::new(file), &plan, &pages, &*source, &allowed)?;
         Ok(args.allow_personal_data || written.findings.is_empty()).map(|keep| (keep, written))
     })
     .with_context(|| format!("cannot write the pack to {}", target.display()))?;
@@ -211,7 +213,7 @@ fn write_safely<T>(
 /// Verifies the pack at `path`, named `shown` as the user gave it.
 fn verify_pack(path: &Path, shown: &Path) -> Result<Outcome> {
     let file = File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
-    let result = match verify::verify(BufReader::new(file)) {
+    let result = match verify::verify(BufReader::new(file), render::pack::csv) {
         Ok(v) => v,
         Err(NotAPack::Io(e)) => {
             return Err(e).with_context(|| format!("cannot read {}", path.display()));

@@ -5,8 +5,8 @@
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 use pulldown_cmark::HeadingLevel;
 
-use super::{Plan, Target, WithheldReason, element_page};
 use crate::catalogue::Catalogue;
+use crate::pack::{Plan, Target, WithheldReason, element_page};
 use crate::report::{ElementRow, Report, narrative, theme};
 
 /// No script, style or fetch from anywhere but inline styles: a second lock behind the escaping.
