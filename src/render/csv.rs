@@ -9,6 +9,28 @@ pub fn field(value: &str) -> String {
     }
 }
 
+/// Characters that make a spreadsheet read a cell as a formula when they start it.
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// A value made safe to open in a spreadsheet: one that a spreadsheet would run as a formula
+/// (starting with `=`, `+`, `-`, `@`, tab or carriage return) gets a leading `'`, which
+/// spreadsheets show as text. Apply it to every field taken from a repository.
+pub fn guard(value: &str) -> std::borrow::Cow<'_, str> {
+    if value.starts_with(FORMULA_STARTS) {
+        format!("'{value}").into()
+    } else {
+        value.into()
+    }
+}
+
+/// The value [`guard`] was given: drops the `'` it adds, for reading an exported file back.
+pub fn unguard(value: &str) -> &str {
+    match value.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(FORMULA_STARTS) => rest,
+        _ => value,
+    }
+}
+
 /// One CSV record, ending in CRLF as RFC 4180 asks.
 pub fn record<S: AsRef<str>>(fields: impl IntoIterator<Item = S>) -> String {
     let mut line = fields
@@ -30,5 +52,17 @@ mod tests {
         assert_eq!(field("a, b"), "\"a, b\"");
         assert_eq!(field("say \"hi\""), "\"say \"\"hi\"\"\"");
         assert_eq!(record(["1", "x,y"]), "1,\"x,y\"\r\n");
+    }
+
+    #[test]
+    fn formulas_are_guarded_and_read_back() {
+        for value in ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx"] {
+            let guarded = guard(value);
+            assert_eq!(guarded, format!("'{value}"));
+            assert_eq!(unguard(&guarded), value);
+        }
+        assert_eq!(guard("plain"), "plain");
+        assert_eq!(guard("'quoted"), "'quoted");
+        assert_eq!(unguard("'quoted"), "'quoted");
     }
 }

@@ -5,10 +5,11 @@ pub mod diagnostics;
 pub mod element;
 pub mod priorities;
 pub mod report;
+pub mod sheet;
 pub mod status;
 pub mod text;
 
-mod csv;
+pub mod csv;
 mod markdown;
 mod table;
 

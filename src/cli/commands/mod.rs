@@ -15,7 +15,9 @@ mod status;
 mod report;
 
 pub mod diff;
+pub mod export;
 pub mod history;
+pub mod import;
 
 use anyhow::Result;
 
@@ -41,5 +43,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
 
         Command::History(args) => history::run(&Settings::resolve(&cli)?, args),
         Command::Diff(args) => diff::run(&cli, &Settings::resolve(&cli)?, args),
+        Command::Export(args) => export::run(&cli, &Settings::resolve(&cli)?, args),
+        Command::Import(args) => import::run(&cli, &Settings::resolve(&cli)?, args),
     }
 }
