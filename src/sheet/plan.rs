@@ -162,13 +162,7 @@ fn plan_row(
             Err(_) => return refuse(out, EditError::Unreadable),
         },
     };
-    let front = match file {
-        None => None,
-        Some(f) => match &f.front {
-            Some(front) => Some(front),
-            None => return refuse(out, EditError::Unreadable),
-        },
-    };
+    let front = file.and_then(|f| f.front.as_ref());
     let body = old_text
         .as_deref()
         .and_then(|t| evidence::frontmatter::split(t).ok())
@@ -182,6 +176,9 @@ fn plan_row(
             Outcome::Conflict
         };
         return out;
+    }
+    if file.is_some_and(|f| f.front.is_none()) {
+        return refuse(out, EditError::Unreadable);
     }
     let base = match &old_text {
         Some(t) => t.clone(),
