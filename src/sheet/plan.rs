@@ -142,7 +142,7 @@ fn plan_row(
     };
     let mut out = ElementPlan {
         row: row.row,
-        unit: row.unit.clone(),
+        unit: check.unit.name.clone(),
         element: row.element.clone(),
         path,
         outcome: Outcome::Unchanged,

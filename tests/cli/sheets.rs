@@ -84,6 +84,11 @@ fn a_tracker_from_another_program_plans_updates_on_a_fresh_repository() {
         "Plan: 0 to create, 4 to update, 0 unchanged, 0 with conflicts.",
     ];
     assert_eq!(out.lines().collect::<Vec<_>>(), expected, "{out}");
+    let doc = std::fs::read_to_string(common::project_root().join("docs/spreadsheets.md")).unwrap();
+    assert!(
+        doc.contains(&format!("```text\n{}\n```", expected.join("\n"))),
+        "docs/spreadsheets.md shows another plan"
+    );
     assert!(err.contains("Dry run: nothing written"), "{err}");
     assert_eq!(
         git(dir.path(), &["status", "--porcelain"]),
@@ -442,4 +447,43 @@ proptest! {
             prop_assert!(last.ends_with(", 0 with conflicts."), "{name}: {last}");
         }
     }
+}
+
+#[test]
+fn units_need_a_unit_column_or_unit() {
+    let dir = tempfile::tempdir().unwrap();
+    generate::generate(dir.path(), &generate::Options { units: 2, seed: 5 }).unwrap();
+    let (_, err, code) = run(dir.path(), &["export", "--out", "all.csv"]);
+    assert_eq!(code, 0, "{err}");
+    let csv = std::fs::read_to_string(dir.path().join("all.csv")).unwrap();
+    assert!(csv.starts_with("Unit,Element,"), "{csv}");
+    let unit = csv
+        .lines()
+        .nth(1)
+        .unwrap()
+        .split(',')
+        .next()
+        .unwrap()
+        .to_owned();
+    // Without the Unit column, rows cannot be placed.
+    let no_unit: String = csv
+        .lines()
+        .map(|l| l.split_once(',').map_or(l, |(_, rest)| rest))
+        .take(2)
+        .collect::<Vec<_>>()
+        .join("\n");
+    std::fs::write(dir.path().join("no-unit.csv"), no_unit).unwrap();
+    let (_, err, code) = run(dir.path(), &["import", "no-unit.csv"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("has no Unit column"), "{err}");
+    let (out, err, code) = run(dir.path(), &["--unit", &unit, "import", "no-unit.csv"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains(&format!("unchanged [{unit}] 1.1.1")), "{out}");
+    // With --unit, another unit's rows are left out.
+    let (out, err, code) = run(dir.path(), &["--unit", &unit, "import", "all.csv"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.ends_with("Plan: 0 to create, 0 to update, 57 unchanged, 0 with conflicts.\n"),
+        "{out}"
+    );
 }

@@ -69,8 +69,12 @@ pub fn run(cli: &Cli, settings: &Settings, args: &ImportArgs) -> Result<Outcome>
             );
         }
     }
+    // Rows may name any unit in cse.toml; with `--unit`, only that unit's rows are planned.
     let units = settings.units();
-    let unit_names: Vec<String> = units.iter().filter_map(|u| u.name.clone()).collect();
+    let unit_names: Vec<String> = cse::snapshot::units(&settings.config)
+        .into_iter()
+        .filter_map(|u| u.name)
+        .collect();
     if unit_names.is_empty() {
         found.found.retain(|(f, _)| *f != Field::Unit);
     } else if units.len() > 1 && found.column(Field::Unit).is_none() {
