@@ -304,7 +304,7 @@ fn sheet_picks_a_sheet_by_name() {
     );
 }
 
-fn cell<'a>(range: &'a calamine::Range<Data>, row: usize, col: usize) -> &'a Data {
+fn cell(range: &calamine::Range<Data>, row: usize, col: usize) -> &Data {
     range.get((row, col)).unwrap_or(&Data::Empty)
 }
 
