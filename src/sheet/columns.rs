@@ -161,17 +161,12 @@ pub fn first_row_shown(sheet: &Sheet) -> Vec<String> {
         .rows
         .iter()
         .take(HEADER_SEARCH_ROWS)
-        .find(|r| r.iter().any(|c| !c.is_blank()))
-        .map(|r| {
-            r.iter()
-                .filter(|c| !c.is_blank())
-                .map(|c| c.shown().trim().to_owned())
-                .collect()
-        })
+        .position(|r| r.iter().any(|c| !c.is_blank()))
+        .map(|row| headers_shown(sheet, row))
         .unwrap_or_default()
 }
 
-/// The headers of `row`, as written, for messages.
+/// The non-blank cells of `row`, as written, for messages.
 pub fn headers_shown(sheet: &Sheet, row: usize) -> Vec<String> {
     sheet
         .rows

@@ -487,3 +487,33 @@ fn units_need_a_unit_column_or_unit() {
         "{out}"
     );
 }
+
+#[test]
+fn export_at_a_commit_reads_the_evidence_then() {
+    let dir = fresh();
+    let tracker = fixture("tracker.xlsx");
+    run(
+        dir.path(),
+        &["import", tracker.to_str().unwrap(), "--write"],
+    );
+    git(dir.path(), &["commit", "-qam", "import"]);
+    let status_111 = |name: &str| {
+        let csv = std::fs::read_to_string(dir.path().join(name)).unwrap();
+        let row = csv
+            .lines()
+            .find(|l| l.starts_with("1.1.1,"))
+            .unwrap()
+            .to_owned();
+        row.split(',').nth(5).unwrap().to_owned()
+    };
+    let (_, err, code) = run(dir.path(), &["export", "--out", "now.csv"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(status_111("now.csv"), "compliant");
+    let (_, err, code) = run(
+        dir.path(),
+        &["export", "--out", "then.csv", "--at", "HEAD~1"],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("Evidence at commit "), "{err}");
+    assert_eq!(status_111("then.csv"), "not-assessed");
+}

@@ -111,14 +111,25 @@ fn header(
     rows: usize,
     f: &Formats,
 ) -> Result<(), XlsxError> {
-    for (c, (name, width, _)) in columns.iter().enumerate() {
-        let c = c as u16;
-        sheet.write_string_with_format(0, c, *name, &f.header)?;
-        sheet.set_column_width(c, *width)?;
-    }
+    headings(sheet, 0, columns, f)?;
     sheet.set_freeze_panes(1, 0)?;
     let last = columns.len().saturating_sub(1) as u16;
     sheet.autofilter(0, 0, rows as u32, last)?;
+    Ok(())
+}
+
+/// Column headings on row `row`, and the columns' widths.
+fn headings(
+    sheet: &mut Worksheet,
+    row: u32,
+    columns: &[(&str, f64, bool)],
+    f: &Formats,
+) -> Result<(), XlsxError> {
+    for (c, (name, width, _)) in columns.iter().enumerate() {
+        let c = c as u16;
+        sheet.write_string_with_format(row, c, *name, &f.header)?;
+        sheet.set_column_width(c, *width)?;
+    }
     Ok(())
 }
 
@@ -220,10 +231,7 @@ fn summary_sheet(
         ("Readiness", 11.0, false),
     ];
     columns.extend(Counts::NAMES.iter().map(|n| (*n, 14.0, false)));
-    for (c, (name, width, _)) in columns.iter().enumerate() {
-        sheet.write_string_with_format(2, c as u16, *name, &f.header)?;
-        sheet.set_column_width(c as u16, *width)?;
-    }
+    headings(sheet, 2, &columns, f)?;
     let mut r = 3;
     let readiness = &report.readiness;
     for scope in readiness.criteria.iter().chain([&readiness.overall]) {
