@@ -3,11 +3,13 @@
 pub mod actions;
 pub mod diagnostics;
 pub mod element;
+pub mod gates;
 pub mod priorities;
 pub mod report;
 pub mod sheet;
 pub mod status;
 pub mod text;
+pub mod words;
 
 pub mod csv;
 mod markdown;

@@ -4,8 +4,8 @@ use std::path::PathBuf;
 
 use anyhow::{Context, Result, bail};
 use clap::Args;
+use cse::project::Want;
 use cse::render::sheet;
-use cse::rollup;
 use cse::sheet::matrix;
 use cse::views::status::{Grouping, StatusReport};
 
@@ -40,8 +40,8 @@ pub fn run(cli: &Cli, current: &Settings, args: &ExportArgs) -> Result<Outcome> 
         ),
     };
     let target = super::report::target_path(cli, current, &args.out)?;
-    let checked = source::unit_checks(current, args.at.at.as_deref())?;
-    let (settings, checks) = (&checked.settings, &checked.units);
+    let evidence = current.read(args.at.rev(), Want::default())?;
+    let (settings, checks) = (&evidence.project, &evidence.units);
     let matrix = matrix::build(&settings.catalogue, checks);
     let bytes = if xlsx {
         let summary = StatusReport::new(
@@ -52,7 +52,7 @@ pub fn run(cli: &Cli, current: &Settings, args: &ExportArgs) -> Result<Outcome> 
                 _ => None,
             },
             Grouping::Criterion,
-            rollup::roll_up(&settings.catalogue, checks),
+            evidence.rollup(),
         );
         sheet::xlsx::render(&matrix, &summary).context("cannot make the workbook")?
     } else {
@@ -68,7 +68,7 @@ pub fn run(cli: &Cli, current: &Settings, args: &ExportArgs) -> Result<Outcome> 
     cse::sheet::write::persist(dir, &target, &bytes, true)
         .map_err(anyhow::Error::msg)
         .with_context(|| format!("cannot write {}", target.display()))?;
-    if let Some(commit) = &checked.commit {
+    if let Some(commit) = &evidence.commit {
         eprintln!("{}", source::describe(commit));
     }
     eprintln!(

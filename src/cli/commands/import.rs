@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use anyhow::{Context, Result, bail};
 use clap::Args;
 use cse::diagnostic::{Diagnostic, Summary, excerpt};
+use cse::project::Want;
 use cse::render::diagnostics::summary_line;
 use cse::render::sheet::plan as render_plan;
 use cse::sheet::cells::{self, Sheet};
@@ -17,7 +18,6 @@ use crate::cli::Outcome;
 use crate::cli::args::Cli;
 use crate::cli::output;
 use crate::cli::settings::Settings;
-use crate::cli::source;
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {
@@ -71,7 +71,7 @@ pub fn run(cli: &Cli, settings: &Settings, args: &ImportArgs) -> Result<Outcome>
     }
     // Rows may name any unit in cse.toml; with `--unit`, only that unit's rows are planned.
     let units = settings.units();
-    let unit_names: Vec<String> = cse::snapshot::units(&settings.config)
+    let unit_names: Vec<String> = cse::project::units_of(&settings.config)
         .into_iter()
         .filter_map(|u| u.name)
         .collect();
@@ -85,7 +85,7 @@ pub fn run(cli: &Cli, settings: &Settings, args: &ImportArgs) -> Result<Outcome>
             excerpt(&sheet.name)
         );
     }
-    let checks = source::working_tree(settings, false)?;
+    let checks = settings.read(None, Want::default())?.units;
     let read = rows::read(sheet, &found, &settings.catalogue, &unit_names);
     let tree = settings.tree()?;
     let plan = plan::plan(
@@ -127,7 +127,7 @@ pub fn run(cli: &Cli, settings: &Settings, args: &ImportArgs) -> Result<Outcome>
         written.len() - failed,
         written.len()
     ))?;
-    let after = source::working_tree(settings, true)?;
+    let after = settings.read(None, Want::default())?.units;
     let diagnostics: Vec<Diagnostic> = after
         .iter()
         .flat_map(|c| c.diagnostics.iter().cloned())

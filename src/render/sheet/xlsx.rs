@@ -250,7 +250,7 @@ fn summary_sheet(
         &f.bold,
     )?;
     let (reasons, more) = reasons(report);
-    for reason in reasons.into_iter().chain(more.as_deref()) {
+    for reason in reasons.into_iter().chain(more) {
         r += 1;
         text(sheet, r, 0, &format!("- {reason}"), &f.top)?;
     }
@@ -270,9 +270,9 @@ fn scope_row(sheet: &mut Worksheet, r: u32, scope: &Scope, f: &Formats) -> Resul
         &f.top,
     )?;
     text(sheet, r, 1, scope.title.as_deref().unwrap_or(""), &f.wrap)?;
-    sheet.write_number(r, 2, scope.elements as f64)?;
-    sheet.write_number(r, 3, scope.ready as f64)?;
-    sheet.write_number_with_format(r, 4, scope.readiness / 100.0, &f.percent)?;
+    sheet.write_number(r, 2, scope.tally.elements as f64)?;
+    sheet.write_number(r, 3, scope.tally.ready as f64)?;
+    sheet.write_number_with_format(r, 4, scope.tally.readiness / 100.0, &f.percent)?;
     for (c, n) in scope.counts.values().iter().enumerate() {
         sheet.write_number(r, 5 + c as u16, *n as f64)?;
     }
