@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmarks `cse import` on 1,026 rows (18 units of 57 elements): a dry run of an exported
+# Benchmarks `cse import` on 1,026 rows (needs hyperfine and python3) (18 units of 57 elements): a dry run of an exported
 # workbook and CSV file, and `--write --overwrite` of a CSV file that changes every row.
 #
 #   scripts/bench-import.sh     needs hyperfine; results go to target/bench/results/import.*
@@ -16,11 +16,17 @@ rm -rf "$dir" "$dir.orig"
 target/release/examples/gen-repo --units 18 --seed 1 --out "$dir" >&2
 (cd "$dir" && "$CSE" export --out ../import.xlsx && "$CSE" export --out ../import.csv)
 # Every row gives a new owner: 1,026 files to change.
-awk -F, 'NR == 1 { print "Unit,Element,Owner"; next } { print $1 "," $2 ",New owner " NR }' \
-    "$BENCH/import.csv" >"$BENCH/import-owners.csv"
+python3 - "$BENCH/import.csv" "$BENCH/import-owners.csv" <<'PY'
+import csv, sys
+with open(sys.argv[1], newline="", encoding="utf-8") as f:
+    rows = list(csv.DictReader(f))
+with open(sys.argv[2], "w", newline="", encoding="utf-8") as f:
+    out = csv.writer(f)
+    out.writerow(["Unit", "Element", "Owner"])
+    for i, row in enumerate(rows):
+        out.writerow([row["Unit"], row["Element"], f"New owner {i}"])
+PY
 cp -r "$dir" "$dir.orig"
-rows=$(($(wc -l <"$BENCH/import-owners.csv") - 1))
-echo "rows: $rows" >&2
 
 mkdir -p "$BENCH/results"
 hyperfine --warmup 2 --runs 10 \

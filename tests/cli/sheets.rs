@@ -517,3 +517,17 @@ fn export_at_a_commit_reads_the_evidence_then() {
     assert!(err.contains("Evidence at commit "), "{err}");
     assert_eq!(status_111("then.csv"), "not-assessed");
 }
+
+#[test]
+fn an_ods_sheet_is_read_too() {
+    let dir = fresh();
+    let ods = fixture("matrix.ods");
+    let (out, err, code) = run(dir.path(), &["import", ods.to_str().unwrap()]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert_eq!(
+        out,
+        "update    2.1.1  evidence/2.1.1.md\n    status: (empty) → \"compliant\"\n    owner: (empty) → \"Head of Service\"\n    reviewed: (empty) → \"2026-02-01\"\n\
+         update    2.1.2  evidence/2.1.2.md\n    status: (empty) → \"non-compliant\"\n    reviewed: (empty) → \"2026-04-03\"\n\
+         \nPlan: 0 to create, 2 to update, 0 unchanged, 0 with conflicts.\n"
+    );
+}
