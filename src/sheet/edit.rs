@@ -42,8 +42,13 @@ pub enum EditError {
 
 /// `text` with `edits` made, or why that cannot be done safely.
 pub fn apply(path: &str, text: &str, edits: &Edits) -> Result<String, EditError> {
+    let bom = if text.starts_with('\u{feff}') {
+        "\u{feff}"
+    } else {
+        ""
+    };
     let crlf = text.contains("\r\n");
-    let text = evidence::normalize_line_endings(text);
+    let text = evidence::normalize_line_endings(&text[bom.len()..]);
     let (before, _, _, _) = evidence::parse_front_matter(path, &text);
     let before = before.ok_or(EditError::Unreadable)?;
     let split = frontmatter::split(&text).map_err(|_| EditError::Unreadable)?;
@@ -80,7 +85,8 @@ pub fn apply(path: &str, text: &str, edits: &Edits) -> Result<String, EditError>
     if !says_what_was_meant(&before, after.as_ref(), edits) {
         return Err(EditError::NotVerified);
     }
-    Ok(if crlf { out.replace('\n', "\r\n") } else { out })
+    let out = if crlf { out.replace('\n', "\r\n") } else { out };
+    Ok(format!("{bom}{out}"))
 }
 
 /// Whether `after` is `before` with exactly `edits` made.
@@ -327,6 +333,13 @@ mod tests {
             "{out}"
         );
         assert!(!out.replace("\r\n", "").contains('\n'));
+        let with_bom = apply(
+            "evidence/1.1.1.md",
+            &format!("\u{feff}{template}"),
+            &edits(),
+        )
+        .unwrap();
+        assert_eq!(with_bom, format!("\u{feff}{out}"));
     }
 
     #[test]

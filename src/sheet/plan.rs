@@ -165,7 +165,7 @@ fn plan_row(
     let front = file.and_then(|f| f.front.as_ref());
     let body = old_text
         .as_deref()
-        .and_then(|t| evidence::frontmatter::split(t).ok())
+        .and_then(|t| evidence::frontmatter::split(t.trim_start_matches('\u{feff}')).ok())
         .map(|s| s.body.to_owned())
         .unwrap_or_default();
     let edits = compare(row, front, &body, options.overwrite, &mut out);
