@@ -28,6 +28,9 @@ pub fn render(report: &Report) -> String {
     if !report.history.is_empty() {
         history(&mut out, report);
     }
+    if let Some(findings) = &report.findings {
+        super::findings::html(&mut out, findings);
+    }
     priorities(&mut out, report);
     actions(&mut out, report);
     elements(&mut out, report);

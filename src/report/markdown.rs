@@ -35,6 +35,9 @@ pub fn render(report: &Report) -> String {
     if !report.history.is_empty() {
         history(&mut out, report);
     }
+    if let Some(findings) = &report.findings {
+        super::findings::markdown(&mut out, findings);
+    }
     priorities(&mut out, report);
     actions(&mut out, report);
     elements(&mut out, report);
