@@ -1,5 +1,7 @@
 //! CSV (RFC 4180) writing, shared by the `--format csv` renderers.
 
+use crate::sheet::FORMULA_STARTS;
+
 /// One CSV field: quoted when it holds a comma, a quote or a line break.
 pub fn field(value: &str) -> String {
     if value.contains([',', '"', '\n', '\r']) {
@@ -9,25 +11,15 @@ pub fn field(value: &str) -> String {
     }
 }
 
-/// Characters that make a spreadsheet read a cell as a formula when they start it.
-const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
-
 /// A value made safe to open in a spreadsheet: one that a spreadsheet would run as a formula
 /// (starting with `=`, `+`, `-`, `@`, tab or carriage return) gets a leading `'`, which
-/// spreadsheets show as text. Apply it to every field taken from a repository.
+/// spreadsheets show as text. Apply it to every field taken from a repository;
+/// [`crate::sheet::unguard`] undoes it when such a file is read back.
 pub fn guard(value: &str) -> std::borrow::Cow<'_, str> {
     if value.starts_with(FORMULA_STARTS) {
         format!("'{value}").into()
     } else {
         value.into()
-    }
-}
-
-/// The value [`guard`] was given: drops the `'` it adds, for reading an exported file back.
-pub fn unguard(value: &str) -> &str {
-    match value.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(FORMULA_STARTS) => rest,
-        _ => value,
     }
 }
 
@@ -45,6 +37,7 @@ pub fn record<S: AsRef<str>>(fields: impl IntoIterator<Item = S>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::sheet::unguard;
 
     #[test]
     fn quotes_only_when_needed() {

@@ -218,7 +218,7 @@ fn cell_of(data: &Data) -> Cell {
 }
 
 /// A CSV file as one sheet named after the file. Undoes the formula guard `cse export`
-/// writes (see [`crate::render::csv::unguard`]), so an exported file reads back as it was.
+/// writes (see [`super::unguard`]), so an exported file reads back as it was.
 fn read_csv(name: &str, bytes: &[u8], shown: &str) -> Result<Sheet, ReadError> {
     let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
     let mut reader = csv::ReaderBuilder::new()
@@ -244,7 +244,7 @@ fn read_csv(name: &str, bytes: &[u8], shown: &str) -> Result<Sheet, ReadError> {
             .take(MAX_COLUMNS)
             .map(|field| {
                 let text = String::from_utf8_lossy(field);
-                let text = crate::render::csv::unguard(&text);
+                let text = super::unguard(&text);
                 if text.is_empty() {
                     Cell::Empty
                 } else {

@@ -34,6 +34,18 @@ pub fn column_letters(column: usize) -> String {
     String::from_utf8(letters).unwrap_or_default()
 }
 
+/// Characters that make a spreadsheet read a cell as a formula when they start it.
+pub const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// A CSV value as it was before `crate::render::csv::guard` added a `'` to keep a spreadsheet
+/// from running it as a formula: reads an exported file back as it was.
+pub fn unguard(value: &str) -> &str {
+    match value.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(FORMULA_STARTS) => rest,
+        _ => value,
+    }
+}
+
 /// Text with every run of whitespace made one space and the ends trimmed, for comparing
 /// what a sheet says with what a file says.
 pub fn collapse(text: &str) -> String {
