@@ -60,7 +60,7 @@ codes! {
     InvalidStatus = "E008", "invalid-status", Error, "`status` is not one of the five status words.";
     ElementMismatch = "E009", "element-mismatch", Error, "`element` differs from the element in the file name.";
     InvalidDate = "E010", "invalid-date", Error, "A date is not a real calendar date in YYYY-MM-DD form.";
-    EvidenceTarget = "E011", "evidence-target", Error, "An evidence item has neither `path` nor `url`, or has both.";
+    EvidenceTarget = "E011", "evidence-target", Error, "An evidence item has both `path` and `url`.";
     PathNotFound = "E012", "path-not-found", Error, "An evidence `path` names a file that does not exist.";
     PathOutsideRepository = "E013", "path-outside-repository", Error, "An evidence `path` or link leads outside the repository.";
     InvalidUrl = "E014", "invalid-url", Error, "An evidence `url` is not an http or https address with a host.";
@@ -82,6 +82,7 @@ codes! {
     NotAssessed = "W004", "not-assessed", Warning, "The element's status is still not-assessed.";
     PersonalDataInNarrative = "W010", "personal-data-in-narrative", Warning, "The narrative has what looks like personal data: an email outside `[privacy] allow_domains`, a UK phone or National Insurance number, or a postcode by a name.";
     PersonalDataInDocument = "W011", "personal-data-in-document", Warning, "A markdown, text or CSV document the evidence cites has what looks like personal data (as W010).";
+    EvidenceWithoutTarget = "W012", "evidence-without-target", Warning, "An evidence item has a title but neither `path` nor `url` yet (as `cse import` adds them).";
 }
 
 impl Serialize for Code {
