@@ -37,8 +37,14 @@ pub fn main() -> ExitCode {
         Ok(Outcome::Findings) => ExitCode::from(1),
         Err(e) if output::is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            // A closed stderr must not turn an error into a panic.
-            let _ = writeln!(std::io::stderr(), "error: {e:#}");
+            // A closed stderr must not turn an error into a panic. Errors quote file names
+            // and values from the repository, so they are cleaned like any text output.
+            let message = format!("{e:#}");
+            let _ = writeln!(
+                std::io::stderr(),
+                "error: {}",
+                cse::render::escape::terminal(&message)
+            );
             ExitCode::from(2)
         }
     }

@@ -113,6 +113,8 @@ impl Git {
 pub fn describe(commit: &Commit) -> String {
     format!(
         "Evidence at commit {} ({}): {}",
-        commit.short, commit.date, commit.subject
+        commit.short,
+        commit.date,
+        cse::render::escape::terminal(&commit.subject)
     )
 }

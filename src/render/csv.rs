@@ -1,11 +1,13 @@
 //! CSV (RFC 4180) writing, shared by the `--format csv` renderers.
 
-/// One CSV field: quoted when it holds a comma, a quote or a line break.
+/// One CSV field: guarded against formulas and cleaned by [`super::escape::csv`], then
+/// quoted when it holds a comma, a quote or a line break.
 pub fn field(value: &str) -> String {
+    let value = super::escape::csv(value);
     if value.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", value.replace('"', "\"\""))
     } else {
-        value.to_owned()
+        value.into_owned()
     }
 }
 
@@ -30,5 +32,6 @@ mod tests {
         assert_eq!(field("a, b"), "\"a, b\"");
         assert_eq!(field("say \"hi\""), "\"say \"\"hi\"\"\"");
         assert_eq!(record(["1", "x,y"]), "1,\"x,y\"\r\n");
+        assert_eq!(field("=1+2,3"), "\"'=1+2,3\"");
     }
 }

@@ -3,6 +3,8 @@
 use comfy_table::{CellAlignment, ContentArrangement, Table};
 use serde::Serialize;
 
+use super::escape::{markdown as md, markdown_code, terminal};
+use super::text::percent as pct;
 use crate::delta::{Delta, ElementChange, ElementSide};
 use crate::diagnostic::Diagnostic;
 
@@ -28,8 +30,15 @@ pub struct Revision {
 }
 
 impl Revision {
+    /// The label, for the terminal or (`code`) as markdown with the revisions in code spans.
     fn label(&self, code: bool) -> String {
-        let q = |s: &str| if code { format!("`{s}`") } else { s.to_owned() };
+        let q = |s: &str| {
+            if code {
+                markdown_code(s)
+            } else {
+                terminal(s).into_owned()
+            }
+        };
         match (&self.rev, &self.short) {
             (Some(rev), Some(short)) if rev.starts_with(short.as_str()) => q(short),
             (Some(rev), Some(short)) => format!("{} ({short})", q(rev)),
@@ -47,10 +56,6 @@ fn signed(v: f64) -> String {
     } else {
         "0.0".into()
     }
-}
-
-fn pct(v: f64) -> String {
-    format!("{v:.1}%")
 }
 
 fn side(s: &Option<ElementSide>) -> String {
@@ -140,7 +145,7 @@ pub fn table(delta: &Delta, sides: &Sides, gate: bool, width: Option<u16>, color
     t.set_header(vec!["Criterion", "Before", "After", "Change"]);
     for c in &delta.criteria {
         t.add_row(vec![
-            format!("{} {}", c.id, c.title),
+            terminal(&format!("{} {}", c.id, c.title)).into_owned(),
             pct(c.change.before.readiness),
             pct(c.change.after.readiness),
             signed(c.change.change),
@@ -170,7 +175,7 @@ pub fn table(delta: &Delta, sides: &Sides, gate: bool, width: Option<u16>, color
         let name_w = delta
             .elements
             .iter()
-            .map(|e| element_name(e).chars().count())
+            .map(|e| terminal(&element_name(e)).chars().count())
             .max()
             .unwrap_or(0);
         for e in &delta.elements {
@@ -182,7 +187,7 @@ pub fn table(delta: &Delta, sides: &Sides, gate: bool, width: Option<u16>, color
             };
             out.push_str(&format!(
                 "  {:name_w$}  {} → {}{note}\n",
-                element_name(e),
+                terminal(&element_name(e)),
                 side(&e.before),
                 side(&e.after)
             ));
@@ -199,9 +204,9 @@ pub fn table(delta: &Delta, sides: &Sides, gate: bool, width: Option<u16>, color
         for d in list {
             out.push_str(&format!(
                 "  {}  {}  {}\n",
-                location(d),
+                terminal(&location(d)),
                 d.code.id(),
-                d.message
+                terminal(&d.message)
             ));
         }
     }
@@ -218,14 +223,10 @@ pub fn table(delta: &Delta, sides: &Sides, gate: bool, width: Option<u16>, color
         out.push_str(&paint("31", verdict));
         out.push('\n');
         for r in &delta.regressions {
-            out.push_str(&format!("  - {r}\n"));
+            out.push_str(&format!("  - {}\n", terminal(r)));
         }
     }
     out
-}
-
-fn md(s: &str) -> String {
-    s.replace('|', "\\|").replace('\n', " ")
 }
 
 /// Markdown fit for a pull-request comment.
@@ -290,10 +291,10 @@ pub fn markdown(delta: &Delta, sides: &Sides, gate: bool) -> String {
         out.push_str(&format!("\n#### {title} ({})\n\n", list.len()));
         for d in list {
             out.push_str(&format!(
-                "- `{}` **{}** {}\n",
-                location(d).replace('`', "'"),
+                "- {} **{}** {}\n",
+                markdown_code(&location(d)),
                 d.code.id(),
-                d.message.replace('\n', " ")
+                md(&d.message)
             ));
         }
     }

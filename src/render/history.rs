@@ -3,6 +3,9 @@
 use comfy_table::{CellAlignment, ContentArrangement, LineStyle, Table, TableStyle};
 use serde::Serialize;
 
+use super::csv::record;
+use super::escape::{markdown as esc, terminal};
+use super::text::{cut, percent as pct};
 use crate::history::Point;
 
 /// Bumped on any incompatible change to the JSON output.
@@ -33,21 +36,6 @@ fn criteria(points: &[Point]) -> Vec<(String, String)> {
                 .collect()
         })
         .unwrap_or_default()
-}
-
-fn pct(v: f64) -> String {
-    format!("{v:.1}%")
-}
-
-/// `subject` in at most `max` characters, cut with `…`.
-fn cut(subject: &str, max: usize) -> String {
-    if subject.chars().count() <= max {
-        subject.to_owned()
-    } else {
-        let mut s: String = subject.chars().take(max.saturating_sub(1)).collect();
-        s.push('…');
-        s
-    }
 }
 
 /// One character per value, from ▁ (0%) to █ (100%); a gap where there is no value.
@@ -115,7 +103,11 @@ pub fn table(points: &[Point], width: Option<u16>) -> String {
         "Subject".into(),
         "Overall".into(),
     ];
-    header.extend(criteria.iter().map(|(id, _)| format!("C{id}")));
+    header.extend(
+        criteria
+            .iter()
+            .map(|(id, _)| terminal(&format!("C{id}")).into_owned()),
+    );
     let mut rows: Vec<Vec<String>> = points
         .iter()
         .map(|p| {
@@ -173,7 +165,7 @@ pub fn table(points: &[Point], width: Option<u16>) -> String {
     let mut out = trim_lines(&t.to_string());
     let legend: Vec<String> = criteria
         .iter()
-        .map(|(id, title)| format!("C{id} {title}"))
+        .map(|(id, title)| terminal(&format!("C{id} {title}")).into_owned())
         .collect();
     out.push_str(&wrap(&legend, "  ", usize::from(width.unwrap_or(100))));
     out.push('\n');
@@ -183,7 +175,7 @@ pub fn table(points: &[Point], width: Option<u16>) -> String {
     if !problems.is_empty() {
         out.push_str("\nNo figures for these commits:\n");
         for p in problems {
-            out.push_str(&format!("  {p}\n"));
+            out.push_str(&format!("  {}\n", terminal(&p)));
         }
     }
     out
@@ -224,10 +216,9 @@ pub fn markdown(points: &[Point]) -> String {
         return EMPTY.into();
     }
     let criteria = criteria(points);
-    let cell = |s: &str| s.replace('|', "\\|");
     let mut out = String::from("| Date | Commit | Subject | Overall |");
     for (id, title) in &criteria {
-        out.push_str(&format!(" {} {} |", cell(id), cell(title)));
+        out.push_str(&format!(" {} {} |", esc(id), esc(title)));
     }
     out.push_str("\n|:--|:--|:--|--:|");
     out.push_str(&"--:|".repeat(criteria.len()));
@@ -237,7 +228,7 @@ pub fn markdown(points: &[Point]) -> String {
             "| {} | `{}` | {} |",
             p.commit.date,
             p.commit.short,
-            cell(&cut(&p.commit.subject, MAX_SUBJECT_CHARS))
+            esc(&cut(&p.commit.subject, MAX_SUBJECT_CHARS))
         ));
         match &p.figures {
             Ok(f) => {
@@ -260,7 +251,7 @@ pub fn markdown(points: &[Point]) -> String {
     if !problems.is_empty() {
         out.push_str("\nNo figures for these commits:\n\n");
         for p in problems {
-            out.push_str(&format!("- {}\n", cell(&p)));
+            out.push_str(&format!("- {}\n", esc(&p)));
         }
     }
     out
@@ -279,7 +270,7 @@ pub fn csv(points: &[Point]) -> String {
             .iter()
             .map(|s| (*s).to_owned()),
     );
-    let mut out = csv_row(&header);
+    let mut out = record(&header);
     for p in points {
         let mut row = vec![
             p.commit.date.to_string(),
@@ -308,24 +299,9 @@ pub fn csv(points: &[Point]) -> String {
                 row.push(e.clone());
             }
         }
-        out.push_str(&csv_row(&row));
+        out.push_str(&record(&row));
     }
     out
-}
-
-/// One CSV line (RFC 4180): fields with commas, quotes or line breaks are quoted.
-fn csv_row(fields: &[String]) -> String {
-    let quoted: Vec<String> = fields
-        .iter()
-        .map(|f| {
-            if f.contains([',', '"', '\n', '\r']) {
-                format!("\"{}\"", f.replace('"', "\"\""))
-            } else {
-                f.clone()
-            }
-        })
-        .collect();
-    format!("{}\r\n", quoted.join(","))
 }
 
 #[derive(Serialize)]
@@ -384,13 +360,5 @@ mod tests {
         let line = sparkline(&long);
         assert!(line.chars().count() <= MAX_SPARKLINE_CHARS);
         assert!(line.ends_with('█') && line.starts_with('▁'));
-    }
-
-    #[test]
-    fn csv_quotes() {
-        assert_eq!(
-            csv_row(&["a".into(), "b,c".into(), "say \"hi\"".into()]),
-            "a,\"b,c\",\"say \"\"hi\"\"\"\r\n"
-        );
     }
 }

@@ -1,18 +1,15 @@
 //! Markdown writing, shared by the `--format markdown` renderers (GitHub-flavoured tables).
+//! Text from a repository goes through [`super::escape::markdown`] (or
+//! [`super::escape::markdown_code`]) before it becomes a cell.
 
-/// Text safe inside a table cell: pipes escaped, line breaks turned into spaces.
-pub fn cell(value: &str) -> String {
-    value
-        .replace('\\', "\\\\")
-        .replace('|', "\\|")
-        .replace(['\r', '\n'], " ")
-}
-
-/// A table: header, alignment row (`true` = right-aligned), then rows. Every cell is escaped.
+/// A table: header, alignment row (`true` = right-aligned), then rows of cells that are
+/// markdown already (escaped text, perhaps with emphasis added by the renderer).
 pub fn table(header: &[&str], right: &[bool], rows: &[Vec<String>]) -> String {
     let mut out = String::new();
     let line = |cells: Vec<String>| format!("| {} |\n", cells.join(" | "));
-    out.push_str(&line(header.iter().map(|h| cell(h)).collect()));
+    out.push_str(&line(
+        header.iter().map(|h| super::escape::markdown(h)).collect(),
+    ));
     out.push_str(&line(
         (0..header.len())
             .map(|i| {
@@ -25,7 +22,7 @@ pub fn table(header: &[&str], right: &[bool], rows: &[Vec<String>]) -> String {
             .collect(),
     ));
     for row in rows {
-        out.push_str(&line(row.iter().map(|c| cell(c)).collect()));
+        out.push_str(&line(row.clone()));
     }
     out
 }
@@ -35,8 +32,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn cells_are_escaped() {
-        assert_eq!(cell("a | b\nc"), "a \\| b c");
+    fn tables() {
         assert_eq!(
             table(
                 &["id", "n"],

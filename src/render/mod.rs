@@ -3,6 +3,7 @@
 pub mod actions;
 pub mod diagnostics;
 pub mod element;
+pub mod escape;
 pub mod priorities;
 pub mod report;
 pub mod status;

@@ -5,6 +5,7 @@ use comfy_table::{
     TableStyle, Width,
 };
 
+use super::escape::terminal;
 use super::text::{Terminal, Tone};
 
 /// No vertical lines, a rule under the header, one space between columns: easy to read,
@@ -24,7 +25,7 @@ pub fn new(term: &Terminal, header: &[&str]) -> Table {
         table.enforce_styling();
     }
     table.set_header(header.iter().map(|h| {
-        let cell = Cell::new(h);
+        let cell = cell(h);
         if term.color {
             cell.add_attribute(Attribute::Bold)
         } else {
@@ -38,9 +39,15 @@ pub fn new(term: &Terminal, header: &[&str]) -> Table {
     table
 }
 
+/// A cell holding `text`, cleaned for the terminal. Every cell of a terminal table is made
+/// here or by [`toned`].
+pub fn cell(text: impl ToString) -> Cell {
+    Cell::new(terminal(&text.to_string()))
+}
+
 /// A cell in the colour of `tone` (the colour shows only on a styled table).
 pub fn toned(text: impl ToString, tone: Tone) -> Cell {
-    let cell = Cell::new(text);
+    let cell = cell(text);
     match tone {
         Tone::Good => cell.fg(Color::Green),
         Tone::Warning => cell.fg(Color::Yellow),

@@ -6,11 +6,11 @@ use std::fmt::Write;
 use jiff::civil::Date;
 use pulldown_cmark::HeadingLevel;
 
-use super::escape::html as esc;
 use super::model::{ElementRow, EvidenceLink, Report};
 use super::svg::{self, Bar, Series};
 use super::{narrative, theme};
 use crate::checks::ElementStatus;
+use crate::render::escape::html as esc;
 
 /// No script, style or fetch from anywhere: inline styles only. A second lock behind the escaping.
 const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";

@@ -7,11 +7,11 @@ use std::fmt::Write;
 use jiff::civil::Date;
 use pulldown_cmark::HeadingLevel;
 
-use super::escape::markdown as esc;
 use super::model::{ElementRow, Report};
 use super::{narrative, theme};
 use crate::checks::ElementStatus;
 use crate::readiness::Scope;
+use crate::render::escape::markdown as esc;
 
 pub fn render(report: &Report) -> String {
     let mut out = String::with_capacity(64 * 1024);
@@ -449,7 +449,7 @@ fn narratives(out: &mut String, report: &Report) {
             let unit = e
                 .unit
                 .as_deref()
-                .map(|u| format!("{} · ", super::escape::html(u)))
+                .map(|u| format!("{} · ", crate::render::escape::html(u)))
                 .unwrap_or_default();
             let mut body = String::new();
             match &e.path {
@@ -473,8 +473,8 @@ fn narratives(out: &mut String, report: &Report) {
                 "{}\n",
                 html_block(&format!(
                     "<details><summary><strong>{}</strong> {unit}{} ({})</summary>{body}</details>",
-                    super::escape::html(&e.id),
-                    super::escape::html(&e.text),
+                    crate::render::escape::html(&e.id),
+                    crate::render::escape::html(&e.text),
                     status(e.status)
                 ))
             );

@@ -5,8 +5,8 @@ use std::fmt::Write;
 
 use jiff::civil::Date;
 
-use super::escape::html as esc;
 use super::theme::{self, BAR, INK, MUTED, PAPER, RULE, TRACK};
+use crate::render::escape::html as esc;
 
 const WIDTH: f64 = 720.0;
 const FONT: f64 = 15.0;

@@ -1,12 +1,13 @@
 //! `cse actions --format markdown`: the action plan for a report.
 
+use crate::render::escape::markdown as esc;
 use crate::render::markdown;
 use crate::views::actions::ActionPlan;
 
 pub fn render(plan: &ActionPlan) -> String {
-    let mut out = format!("### {}\n\n", super::summary_line(plan));
+    let mut out = format!("### {}\n\n", esc(&super::summary_line(plan)));
     if let Some(message) = super::empty_message(plan) {
-        out.push_str(message);
+        out.push_str(&esc(message));
         out.push('\n');
         return out;
     }
@@ -29,12 +30,12 @@ pub fn render(plan: &ActionPlan) -> String {
                 } else {
                     due
                 },
-                r.element.clone(),
-                r.action.clone(),
-                r.owner.clone().unwrap_or_default(),
+                esc(&r.element),
+                esc(&r.action),
+                esc(r.owner.as_deref().unwrap_or_default()),
             ];
             if units {
-                cells.insert(0, r.unit.clone().unwrap_or_default());
+                cells.insert(0, esc(r.unit.as_deref().unwrap_or_default()));
             }
             cells
         })

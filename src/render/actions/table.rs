@@ -1,7 +1,5 @@
 //! `cse actions` for the terminal: due date first, overdue ones flagged.
 
-use comfy_table::Cell;
-
 use crate::render::table::{self, toned};
 use crate::render::text::{Terminal, Tone, paint};
 use crate::views::actions::ActionPlan;
@@ -26,7 +24,7 @@ pub fn render(plan: &ActionPlan, term: &Terminal) -> String {
     let mut t = table::new(term, &header);
     for r in &plan.rows {
         let mut cells = vec![
-            Cell::new(
+            table::cell(
                 r.due
                     .map(|d| d.to_string())
                     .unwrap_or_else(|| "no date".into()),
@@ -34,14 +32,14 @@ pub fn render(plan: &ActionPlan, term: &Terminal) -> String {
             if r.overdue {
                 toned("overdue", Tone::Bad)
             } else {
-                Cell::new("")
+                table::cell("")
             },
-            Cell::new(&r.element),
-            Cell::new(&r.action),
-            Cell::new(r.owner.as_deref().unwrap_or("")),
+            table::cell(&r.element),
+            table::cell(&r.action),
+            table::cell(r.owner.as_deref().unwrap_or("")),
         ];
         if units {
-            cells.insert(0, Cell::new(r.unit.as_deref().unwrap_or("")));
+            cells.insert(0, table::cell(r.unit.as_deref().unwrap_or("")));
         }
         t.add_row(cells);
     }

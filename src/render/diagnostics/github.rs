@@ -6,9 +6,10 @@ use crate::diagnostic::{Diagnostic, Severity, Summary};
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Github;
 
-/// Escapes a message as GitHub requires.
+/// Escapes a message as GitHub requires, after cleaning it for the terminal (the log shows it).
 pub fn escape_data(s: &str) -> String {
-    s.replace('%', "%25")
+    crate::render::escape::terminal(s)
+        .replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")
 }
@@ -66,7 +67,8 @@ mod tests {
 
     #[test]
     fn escaping() {
-        assert_eq!(escape_data("50%\r\nnext"), "50%25%0D%0Anext");
+        assert_eq!(escape_data("50%\nnext"), "50%25%0Anext");
         assert_eq!(escape_property("a:b,c%"), "a%3Ab%2Cc%25");
+        assert_eq!(escape_property("a\x1b]0;x\x07b\r"), "ab\u{fffd}");
     }
 }

@@ -3,6 +3,7 @@
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 
 use super::{Render, summary_line};
+use crate::render::escape::terminal;
 use std::collections::BTreeMap;
 
 use crate::diagnostic::{Code, Diagnostic, Severity, Summary};
@@ -59,19 +60,17 @@ impl Render for Human {
 }
 
 fn title(d: &Diagnostic) -> String {
-    let mut t = d.message.clone();
-    if let Some(unit) = &d.unit {
-        t = format!("[{}] {t}", printable(unit));
-    }
-    t
+    let t = match &d.unit {
+        Some(unit) => format!("[{unit}] {}", d.message),
+        None => d.message.clone(),
+    };
+    printable(&t)
 }
 
-/// A file name or unit fit for a terminal: control characters (possible in file names)
-/// become U+FFFD, so they cannot move the cursor or change colours.
+/// Text fit for one line of a terminal: cleaned (file names may hold control characters),
+/// and a line break, which would break the snippet's layout, shown as U+FFFD.
 fn printable(s: &str) -> String {
-    s.chars()
-        .map(|c| if c.is_control() { '\u{fffd}' } else { c })
-        .collect()
+    terminal(s).replace('\n', "\u{fffd}")
 }
 
 fn group(d: &Diagnostic) -> Group<'_> {
@@ -122,7 +121,7 @@ fn group(d: &Diagnostic) -> Group<'_> {
         (None, _, _) => {}
     }
     if let Some(help) = &d.help {
-        group = group.element(Level::HELP.message(help.as_str()));
+        group = group.element(Level::HELP.message(terminal(help)));
     }
     group
 }

@@ -8,18 +8,18 @@ use crate::diagnostic::{Diagnostic, Severity, Summary};
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Junit;
 
+/// Text for XML content or attributes, cleaned for the terminal first (a CI log shows it).
 fn xml(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
+    for c in crate::render::escape::terminal(s).chars() {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
-            '\n' | '\t' => out.push(c),
             // Characters XML 1.0 cannot hold at all, even escaped.
-            c if (c as u32) < 0x20 || c == '\u{fffe}' || c == '\u{ffff}' => {}
+            '\u{fffe}' | '\u{ffff}' => {}
             c => out.push(c),
         }
     }

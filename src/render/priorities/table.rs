@@ -94,23 +94,23 @@ pub fn render(report: &PrioritiesReport, term: &Terminal) -> String {
 /// A row; `shared` is the owner, or with several units the units where it is not ready.
 fn row(report: &PrioritiesReport, r: &PriorityRow, text: &str, shared: &str) -> Vec<Cell> {
     let mut cells = vec![
-        Cell::new(&r.id),
-        Cell::new(text),
+        table::cell(&r.id),
+        table::cell(text),
         toned(r.status.as_str(), super::status_tone(r.status)),
         toned(
             super::yes_no(r.ready),
             if r.ready { Tone::Good } else { Tone::Bad },
         ),
-        Cell::new(shared),
+        table::cell(shared),
     ];
     if !report.is_institution() {
-        cells.push(Cell::new(
+        cells.push(table::cell(
             r.reviewed.map(|d| d.to_string()).unwrap_or_default(),
         ));
     }
-    cells.push(Cell::new(r.open_actions));
+    cells.push(table::cell(r.open_actions));
     if report.has_tiers {
-        cells.push(Cell::new(r.tier.map_or("", |t| t.as_str())));
+        cells.push(table::cell(r.tier.map_or("", |t| t.as_str())));
     }
     cells
 }

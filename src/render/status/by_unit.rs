@@ -6,6 +6,7 @@ use super::table::{COUNT_HEADERS, count_legend, figure_cells, legend_text, stron
 use super::{INSTITUTION_COUNTS, INSTITUTION_RULE};
 use crate::readiness::{Counts, Readiness};
 use crate::render::csv::record;
+use crate::render::escape::markdown as esc;
 use crate::render::markdown as md;
 use crate::render::table::{self, toned};
 use crate::render::text::{Terminal, Tone, bar, paint, percent};
@@ -90,7 +91,7 @@ fn unit_table(report: &StatusReport, term: &Terminal, bars: bool) -> comfy_table
 }
 
 pub fn markdown(report: &StatusReport) -> String {
-    let mut out = format!("### {}\n\n", report.heading());
+    let mut out = format!("### {}\n\n", esc(&report.heading()));
     let mut header = vec!["Unit", "Elements"];
     header.extend(Counts::NAMES);
     header.extend(["Readiness", "Priority readiness", "Assessment-ready"]);
@@ -101,10 +102,7 @@ pub fn markdown(report: &StatusReport) -> String {
         .into_iter()
         .map(|(name, r, institution)| {
             let strong = |t: String| if institution { format!("**{t}**") } else { t };
-            let mut cells = vec![
-                strong(name.to_owned()),
-                strong(r.overall.elements.to_string()),
-            ];
+            let mut cells = vec![strong(esc(name)), strong(r.overall.elements.to_string())];
             cells.extend(
                 r.overall
                     .counts

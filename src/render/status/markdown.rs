@@ -2,13 +2,14 @@
 
 use super::{COUNT_MEANINGS, assessment_label, errors_note, priority_line, reasons};
 use crate::readiness::{Counts, Scope};
+use crate::render::escape::markdown as esc;
 use crate::render::markdown;
 use crate::render::text::percent;
 use crate::views::status::{Grouping, StatusReport};
 
 pub fn render(report: &StatusReport) -> String {
     let r = &report.readiness;
-    let mut out = format!("### {}\n\n", report.heading());
+    let mut out = format!("### {}\n\n", esc(&report.heading()));
     let first = match report.grouping {
         Grouping::Criterion | Grouping::Unit => "Criterion",
         Grouping::Subcriterion => "Sub-criterion",
@@ -43,11 +44,7 @@ pub(super) fn verdicts(report: &StatusReport) -> String {
         out.push_str(&format!("**{label}: no.**\n\n"));
         let (reasons, more) = reasons(report);
         for reason in reasons.into_iter().chain(more.as_deref()) {
-            // `[unit]` at the start of a list item must not read as a task-list box.
-            out.push_str(&format!(
-                "- {}\n",
-                markdown::cell(reason).replace('[', "\\[")
-            ));
+            out.push_str(&format!("- {}\n", esc(reason)));
         }
     }
     if let Some(note) = errors_note(r.not_ready_by_errors) {
@@ -72,12 +69,12 @@ fn row(s: &Scope, total: bool) -> Vec<String> {
         if total {
             String::new()
         } else {
-            s.id.clone().unwrap_or_default()
+            esc(s.id.as_deref().unwrap_or_default())
         },
         if total {
             "**Total**".into()
         } else {
-            s.title.clone().unwrap_or_default()
+            esc(s.title.as_deref().unwrap_or_default())
         },
         strong(s.elements.to_string()),
     ];

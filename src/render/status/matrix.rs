@@ -1,6 +1,7 @@
 //! `cse status` with several units: a row per criterion (or sub-criterion), a column per unit
 //! with its readiness, and a column for the institution.
 
+use crate::render::escape::markdown as esc;
 use std::ops::Range;
 
 use comfy_table::Cell;
@@ -131,7 +132,7 @@ pub fn table(report: &StatusReport, term: &Terminal) -> String {
         let mut t = table::new(term, &header);
         for row in &rows {
             let mut cells = vec![
-                Cell::new(row.id),
+                table::cell(row.id),
                 strong_if(row.total, row.title.to_owned()),
             ];
             cells.extend(row.units[block.clone()].iter().map(|v| figure(*v)));
@@ -149,7 +150,7 @@ pub fn table(report: &StatusReport, term: &Terminal) -> String {
 }
 
 pub fn markdown(report: &StatusReport) -> String {
-    let mut out = format!("### {}\n\n", report.heading());
+    let mut out = format!("### {}\n\n", esc(&report.heading()));
     let mut header = vec![first_header(report), "Title"];
     header.extend(report.units.iter().map(|u| u.name.as_str()));
     header.push(INSTITUTION);
@@ -159,7 +160,7 @@ pub fn markdown(report: &StatusReport) -> String {
         .iter()
         .map(|row| {
             let strong = |t: String| if row.total { format!("**{t}**") } else { t };
-            let mut cells = vec![row.id.to_owned(), strong(row.title.to_owned())];
+            let mut cells = vec![esc(row.id), strong(esc(row.title))];
             cells.extend(row.units.iter().map(|v| strong(percent(*v))));
             cells.push(strong(percent(row.institution)));
             cells

@@ -100,7 +100,7 @@ pub(super) fn count_legend() -> String {
 
 fn row(s: &Scope, total: bool) -> Vec<Cell> {
     let mut cells = vec![
-        Cell::new(if total {
+        table::cell(if total {
             ""
         } else {
             s.id.as_deref().unwrap_or("")
@@ -123,7 +123,7 @@ pub(super) fn strong_if(total: bool, text: String) -> Cell {
     if total {
         toned(text, Tone::Strong)
     } else {
-        Cell::new(text)
+        table::cell(text)
     }
 }
 
