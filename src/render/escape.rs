@@ -88,15 +88,16 @@ fn skip_string(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
 /// Characters that make a spreadsheet read a cell as a formula when they start it (OWASP).
 const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 
-/// A CSV cell's text: one that starts with `=`, `+`, `-`, `@`, tab or carriage return gets
-/// a leading `'`, so a spreadsheet shows it as text instead of running it as a formula
-/// (OWASP's advice on CSV injection). Control characters are then cleaned as for the
-/// terminal, keeping line breaks. Quoting for CSV itself is the writer's job.
+/// A CSV cell's text: control characters are cleaned as for the terminal (keeping line
+/// breaks), and a cell that starts with `=`, `+`, `-`, `@`, tab or carriage return, before
+/// or after cleaning, gets a leading `'`, so a spreadsheet shows it as text instead of
+/// running it as a formula (OWASP's advice on CSV injection). Quoting is the writer's job.
 pub fn csv(text: &str) -> Cow<'_, str> {
-    if text.starts_with(FORMULA_STARTS) {
-        Cow::Owned(format!("'{}", terminal(text)))
+    let clean = terminal(text);
+    if text.starts_with(FORMULA_STARTS) || clean.starts_with(FORMULA_STARTS) {
+        Cow::Owned(format!("'{clean}"))
     } else {
-        terminal(text)
+        clean
     }
 }
 
@@ -139,19 +140,18 @@ pub fn markdown_code(text: &str) -> String {
     format!("{fence}{pad}{clean}{pad}{fence}")
 }
 
-/// Text safe inside HTML or SVG element content and inside quoted attributes. The HTML
-/// report escapes through maud, which does the same; this is for the SVG chart.
+/// Text safe inside HTML or SVG element content and inside quoted attributes, cleaned as
+/// for the terminal first (control characters have no business in a report).
 pub fn html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    let clean = terminal(text);
+    let mut out = String::with_capacity(clean.len());
+    for c in clean.chars() {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
-            // Control characters other than tab and newline have no business in a report.
-            c if c.is_control() && c != '\t' && c != '\n' => out.push('\u{FFFD}'),
             c => out.push(c),
         }
     }
@@ -194,6 +194,7 @@ mod tests {
         assert_eq!(csv("\r=1"), "'\u{FFFD}=1");
         assert_eq!(csv("safe = 1"), "safe = 1");
         assert_eq!(csv("a\nb"), "a\nb");
+        assert_eq!(csv("\x1b[2J=1"), "'=1");
     }
 
     #[test]

@@ -15,6 +15,7 @@ mod gates;
 mod gen_repo;
 mod git;
 mod init;
+mod output_safety;
 mod priorities;
 mod properties;
 mod read_only;
