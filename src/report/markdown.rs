@@ -457,8 +457,11 @@ fn narratives(out: &mut String, report: &Report) {
                 Some(path) => {
                     if !e.evidence.is_empty() {
                         body.push_str("<p><strong>Evidence:</strong> ");
-                        let items: Vec<String> =
-                            e.evidence.iter().map(super::html::evidence_item).collect();
+                        let items: Vec<String> = e
+                            .evidence
+                            .iter()
+                            .map(|i| super::html::evidence_item(i).into_string())
+                            .collect();
                         body.push_str(&items.join("; "));
                         body.push_str("</p>");
                     }
