@@ -2,8 +2,8 @@
 
 mod args;
 mod commands;
+mod format_args;
 mod output;
-mod report_args;
 mod settings;
 mod source;
 mod terminal;

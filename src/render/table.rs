@@ -1,5 +1,7 @@
 //! The look shared by every terminal table: comfy-table, fitted to the terminal width.
 
+use std::io::{self, Write};
+
 use comfy_table::{
     Attribute, Cell, CellAlignment, Color, ColumnConstraint, ContentArrangement, LineStyle, Table,
     TableStyle, Width,
@@ -106,12 +108,10 @@ pub fn set_width(table: &mut Table, index: usize, width: usize) {
     }
 }
 
-/// The table's lines with trailing spaces removed, each ending in a newline.
-pub fn finish(table: &Table) -> String {
-    let mut out = String::new();
+/// Writes the table's lines with trailing spaces removed, each ending in a newline.
+pub fn write(out: &mut dyn Write, table: &Table) -> io::Result<()> {
     for line in table.lines() {
-        out.push_str(line.trim_end());
-        out.push('\n');
+        writeln!(out, "{}", line.trim_end())?;
     }
-    out
+    Ok(())
 }

@@ -18,6 +18,6 @@ pub fn run(cli: &Cli, settings: &Settings, args: &ActionsArgs) -> Result<Outcome
         plan = plan.overdue_only();
     }
     let term = terminal::terminal(cli.color);
-    output::emit(&render::actions::render(&plan, args.format.into(), &term))?;
+    output::emit_with(|out| render::actions::write(&plan, args.format.into(), &term, out))?;
     Ok(Outcome::Clean)
 }

@@ -117,13 +117,12 @@ pub fn run(settings: &Settings, args: &HistoryArgs) -> Result<Outcome> {
         output::write_atomically(file, render::chart::svg(&points, &title).as_bytes())
             .with_context(|| format!("cannot write the chart to {}", file.display()))?;
     }
-    let text = match args.format {
-        HistoryFormat::Table => render::history::table(&points, terminal::table_width()),
-        HistoryFormat::Csv => render::history::csv(&points),
-        HistoryFormat::Json => render::history::json(&points),
-        HistoryFormat::Markdown => render::history::markdown(&points),
-    };
-    output::emit(&text)?;
+    output::emit_with(|out| match args.format {
+        HistoryFormat::Table => render::history::table(&points, terminal::table_width(), out),
+        HistoryFormat::Csv => render::history::csv(&points, out),
+        HistoryFormat::Json => render::history::json(&points, out),
+        HistoryFormat::Markdown => render::history::markdown(&points, out),
+    })?;
     Ok(Outcome::Clean)
 }
 

@@ -3,14 +3,14 @@
 use anyhow::Result;
 use cse::gates::{self, Figures, StatusGates};
 use cse::render;
-use cse::render::report::Format;
+use cse::render::Format;
 use cse::rollup;
 use cse::views::status::{Grouping, StatusReport};
 
 use super::gating;
 use crate::cli::Outcome;
 use crate::cli::args::{Cli, StatusArgs};
-use crate::cli::report_args::{By, ReportFormat};
+use crate::cli::format_args::{By, OutputFormat};
 use crate::cli::settings::Settings;
 use crate::cli::{output, source, terminal};
 
@@ -18,7 +18,7 @@ pub fn run(cli: &Cli, current: &Settings, args: &StatusArgs) -> Result<Outcome> 
     // With `--at`, the evidence, cse.toml and catalogue are the commit's.
     let checked = source::unit_checks(current, args.at.at.as_deref())?;
     let (settings, checks) = (&checked.settings, checked.units);
-    if let (Some(commit), ReportFormat::Table) = (&checked.commit, args.format) {
+    if let (Some(commit), OutputFormat::Table) = (&checked.commit, args.format) {
         output::emit(&format!("{}\n\n", source::describe(commit)))?;
     }
     let rollup = rollup::roll_up(&settings.catalogue, &checks);
@@ -54,11 +54,7 @@ pub fn run(cli: &Cli, current: &Settings, args: &StatusArgs) -> Result<Outcome> 
         rollup,
     );
     let term = terminal::terminal(cli.color);
-    output::emit(&render::status::render(
-        &report,
-        Format::from(args.format),
-        &term,
-    ))?;
+    output::emit_with(|out| render::status::write(&report, Format::from(args.format), &term, out))?;
     Ok(gating::finish(&verdicts))
 }
 

@@ -1,15 +1,15 @@
 //! `cse actions --format markdown`: the action plan for a report.
 
+use std::io::{self, Write};
+
 use crate::render::escape::markdown as esc;
 use crate::render::markdown;
 use crate::views::actions::ActionPlan;
 
-pub fn render(plan: &ActionPlan) -> String {
-    let mut out = format!("### {}\n\n", esc(&super::summary_line(plan)));
+pub fn write(plan: &ActionPlan, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, "### {}\n", esc(&super::summary_line(plan)))?;
     if let Some(message) = super::empty_message(plan) {
-        out.push_str(&esc(message));
-        out.push('\n');
-        return out;
+        return writeln!(out, "{}", esc(message));
     }
     let units = super::has_units(plan);
     let mut header = vec!["Due", "Element", "Action", "Owner"];
@@ -40,6 +40,5 @@ pub fn render(plan: &ActionPlan) -> String {
             cells
         })
         .collect();
-    out.push_str(&markdown::table(&header, &[], &rows));
-    out
+    markdown::table(out, &header, &[], &rows)
 }

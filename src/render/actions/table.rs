@@ -1,5 +1,7 @@
 //! `cse actions` for the terminal: due date first, overdue ones flagged.
 
+use std::io::{self, Write};
+
 use crate::render::table::{self, toned};
 use crate::render::text::{Terminal, Tone, paint};
 use crate::views::actions::ActionPlan;
@@ -8,13 +10,14 @@ use crate::views::actions::ActionPlan;
 const MIN_ACTION: usize = 16;
 const MIN_OWNER: usize = 12;
 
-pub fn render(plan: &ActionPlan, term: &Terminal) -> String {
-    let mut out = paint(&super::summary_line(plan), Tone::Strong, term.color);
-    out.push_str("\n\n");
+pub fn write(plan: &ActionPlan, term: &Terminal, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(
+        out,
+        "{}\n",
+        paint(&super::summary_line(plan), Tone::Strong, term.color)
+    )?;
     if let Some(message) = super::empty_message(plan) {
-        out.push_str(message);
-        out.push('\n');
-        return out;
+        return writeln!(out, "{message}");
     }
     let units = super::has_units(plan);
     let mut header = vec!["Due", "", "Element", "Action", "Owner"];
@@ -53,6 +56,5 @@ pub fn render(plan: &ActionPlan, term: &Terminal) -> String {
         .min(table::content_width(&t, action));
     table::set_width(&mut t, owner, owner_width);
     table::set_width(&mut t, action, action_width);
-    out.push_str(&table::finish(&t));
-    out
+    table::write(out, &t)
 }

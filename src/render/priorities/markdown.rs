@@ -1,16 +1,16 @@
 //! `cse priorities --format markdown`: whole element texts, for a report.
 
+use std::io::{self, Write};
+
 use crate::render::escape::markdown as esc;
 use crate::render::markdown;
 use crate::views::priorities::PrioritiesReport;
 
-pub fn render(report: &PrioritiesReport) -> String {
-    let mut out = format!("### {}\n\n", esc(&report.name));
-    out.push_str(&format!("**{}**\n\n", esc(&super::counts_line(report))));
+pub fn write(report: &PrioritiesReport, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, "### {}\n", esc(&report.name))?;
+    writeln!(out, "**{}**\n", esc(&super::counts_line(report)))?;
     if let Some(message) = super::empty_message(report) {
-        out.push_str(&esc(&message));
-        out.push('\n');
-        return out;
+        return writeln!(out, "{}", esc(&message));
     }
     let institution = report.is_institution();
     let mut header = if institution {
@@ -62,9 +62,9 @@ pub fn render(report: &PrioritiesReport) -> String {
             cells
         })
         .collect();
-    out.push_str(&markdown::table(&header, &right, &rows));
+    markdown::table(out, &header, &right, &rows)?;
     if institution {
-        out.push_str(&format!("\n<sub>{}</sub>\n", super::INSTITUTION_NOTE));
+        writeln!(out, "\n<sub>{}</sub>", super::INSTITUTION_NOTE)?;
     }
-    out
+    Ok(())
 }
