@@ -39,12 +39,16 @@ pub fn main() -> ExitCode {
         Err(e) => {
             // A closed stderr must not turn an error into a panic. Errors quote file names
             // and values from the repository, so they are cleaned like any text output.
+            let mut err = std::io::stderr().lock();
             let message = format!("{e:#}");
-            let _ = writeln!(
-                std::io::stderr(),
-                "error: {}",
-                cse::render::escape::terminal(&message)
-            );
+            let _ = writeln!(err, "error: {}", cse::render::escape::terminal(&message));
+            let hint = e
+                .chain()
+                .find_map(|c| c.downcast_ref::<cse::project::ProjectError>())
+                .and_then(cse::project::ProjectError::hint);
+            if let Some(hint) = hint {
+                let _ = writeln!(err, "hint: {}", cse::render::escape::terminal(hint));
+            }
             ExitCode::from(2)
         }
     }

@@ -5,9 +5,11 @@ pub mod actions;
 pub mod diagnostics;
 pub mod element;
 pub mod escape;
+pub mod gates;
 pub mod priorities;
 pub mod status;
 pub mod text;
+pub mod words;
 
 mod csv;
 mod json;

@@ -200,8 +200,8 @@ fn summary(report: &Report) -> Markup {
         div.tiles {
             (tile(
                 "Overall readiness",
-                &pct(r.overall.readiness),
-                &format!("{} of {} elements ready", r.overall.ready, r.overall.elements),
+                &pct(r.overall.tally.readiness),
+                &format!("{} of {} elements ready", r.overall.tally.ready, r.overall.tally.elements),
             ))
             (tile(
                 "Cohort priority elements",
@@ -233,7 +233,7 @@ fn summary(report: &Report) -> Markup {
         } @else {
             div.verdict.not-ready {
                 p { "Not yet ready for assessment" }
-                ul { @for reason in &r.assessment.reasons { li { (Text(reason)) } } }
+                ul { @for reason in &r.assessment.reasons { li { (Text(&crate::render::words::reason(reason))) } } }
             }
         }
         (NL)
@@ -262,14 +262,14 @@ fn criteria(report: &Report) -> Markup {
     let r = &report.readiness;
     let mut bars = vec![Bar {
         label: "All elements".into(),
-        value: r.overall.readiness,
-        detail: format!("{} of {}", r.overall.ready, r.overall.elements),
+        value: r.overall.tally.readiness,
+        detail: format!("{} of {}", r.overall.tally.ready, r.overall.tally.elements),
         emphasis: true,
     }];
     bars.extend(r.criteria.iter().map(|c| Bar {
         label: scope_label(c.id.as_deref(), c.title.as_deref()),
-        value: c.readiness,
-        detail: format!("{} of {}", c.ready, c.elements),
+        value: c.tally.readiness,
+        detail: format!("{} of {}", c.tally.ready, c.tally.elements),
         emphasis: false,
     }));
     let chart = svg::bar_chart(
@@ -287,7 +287,7 @@ fn criteria(report: &Report) -> Markup {
     status_header.extend(
         columns
             .iter()
-            .map(|&i| (theme::status_label(theme::ALL_STATUSES[i]), true)),
+            .map(|&i| (theme::status_label(ElementStatus::ALL[i]), true)),
     );
     let content = html! {
         div.figure-pair {
@@ -363,10 +363,10 @@ fn units(report: &Report) -> Markup {
                     r.criteria
                         .iter()
                         .find(|uc| uc.id == c.id)
-                        .map_or(0.0, |uc| uc.readiness)
+                        .map_or(0.0, |uc| uc.tally.readiness)
                 })
                 .collect();
-            values.push(r.overall.readiness);
+            values.push(r.overall.tally.readiness);
             (name.to_owned(), values)
         })
         .collect();

@@ -11,7 +11,7 @@ use common::{Repo, ready_file};
 use serde_json::Value;
 
 /// A temporary evidence repository that is also a git repository.
-struct GitRepo {
+pub(crate) struct GitRepo {
     repo: Repo,
 }
 
@@ -48,26 +48,26 @@ fn run_git(dir: &Path, args: &[&str]) -> String {
 
 impl GitRepo {
     /// An empty evidence folder, `docs/proof.txt`, and `git init`.
-    fn new() -> GitRepo {
+    pub(crate) fn new() -> GitRepo {
         let repo = Repo::empty();
         run_git(repo.path(), &["init", "-q"]);
         GitRepo { repo }
     }
 
-    fn path(&self) -> &Path {
+    pub(crate) fn path(&self) -> &Path {
         self.repo.path()
     }
 
-    fn write(&self, rel: &str, text: &str) {
+    pub(crate) fn write(&self, rel: &str, text: &str) {
         self.repo.write(rel, text);
     }
 
-    fn git(&self, args: &[&str]) -> String {
+    pub(crate) fn git(&self, args: &[&str]) -> String {
         run_git(self.path(), args)
     }
 
     /// Commits everything, made and committed at noon UTC on `day`; returns the full hash.
-    fn commit(&self, day: &str, message: &str) -> String {
+    pub(crate) fn commit(&self, day: &str, message: &str) -> String {
         self.git(&["add", "-A"]);
         let when = format!("{day}T12:00:00Z");
         let out = git_in(self.path())
@@ -84,7 +84,7 @@ impl GitRepo {
         self.git(&["rev-parse", "HEAD"])
     }
 
-    fn cse(&self) -> Command {
+    pub(crate) fn cse(&self) -> Command {
         let mut cmd = self.repo.cse();
         cmd.env("GIT_CONFIG_GLOBAL", "/dev/null")
             .env("GIT_CONFIG_NOSYSTEM", "1");
@@ -652,8 +652,10 @@ fn an_evidence_repository_in_a_subfolder_of_the_git_repository() {
     assert_eq!(v["elements"][0]["element"], "1.1.2");
 }
 
+/// History and diff roll units up as `cse status` does: an element is ready for the
+/// institution only when it is ready in every unit (the units are not added up).
 #[test]
-fn several_units_add_up() {
+fn several_units_roll_up_as_status_does() {
     let g = GitRepo::new();
     g.write(
         "cse.toml",
@@ -666,10 +668,17 @@ fn several_units_add_up() {
     g.write("north/1.1.1.md", &file("1.1.1", "partial"));
     g.commit("2026-02-05", "Swap");
     let (v, _) = json(g.cse().args(["history", "--format", "json"]));
-    for c in v["commits"].as_array().unwrap() {
-        assert_eq!(c["figures"]["elements"], 114);
-        assert_eq!(c["figures"]["ready"], 1);
-        assert_eq!(c["figures"]["criteria"][0]["elements"], 22);
+    let commits = v["commits"].as_array().unwrap();
+    assert_eq!(commits.len(), 2);
+    for (c, rev) in commits.iter().zip(["HEAD~1", "HEAD"]) {
+        // 1.1.1 is partial in one unit at each commit, so ready nowhere for the institution.
+        assert_eq!(c["figures"]["elements"], 57);
+        assert_eq!(c["figures"]["ready"], 0);
+        assert_eq!(c["figures"]["criteria"][0]["elements"], 11);
+        assert_eq!(c["figures"]["assessment_ready"], false);
+        let (status, _) = json(g.cse().args(["status", "--format", "json", "--at", rev]));
+        assert_eq!(status["overall"]["ready"], c["figures"]["ready"]);
+        assert_eq!(status["overall"]["elements"], c["figures"]["elements"]);
     }
     let (v, code) =
         json(

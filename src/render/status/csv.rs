@@ -30,9 +30,9 @@ fn row(out: &mut dyn Write, kind: &str, s: &Scope) -> io::Result<()> {
         kind.to_owned(),
         s.id.clone().unwrap_or_default(),
         s.title.clone().unwrap_or_default(),
-        s.elements.to_string(),
-        s.ready.to_string(),
-        format!("{:.1}", s.readiness),
+        s.tally.elements.to_string(),
+        s.tally.ready.to_string(),
+        format!("{:.1}", s.tally.readiness),
     ];
     fields.extend(s.counts.values().iter().map(usize::to_string));
     record(out, fields)

@@ -43,7 +43,7 @@ pub(super) fn verdicts(report: &StatusReport, out: &mut dyn Write) -> io::Result
     } else {
         writeln!(out, "**{label}: no.**\n")?;
         let (reasons, more) = reasons(report);
-        for reason in reasons.into_iter().chain(more.as_deref()) {
+        for reason in reasons.iter().map(String::as_str).chain(more.as_deref()) {
             writeln!(out, "- {}", esc(reason))?;
         }
     }
@@ -76,10 +76,10 @@ fn row(s: &Scope, total: bool) -> Vec<String> {
         } else {
             esc(s.title.as_deref().unwrap_or_default())
         },
-        strong(s.elements.to_string()),
+        strong(s.tally.elements.to_string()),
     ];
     cells.extend(s.counts.values().iter().map(|n| strong(n.to_string())));
-    cells.push(strong(percent(s.readiness)));
+    cells.push(strong(percent(s.tally.readiness)));
     cells
 }
 
