@@ -12,7 +12,7 @@ pub mod text;
 pub mod words;
 
 mod csv;
-mod json;
+pub(crate) mod json;
 mod markdown;
 mod table;
 

@@ -1,6 +1,8 @@
 //! `--format github`: GitHub Actions workflow commands, which annotate the pull request.
 
-use super::{Render, summary_line};
+use std::io::{self, Write};
+
+use super::{Emit, summary_line};
 use crate::diagnostic::{Diagnostic, Severity, Summary};
 
 #[derive(Debug, Clone, Copy, Default)]
@@ -19,9 +21,13 @@ pub fn escape_property(s: &str) -> String {
     escape_data(s).replace(':', "%3A").replace(',', "%2C")
 }
 
-impl Render for Github {
-    fn render(&self, diagnostics: &[Diagnostic], summary: &Summary) -> String {
-        let mut out = String::new();
+impl Emit for Github {
+    fn emit(
+        &self,
+        diagnostics: &[Diagnostic],
+        summary: &Summary,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
         for d in diagnostics {
             let command = match d.severity {
                 Severity::Error => "error",
@@ -49,15 +55,14 @@ impl Render for Github {
                 message.push_str("\nhelp: ");
                 message.push_str(help);
             }
-            out.push_str(&format!(
-                "::{command} {}::{}\n",
+            writeln!(
+                out,
+                "::{command} {}::{}",
                 props.join(","),
                 escape_data(&message)
-            ));
+            )?;
         }
-        out.push_str(&summary_line(summary));
-        out.push('\n');
-        out
+        writeln!(out, "{}", summary_line(summary))
     }
 }
 
