@@ -7,6 +7,7 @@ mod output;
 mod settings;
 mod source;
 mod terminal;
+mod visits;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -42,12 +43,9 @@ pub fn main() -> ExitCode {
             let mut err = std::io::stderr().lock();
             let message = format!("{e:#}");
             let _ = writeln!(err, "error: {}", cse::render::escape::terminal(&message));
-            let hint = e
-                .chain()
-                .find_map(|c| c.downcast_ref::<cse::project::ProjectError>())
-                .and_then(cse::project::ProjectError::hint);
+            let hint = e.chain().find_map(cse::project::hint_of);
             if let Some(hint) = hint {
-                let _ = writeln!(err, "hint: {}", cse::render::escape::terminal(hint));
+                let _ = writeln!(err, "hint: {}", cse::render::escape::terminal(&hint));
             }
             ExitCode::from(2)
         }

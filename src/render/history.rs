@@ -8,6 +8,7 @@ use serde::Serialize;
 use super::csv::record;
 use super::escape::{markdown as esc, terminal};
 use super::text::{cut, percent as pct};
+use crate::assessment::VisitMark;
 use crate::history::Point;
 
 /// Bumped on any incompatible change to the JSON output.
@@ -310,6 +311,7 @@ pub fn csv(points: &[Point], out: &mut dyn Write) -> io::Result<()> {
 struct JsonDocument<'a> {
     version: u32,
     commits: Vec<JsonPoint<'a>>,
+    assessments: Vec<JsonVisit>,
 }
 
 #[derive(Serialize)]
@@ -325,10 +327,62 @@ struct JsonPoint<'a> {
     problem: Option<&'a str>,
 }
 
-/// The versioned JSON document: one object per commit, oldest first.
-pub fn json(points: &[Point], out: &mut dyn Write) -> io::Result<()> {
+/// The recorded assessment visits in the period, in words: one line each.
+fn visit_lines(marks: &[VisitMark]) -> Vec<String> {
+    marks
+        .iter()
+        .map(|m| {
+            let own = match &m.self_compliance_plus {
+                Some((n, short)) => format!("self-assessed {n} (commit {short})"),
+                None => "self-assessed unknown".to_owned(),
+            };
+            format!(
+                "{}  Compliance Plus: assessor {}, {own}",
+                m.date, m.assessor_compliance_plus
+            )
+        })
+        .collect()
+}
+
+/// Writes the visit lines under a heading, for the table and markdown; nothing without visits.
+pub fn visits(marks: &[VisitMark], markdown: bool, out: &mut dyn Write) -> io::Result<()> {
+    if marks.is_empty() {
+        return Ok(());
+    }
+    let (heading, bullet) = if markdown {
+        ("\n**Assessment visits**\n\n", "- ")
+    } else {
+        ("\nAssessment visits:\n", "  ")
+    };
+    out.write_all(heading.as_bytes())?;
+    for line in visit_lines(marks) {
+        writeln!(out, "{bullet}{line}")?;
+    }
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct JsonVisit {
+    date: String,
+    assessor_compliance_plus: usize,
+    self_compliance_plus: Option<usize>,
+    commit: Option<String>,
+}
+
+/// The versioned JSON document: one object per commit, oldest first, then the recorded
+/// assessment visits in the period.
+pub fn json(points: &[Point], marks: &[VisitMark], out: &mut dyn Write) -> io::Result<()> {
     let doc = JsonDocument {
         version: SCHEMA_VERSION,
+        assessments: marks
+            .iter()
+            .map(|m| JsonVisit {
+                date: m.date.to_string(),
+                assessor_compliance_plus: m.assessor_compliance_plus,
+                self_compliance_plus: m.self_compliance_plus.as_ref().map(|(n, _)| *n),
+                commit: m.self_compliance_plus.as_ref().map(|(_, c)| c.clone()),
+            })
+            .collect(),
         commits: points
             .iter()
             .map(|p| JsonPoint {

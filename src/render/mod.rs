@@ -2,6 +2,7 @@
 //! (stdout, or a buffer for a file). They never decide where output goes or how to exit.
 
 pub mod actions;
+pub mod assessment;
 pub mod diagnostics;
 pub mod element;
 pub mod escape;
@@ -13,12 +14,13 @@ pub mod words;
 
 mod csv;
 pub(crate) mod json;
-mod markdown;
+pub(crate) mod markdown;
 mod table;
 
 pub mod chart;
 pub mod delta;
 pub mod history;
+pub mod plan;
 
 /// How a command's output is written: the formats of `status`, `priorities` and `actions`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -19,7 +19,7 @@ use crate::render::text::percent as pct;
 const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
 /// Text from a repository, escaped (quotes too) and cleaned by [`escape::html`].
-struct Text<'a>(&'a str);
+pub(super) struct Text<'a>(pub(super) &'a str);
 
 impl Render for Text<'_> {
     fn render_to(&self, buffer: &mut String) {
@@ -28,10 +28,15 @@ impl Render for Text<'_> {
 }
 
 /// A line break in the page's source, so it reads one block a line.
-const NL: PreEscaped<&str> = PreEscaped("\n");
+pub(super) const NL: PreEscaped<&str> = PreEscaped("\n");
 
-/// Renders the whole page.
-pub fn render(report: &Report) -> String {
+/// Writes the whole page.
+pub fn write(report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    out.write_all(page(report).into_string().as_bytes())
+}
+
+/// The whole page.
+fn page(report: &Report) -> Markup {
     let page = html! {
         (DOCTYPE) (NL)
         html lang="en-GB" {
@@ -47,6 +52,7 @@ pub fn render(report: &Report) -> String {
                     (criteria(report))
                     @if report.units.len() >= 2 { (units(report)) }
                     @if !report.history.is_empty() { (history(report)) }
+                    @if let Some(findings) = &report.findings { (super::findings::html(findings)) }
                     (priorities(report))
                     (actions(report))
                     (elements(report))
@@ -59,7 +65,7 @@ pub fn render(report: &Report) -> String {
         }
         (NL)
     };
-    page.into_string()
+    page
 }
 
 /// "28 November 2026"

@@ -12,7 +12,7 @@ use serde_json::Value;
 
 /// A temporary evidence repository that is also a git repository.
 pub(crate) struct GitRepo {
-    repo: Repo,
+    pub(crate) repo: Repo,
 }
 
 /// `git` isolated from the machine's configuration.

@@ -7,6 +7,7 @@ mod generate;
 mod report_fixtures;
 
 mod actions;
+mod assessments;
 mod bad_input;
 mod check;
 mod concurrency;
