@@ -8,7 +8,7 @@ use jiff::civil::Date;
 use maud::{DOCTYPE, Markup, PreEscaped, Render, html};
 use pulldown_cmark::HeadingLevel;
 
-use super::model::{ElementRow, EvidenceLink, Report};
+use crate::views::report::{ElementRow, EvidenceLink, Report};
 use super::svg::{self, Bar, Series};
 use super::{narrative, theme};
 use crate::checks::ElementStatus;

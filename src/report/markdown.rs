@@ -8,7 +8,7 @@ use std::io::{self, Write};
 use jiff::civil::Date;
 use pulldown_cmark::HeadingLevel;
 
-use super::model::{ElementRow, Report};
+use crate::views::report::{ElementRow, Report};
 use super::{narrative, theme};
 use crate::checks::ElementStatus;
 use crate::readiness::Scope;
