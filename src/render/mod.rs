@@ -17,7 +17,6 @@ pub(crate) mod json;
 pub(crate) mod markdown;
 mod table;
 
-pub mod chart;
 pub mod delta;
 pub mod history;
 pub mod plan;

@@ -8,12 +8,12 @@ use jiff::civil::Date;
 use maud::{DOCTYPE, Markup, PreEscaped, Render, html};
 use pulldown_cmark::HeadingLevel;
 
-use crate::views::report::{ElementRow, EvidenceLink, Report};
 use super::svg::{self, Bar, Series};
 use super::{narrative, theme};
 use crate::checks::ElementStatus;
 use crate::render::escape;
 use crate::render::text::percent as pct;
+use crate::views::report::{ElementRow, EvidenceLink, Report};
 
 /// No script, style or fetch from anywhere: inline styles only. A second lock behind the escaping.
 const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
@@ -444,6 +444,7 @@ fn history(report: &Report) -> Markup {
         ),
         &dates,
         &series,
+        &[],
     );
     let labels: Vec<String> = criteria
         .iter()

@@ -8,11 +8,11 @@ use std::io::{self, Write};
 use jiff::civil::Date;
 use pulldown_cmark::HeadingLevel;
 
-use crate::views::report::{ElementRow, Report};
 use super::{narrative, theme};
 use crate::checks::ElementStatus;
 use crate::readiness::Scope;
 use crate::render::escape::{markdown as esc, markdown_code};
+use crate::views::report::{ElementRow, Report};
 
 pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     let m = &report.meta;

@@ -8,7 +8,7 @@ mod findings;
 pub mod html;
 pub mod markdown;
 mod narrative;
-mod svg;
+pub mod svg;
 mod theme;
 
 pub use crate::views::report::{

@@ -5,6 +5,8 @@ use std::fmt::Write;
 
 use jiff::civil::Date;
 
+use crate::history::Point;
+
 use super::theme::{self, BAR, INK, MUTED, PAPER, RULE, TRACK};
 use crate::render::escape::html as esc;
 
@@ -255,13 +257,16 @@ pub struct Series {
     pub values: Vec<Option<f64>>,
 }
 
-/// Readiness over time: one line per series on a 0–100% scale, dates along the bottom.
+/// Readiness over time: one line per series on a 0–100% scale, dates along the bottom, and
+/// a dashed mark at each assessment visit in `visits`. The one history chart: the report's
+/// page holds it, and `cse history --svg` writes it as a file ([`history_file`]).
 pub fn line_chart(
     id: &str,
     title: &str,
     desc: &str,
     dates: &[(Date, String)],
     series: &[Series],
+    visits: &[Date],
 ) -> String {
     let (left, right, top, bottom) = (46.0, 56.0, 14.0, 42.0);
     let (width, height) = (960.0, 340.0);
@@ -324,6 +329,21 @@ pub fn line_chart(
             dates[i].0.strftime("%-d %b %Y")
         );
     }
+    // Assessment visits within the period, under the lines.
+    for visit in visits {
+        let (Some(f), Some(l)) = (first, last) else {
+            break;
+        };
+        if *visit < f || *visit > l || span_days <= 0.0 {
+            continue;
+        }
+        let x = left + plot_w * (*visit - f).get_days() as f64 / span_days;
+        let _ = write!(
+            out,
+            r#"<g><title>Assessment visit {visit}</title><line x1="{x:.1}" y1="{top}" x2="{x:.1}" y2="{:.1}" stroke="{MUTED}" stroke-width="1.5" stroke-dasharray="4 3"/></g>"#,
+            top + plot_h
+        );
+    }
     // Lines, overall last so it is drawn on top.
     let mut ends: Vec<(f64, usize)> = Vec::new();
     for (s, line) in series.iter().enumerate().rev() {
@@ -336,21 +356,24 @@ pub fn line_chart(
             .enumerate()
             .filter_map(|(i, v)| v.map(|v| (x_of(i), y_of(v), i)))
             .collect();
-        let path: String = points
-            .iter()
-            .map(|(x, y, _)| format!("{x:.1},{y:.1}"))
-            .collect::<Vec<_>>()
-            .join(" ");
         let dash_attr = if dash.is_empty() {
             String::new()
         } else {
             format!(r#" stroke-dasharray="{dash}""#)
         };
-        let _ = write!(
-            out,
-            r#"<g><title>{}</title><polyline points="{path}" fill="none" stroke="{colour}" stroke-width="{width}"{dash_attr} stroke-linejoin="round"/>"#,
-            esc(&line.name)
-        );
+        let _ = write!(out, r#"<g><title>{}</title>"#, esc(&line.name));
+        // A commit without figures breaks the line: one polyline per run of known values.
+        for run in points.chunk_by(|a, b| b.2 == a.2 + 1) {
+            let path: String = run
+                .iter()
+                .map(|(x, y, _)| format!("{x:.1},{y:.1}"))
+                .collect::<Vec<_>>()
+                .join(" ");
+            let _ = write!(
+                out,
+                r#"<polyline points="{path}" fill="none" stroke="{colour}" stroke-width="{width}"{dash_attr} stroke-linejoin="round"/>"#
+            );
+        }
         for (x, y, i) in &points {
             let _ = write!(
                 out,
@@ -390,6 +413,50 @@ pub fn line_chart(
     }
     out.push_str("</svg>");
     out
+}
+
+/// `cse history --svg`: the history chart as a file of its own, with a white background and
+/// its title written above it. Commits are the dates; a commit without figures breaks the lines.
+pub fn history_file(points: &[Point], title: &str, visits: &[Date]) -> String {
+    let dates: Vec<(Date, String)> = points
+        .iter()
+        .map(|p| (p.commit.date, p.commit.short.clone()))
+        .collect();
+    let newest = points.iter().rev().find_map(|p| p.figures.as_ref().ok());
+    let mut series = vec![Series {
+        label: "All".into(),
+        name: "All elements".into(),
+        values: points
+            .iter()
+            .map(|p| p.figures.as_ref().ok().map(|f| f.overall.readiness))
+            .collect(),
+    }];
+    for c in newest.map(|f| f.criteria.as_slice()).unwrap_or_default() {
+        series.push(Series {
+            label: c.id.clone(),
+            name: format!("{} {}", c.id, c.title),
+            values: points
+                .iter()
+                .map(|p| p.criterion(&c.id).map(|c| c.fraction.readiness))
+                .collect(),
+        });
+    }
+    let overall: Vec<f64> = series[0].values.iter().flatten().copied().collect();
+    let desc = match (overall.first(), overall.last()) {
+        (Some(a), Some(b)) => format!(
+            "Overall readiness went from {a:.1}% on {} to {b:.1}% on {} over {} commits.",
+            dates[0].0,
+            dates[dates.len() - 1].0,
+            points.len()
+        ),
+        _ => "No commit changed the evidence yet.".to_owned(),
+    };
+    let chart = line_chart("history", title, &desc, &dates, &series, visits);
+    format!(
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="960" height="390" viewBox="0 0 960 390" font-family="system-ui, -apple-system, 'Segoe UI', sans-serif"><rect width="100%" height="100%" fill="{PAPER}"/><text x="46" y="30" font-size="18" font-weight="600" fill="{INK}">{}</text><svg y="46" width="960" height="340">{chart}</svg></svg>
+"#,
+        esc(title)
+    )
 }
 
 #[cfg(test)]

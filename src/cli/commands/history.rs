@@ -62,8 +62,11 @@ pub fn run(settings: &Settings, args: &HistoryArgs) -> Result<Outcome> {
             Some(name) => format!("CSE readiness over time: {}", name.value),
             None => "CSE readiness over time".to_owned(),
         };
-        output::write_atomically(file, render::chart::svg(&points, &title, &dates).as_bytes())
-            .with_context(|| format!("cannot write the chart to {}", file.display()))?;
+        output::write_atomically(
+            file,
+            cse::report::svg::history_file(&points, &title, &dates).as_bytes(),
+        )
+        .with_context(|| format!("cannot write the chart to {}", file.display()))?;
     }
     output::emit_with(|out| match args.format {
         HistoryFormat::Table => {
