@@ -531,13 +531,46 @@ mod tests {
             "d",
             &[d("2026-01-01")],
             std::slice::from_ref(&one),
+            &[],
         );
         assert!(svg.contains("<circle") && !svg.contains("NaN"), "{svg}");
         let two = Series {
             values: vec![Some(10.0), Some(20.0)],
             ..one
         };
-        let svg = line_chart("h", "t", "d", &[d("2026-01-01"), d("2026-01-01")], &[two]);
+        let svg = line_chart(
+            "h",
+            "t",
+            "d",
+            &[d("2026-01-01"), d("2026-01-01")],
+            &[two],
+            &[],
+        );
         assert!(!svg.contains("NaN") && !svg.contains("inf"), "{svg}");
+    }
+
+    #[test]
+    fn line_chart_breaks_at_gaps_and_marks_visits() {
+        let d = |s: &str| (s.parse::<Date>().unwrap(), "abc1234".to_owned());
+        let gappy = Series {
+            label: "All".into(),
+            name: "All elements".into(),
+            values: vec![Some(10.0), Some(20.0), None, Some(30.0), Some(40.0)],
+        };
+        let dates = [
+            "2026-01-01",
+            "2026-02-01",
+            "2026-03-01",
+            "2026-04-01",
+            "2026-05-01",
+        ]
+        .map(d);
+        let visit: Date = "2026-03-15".parse().unwrap();
+        let svg = line_chart("h", "t", "d", &dates, &[gappy], &[visit]);
+        assert_eq!(svg.matches("<polyline").count(), 2, "{svg}");
+        assert!(
+            svg.contains("<title>Assessment visit 2026-03-15</title>"),
+            "{svg}"
+        );
     }
 }
