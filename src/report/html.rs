@@ -12,7 +12,7 @@ use super::svg::{self, Bar, Series};
 use super::{narrative, theme};
 use crate::checks::ElementStatus;
 use crate::render::escape;
-use crate::render::text::percent as pct;
+use crate::render::text::{percent as pct, plural};
 use crate::views::report::{ElementRow, EvidenceLink, Report};
 
 /// No script, style or fetch from anywhere: inline styles only. A second lock behind the escaping.
@@ -76,10 +76,6 @@ fn long_date(d: Date) -> String {
 /// "28 Nov 2026"
 fn short_date(d: Date) -> String {
     d.strftime("%-d %b %Y").to_string()
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 pub(super) fn status_badge(status: ElementStatus) -> Markup {
@@ -392,7 +388,7 @@ fn units(report: &Report) -> Markup {
     let content = html! {
         p.lede {
             "Each cell is the share of a unit's elements that are ready in one criterion; darker is readier. "
-            (plural(report.units.len(), "unit", "units"))
+            (plural(report.units.len(), "unit"))
             "; the last row is the institution, where an element is ready only when it is ready in every unit."
         }
         div.figure-pair.stacked {
@@ -456,7 +452,7 @@ fn history(report: &Report) -> Markup {
         p.lede {
             (format!(
                 "Readiness at {} from {} to {}: overall {} then, {} now. Each line is labelled at its end: ",
-                plural(points.len(), "commit", "commits"),
+                plural(points.len(), "commit"),
                 long_date(first.date),
                 long_date(last.date),
                 pct(first.overall),
@@ -553,10 +549,10 @@ fn actions(report: &Report) -> Markup {
         p.lede {
             (format!(
                 "{}, soonest due first; {} overdue on {}. {} marked done.",
-                plural(report.actions.len(), "open action", "open actions"),
+                plural(report.actions.len(), "open action"),
                 report.overdue_actions(),
                 long_date(report.meta.date),
-                plural(report.actions_done, "action", "actions")
+                plural(report.actions_done, "action")
             ))
         }
         @if report.actions.is_empty() {
@@ -590,7 +586,7 @@ fn status_cell(e: &ElementRow) -> Markup {
     html! {
         (status_badge(e.status))
         @if e.errors > 0 && e.status != ElementStatus::Missing {
-            span.note { (plural(e.errors, "error", "errors")) ": not counted as ready" }
+            span.note { (plural(e.errors, "error")) ": not counted as ready" }
         }
     }
 }
@@ -614,7 +610,7 @@ fn elements(report: &Report) -> Markup {
         p.lede {
             (format!(
                 "{}; {} with a review older than the repository allows.",
-                plural(count, "element", "elements"),
+                plural(count, "element"),
                 report.stale_reviews()
             ))
         }

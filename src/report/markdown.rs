@@ -12,6 +12,7 @@ use super::{narrative, theme};
 use crate::checks::ElementStatus;
 use crate::readiness::Scope;
 use crate::render::escape::{markdown as esc, markdown_code};
+use crate::render::text::percent as pct;
 use crate::views::report::{ElementRow, Report};
 
 pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
@@ -53,15 +54,6 @@ fn long_date(d: Date) -> String {
     d.strftime("%-d %B %Y").to_string()
 }
 
-fn pct(v: f64) -> String {
-    format!("{v:.1}%")
-}
-
-/// Text inside a code span: backticks cannot close it early.
-fn code(text: &str) -> String {
-    text.replace('`', "'").replace(['\n', '\r'], " ")
-}
-
 /// A 20-character bar such as `██████████░░░░░░░░░░`.
 fn text_bar(value: f64) -> String {
     let filled = ((value.clamp(0.0, 100.0) / 5.0).round()) as usize;
@@ -89,7 +81,8 @@ fn optional(text: Option<&str>) -> String {
     }
 }
 
-/// A table column: its header and whether figures in it align right.
+/// A table column: its header (plain text, escaped by the table) and whether figures in it
+/// align right.
 struct Col {
     name: String,
     right: bool,
@@ -115,17 +108,10 @@ fn table(
     rows: impl IntoIterator<Item = Vec<String>>,
 ) -> io::Result<()> {
     let names: Vec<&str> = header.iter().map(|c| c.name.as_str()).collect();
-    writeln!(out, "| {} |", names.join(" | "))?;
-    let rules: Vec<&str> = header
-        .iter()
-        .map(|c| if c.right { "---:" } else { "---" })
-        .collect();
-    writeln!(out, "|{}|", rules.join("|"))?;
-    for row in rows {
-        writeln!(out, "| {} |", row.join(" | "))?;
-    }
-    writeln!(out)?;
-    Ok(())
+    let right: Vec<bool> = header.iter().map(|c| c.right).collect();
+    let rows: Vec<Vec<String>> = rows.into_iter().collect();
+    crate::render::markdown::table(out, &names, &right, &rows)?;
+    writeln!(out)
 }
 
 fn summary(out: &mut dyn Write, report: &Report) -> io::Result<()> {
@@ -242,7 +228,7 @@ fn units(out: &mut dyn Write, report: &Report) -> io::Result<()> {
     let criteria = &report.readiness.criteria;
     out.write_all(b"## Readiness by unit\n\nShare of each unit's elements that are ready, by criterion. In the institution's row an element is ready only when it is ready in every unit.\n\n")?;
     let mut header = vec![col("Unit")];
-    header.extend(criteria.iter().map(|c| num(&esc(&scope_label(c)))));
+    header.extend(criteria.iter().map(|c| num(&scope_label(c))));
     header.push(num("All elements"));
     table(
         out,
@@ -271,16 +257,12 @@ fn history(out: &mut dyn Write, report: &Report) -> io::Result<()> {
     let criteria = &report.readiness.criteria;
     out.write_all(b"## Readiness over time\n\n")?;
     let mut header = vec![col("Date"), col("Commit"), num("All elements")];
-    header.extend(criteria.iter().map(|c| num(&esc(&scope_label(c)))));
+    header.extend(criteria.iter().map(|c| num(&scope_label(c))));
     table(
         out,
         &header,
         report.history.iter().map(|p| {
-            let mut row = vec![
-                p.date.to_string(),
-                format!("`{}`", code(&p.commit)),
-                pct(p.overall),
-            ];
+            let mut row = vec![p.date.to_string(), markdown_code(&p.commit), pct(p.overall)];
             row.extend(criteria.iter().map(|c| {
                 c.id.as_deref()
                     .and_then(|id| p.criterion(id))
@@ -322,7 +304,7 @@ fn priorities(out: &mut dyn Write, report: &Report) -> io::Result<()> {
             p.rows[0]
                 .statuses
                 .iter()
-                .map(|s| col(&esc(s.unit.as_deref().unwrap_or("")))),
+                .map(|s| col(s.unit.as_deref().unwrap_or(""))),
         );
     } else {
         header.push(col("Status"));
