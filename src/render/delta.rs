@@ -65,11 +65,11 @@ fn side(s: &Option<ElementSide>) -> String {
         None => "not in the catalogue".into(),
         Some(s) if s.errors > 0 => format!(
             "{} ({} error{})",
-            s.status,
+            s.status.as_str(),
             s.errors,
             if s.errors == 1 { "" } else { "s" }
         ),
-        Some(s) => s.status.to_owned(),
+        Some(s) => s.status.as_str().to_owned(),
     }
 }
 
@@ -232,7 +232,7 @@ pub fn table(
         write!(out, "{}", paint("31", verdict))?;
         writeln!(out)?;
         for r in &delta.regressions {
-            writeln!(out, "  - {}", terminal(r))?;
+            writeln!(out, "  - {}", terminal(&super::words::regression(r)))?;
         }
     }
     Ok(())
@@ -330,7 +330,7 @@ pub fn markdown(delta: &Delta, sides: &Sides, gate: bool, out: &mut dyn Write) -
             }
         )?;
         for r in &delta.regressions {
-            writeln!(out, "- {}", md(r))?;
+            writeln!(out, "- {}", md(&super::words::regression(r)))?;
         }
     }
     Ok(())
@@ -343,6 +343,8 @@ struct Document<'a> {
     after: &'a Revision,
     #[serde(flatten)]
     delta: &'a Delta,
+    /// Why this counts as a regression, one sentence each.
+    regressions: Vec<String>,
     regression: bool,
 }
 
@@ -353,6 +355,11 @@ pub fn json(delta: &Delta, sides: &Sides, out: &mut dyn Write) -> io::Result<()>
         before: &sides.before,
         after: &sides.after,
         delta,
+        regressions: delta
+            .regressions
+            .iter()
+            .map(super::words::regression)
+            .collect(),
         regression: delta.is_regression(),
     };
     super::json::write(&doc, out)
