@@ -336,6 +336,20 @@ fn criteria(report: &Report) -> Markup {
     section("criteria", "Readiness by criterion", content)
 }
 
+/// A chart with its caption beside (or, on a narrow page, above) the table of its figures.
+fn chart_and_table(chart: String, caption: &str, table: Markup) -> Markup {
+    html! {
+        div.figure-pair.stacked {
+            figure {
+                (PreEscaped(chart))
+                figcaption { (caption) }
+            }
+            (NL)
+            (table)
+        }
+    }
+}
+
 fn scope_label(id: Option<&str>, title: Option<&str>) -> String {
     match (id, title) {
         (Some(id), Some(t)) => format!("{id} {t}"),
@@ -391,21 +405,14 @@ fn units(report: &Report) -> Markup {
             (plural(report.units.len(), "unit"))
             "; the last row is the institution, where an element is ready only when it is ready in every unit."
         }
-        div.figure-pair.stacked {
-            figure {
-                (PreEscaped(chart))
-                figcaption { "Unit × criterion heat map. The figures are in the table." }
-            }
-            (NL)
-            (table("Readiness by unit and criterion", &header, html! {
+        (chart_and_table(chart, "Unit × criterion heat map. The figures are in the table.", table("Readiness by unit and criterion", &header, html! {
                 @for (name, values) in &rows {
                     tr {
                         th scope="row" { (Text(name)) }
                         @for v in values { td.num { (pct(*v)) } }
                     }
                 }
-            }))
-        }
+            })))
     };
     section("units", "Readiness by unit", content)
 }
@@ -460,13 +467,7 @@ fn history(report: &Report) -> Markup {
             ))
             strong { "All" } " for all elements, a number for each criterion."
         }
-        div.figure-pair.stacked {
-            figure {
-                (PreEscaped(chart))
-                figcaption { "Readiness at each commit, overall and by criterion. The figures are in the table." }
-            }
-            (NL)
-            (table("Readiness at each commit", &header, html! {
+        (chart_and_table(chart, "Readiness at each commit, overall and by criterion. The figures are in the table.", table("Readiness at each commit", &header, html! {
                 @for p in points {
                     tr {
                         th scope="row" class="date" { (short_date(p.date)) }
@@ -478,8 +479,7 @@ fn history(report: &Report) -> Markup {
                         }
                     }
                 }
-            }))
-        }
+            })))
     };
     section("history", "Readiness over time", content)
 }

@@ -160,6 +160,15 @@ fn assert_clean(label: &str, text: &str, color: bool) {
     }
 }
 
+/// Every command's markdown output.
+const MARKDOWN_OUTPUTS: [&[&str]; 5] = [
+    &["status", "--format", "markdown"],
+    &["priorities", "--format", "markdown"],
+    &["actions", "--format", "markdown"],
+    &["history", "--format", "markdown"],
+    &["diff", "HEAD~1", "--format", "markdown"],
+];
+
 /// HTML that cse writes itself in its markdown (the small print under tables).
 const OWN_HTML: [&str; 2] = ["<sub>", "</sub>"];
 
@@ -248,13 +257,7 @@ fn check_every_output(repo: &Repo) {
         ),
         false,
     );
-    for args in [
-        &["status", "--format", "markdown"][..],
-        &["priorities", "--format", "markdown"],
-        &["actions", "--format", "markdown"],
-        &["history", "--format", "markdown"],
-        &["diff", "HEAD~1", "--format", "markdown"],
-    ] {
+    for args in MARKDOWN_OUTPUTS {
         let text = run(repo, args, false);
         assert_clean(&format!("{args:?}"), &text, false);
         assert_inert_markdown(&format!("{args:?}"), &text);
@@ -397,13 +400,7 @@ fn csv_outputs_guard_formulas() {
 #[test]
 fn markdown_outputs_escape_markup() {
     let repo = hostile_repo("</title><script>x</script><img src=x>[a](http://e)`");
-    for args in [
-        &["status", "--format", "markdown"][..],
-        &["priorities", "--format", "markdown"],
-        &["actions", "--format", "markdown"],
-        &["history", "--format", "markdown"],
-        &["diff", "HEAD~1", "--format", "markdown"],
-    ] {
+    for args in MARKDOWN_OUTPUTS {
         assert_inert_markdown(&format!("{args:?}"), &run(&repo, args, false));
     }
     let out = run(&repo, &["actions", "--format", "markdown"], false);

@@ -11,7 +11,7 @@ use crate::render::csv::record;
 use crate::render::escape::markdown as esc;
 use crate::render::markdown as md;
 use crate::render::table::{self, toned};
-use crate::render::text::{Terminal, Tone, bar, paint, percent};
+use crate::render::text::{Terminal, Tone, bar, percent};
 use crate::views::status::StatusReport;
 
 /// The unit column never gets narrower than this; it wraps instead.
@@ -35,11 +35,7 @@ fn yes_no(b: bool) -> &'static str {
 }
 
 pub fn table(report: &StatusReport, term: &Terminal, out: &mut dyn Write) -> io::Result<()> {
-    writeln!(
-        out,
-        "{}\n",
-        paint(&report.heading(), Tone::Strong, term.color)
-    )?;
+    super::table::heading(report, term, out)?;
     // The readiness bars go when they would leave too little room for whole unit names.
     let longest = rows(report)
         .iter()

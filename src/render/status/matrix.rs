@@ -107,11 +107,7 @@ fn figure(value: f64) -> Cell {
 }
 
 pub fn table(report: &StatusReport, term: &Terminal, out: &mut dyn Write) -> io::Result<()> {
-    writeln!(
-        out,
-        "{}\n",
-        paint(&report.heading(), Tone::Strong, term.color)
-    )?;
+    super::table::heading(report, term, out)?;
     let rows = rows(report);
     let blocks = blocks(report, term.width);
     for (n, block) in blocks.iter().enumerate() {

@@ -18,11 +18,7 @@ pub(super) const COUNT_HEADERS: [&str; 7] = ["C+", "C", "P", "NC", "NA", "M", "I
 
 pub fn write(report: &StatusReport, term: &Terminal, out: &mut dyn Write) -> io::Result<()> {
     let r = &report.readiness;
-    writeln!(
-        out,
-        "{}\n",
-        paint(&report.heading(), Tone::Strong, term.color)
-    )?;
+    heading(report, term, out)?;
 
     let first = match report.grouping {
         Grouping::Criterion | Grouping::Unit => "Criterion",
@@ -41,6 +37,19 @@ pub fn write(report: &StatusReport, term: &Terminal, out: &mut dyn Write) -> io:
     table::write(out, &t)?;
     writeln!(out, "{}\n", legend_text(&count_legend(), term))?;
     verdicts(report, term, out)
+}
+
+/// The report's heading in bold, then a blank line.
+pub(super) fn heading(
+    report: &StatusReport,
+    term: &Terminal,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    writeln!(
+        out,
+        "{}\n",
+        paint(&report.heading(), Tone::Strong, term.color)
+    )
 }
 
 /// The priority line, the assessment verdict with its reasons, and the errors note.
