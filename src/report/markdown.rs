@@ -2,7 +2,6 @@
 //! content as the HTML page: charts become tables (with a text bar), narratives sit in
 //! `<details>` blocks holding the same sanitised HTML as the page.
 
-use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use jiff::civil::Date;
@@ -12,7 +11,7 @@ use super::{narrative, theme};
 use crate::checks::ElementStatus;
 use crate::readiness::Scope;
 use crate::render::escape::{markdown as esc, markdown_code};
-use crate::render::text::percent as pct;
+use crate::render::text::{percent as pct, plural};
 use crate::views::report::{ElementRow, Report};
 
 pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
@@ -363,16 +362,15 @@ fn actions(out: &mut dyn Write, report: &Report) -> io::Result<()> {
 }
 
 fn status_cell(e: &ElementRow) -> String {
-    let mut s = status(e.status).to_owned();
+    let label = status(e.status);
     if e.errors > 0 && e.status != ElementStatus::Missing {
-        let _ = write!(
-            s,
-            " ({} {}: not counted as ready)",
-            e.errors,
-            if e.errors == 1 { "error" } else { "errors" }
-        );
+        format!(
+            "{label} ({}: not counted as ready)",
+            plural(e.errors, "error")
+        )
+    } else {
+        label.to_owned()
     }
-    s
 }
 
 fn elements(out: &mut dyn Write, report: &Report) -> io::Result<()> {
