@@ -5,6 +5,8 @@
 
 use std::borrow::Cow;
 
+use crate::sheet::FORMULA_STARTS;
+
 const ESC: char = '\u{1b}';
 const BEL: char = '\u{7}';
 /// The C1 forms of CSI, OSC, DCS, SOS, PM and APC, which open a sequence as ESC does.
@@ -85,19 +87,19 @@ fn skip_string(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
     }
 }
 
-/// Characters that make a spreadsheet read a cell as a formula when they start it (OWASP).
-const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
-
 /// A CSV cell's text: control characters are cleaned as for the terminal (keeping line
 /// breaks), and a cell that starts with `=`, `+`, `-`, `@`, tab or carriage return, before
 /// or after cleaning, gets a leading `'`, so a spreadsheet shows it as text instead of
 /// running it as a formula (OWASP's advice on CSV injection). Quoting is the writer's job.
 pub fn csv(text: &str) -> Cow<'_, str> {
     let clean = terminal(text);
-    if text.starts_with(FORMULA_STARTS) || clean.starts_with(FORMULA_STARTS) {
-        Cow::Owned(format!("'{clean}"))
-    } else {
-        clean
+    // A leading tab or carriage return is cleaned away, but the cell is guarded all the same.
+    if text.starts_with(FORMULA_STARTS) && !clean.starts_with(FORMULA_STARTS) {
+        return Cow::Owned(format!("'{clean}"));
+    }
+    match clean {
+        Cow::Borrowed(text) => super::csv::guard(text),
+        Cow::Owned(text) => Cow::Owned(super::csv::guard(&text).into_owned()),
     }
 }
 

@@ -8,11 +8,12 @@ pub mod element;
 pub mod escape;
 pub mod gates;
 pub mod priorities;
+pub mod sheet;
 pub mod status;
 pub mod text;
 pub mod words;
 
-mod csv;
+pub mod csv;
 pub(crate) mod json;
 pub(crate) mod markdown;
 mod table;
