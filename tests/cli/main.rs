@@ -19,6 +19,7 @@ mod git;
 mod init;
 mod layering;
 mod one_truth;
+mod output_safety;
 mod pack;
 mod priorities;
 mod properties;

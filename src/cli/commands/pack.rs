@@ -6,12 +6,12 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 use clap::Args;
-use cse::diagnostic::excerpt as clean;
 use cse::pack::archive::{self, CommitFiles, Source, WorkingTree};
 use cse::pack::verify::{self, NotAPack};
 use cse::pack::{CommitInfo, Inputs, Plan, ProblemKind};
 use cse::project::Git;
 use cse::render;
+use cse::render::escape::terminal as clean;
 use cse::render::pack::PackPages;
 use cse::render::text::plural;
 use cse::tree::PathState;

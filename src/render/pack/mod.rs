@@ -35,7 +35,12 @@ impl Generated for PackPages<'_> {
     fn render(&self, name: &str) -> Vec<u8> {
         let text = match name {
             "index.html" => pages::index(self.plan, self.report, self.catalogue),
-            "report.html" => crate::report::html::render(self.report),
+            "report.html" => {
+                let mut bytes = Vec::new();
+                // Writing to memory cannot fail.
+                let _ = crate::report::html::write(self.report, &mut bytes);
+                return bytes;
+            }
             _ => {
                 let id = self
                     .catalogue
@@ -186,14 +191,19 @@ pub fn json(plan: &Plan, report: &Report, files: &[FileRecord]) -> String {
 
 /// `manifest.csv`: a header, then one row per file: path, sha256, bytes, elements (space-separated).
 pub fn csv(files: &[FileRecord]) -> String {
-    let mut out = crate::render::csv::record(["path", "sha256", "bytes", "elements"]);
+    let mut out: Vec<u8> = Vec::new();
+    // Writing to memory cannot fail.
+    let _ = crate::render::csv::record(&mut out, ["path", "sha256", "bytes", "elements"]);
     for f in files {
-        out.push_str(&crate::render::csv::record([
-            f.path.as_str(),
-            &f.sha256,
-            &f.bytes.to_string(),
-            &f.elements.join(" "),
-        ]));
+        let _ = crate::render::csv::record(
+            &mut out,
+            [
+                f.path.as_str(),
+                &f.sha256,
+                &f.bytes.to_string(),
+                &f.elements.join(" "),
+            ],
+        );
     }
-    out
+    String::from_utf8_lossy(&out).into_owned()
 }
