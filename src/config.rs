@@ -59,6 +59,10 @@ pub struct Config {
     /// Unit name to repository-relative folder.
     pub units: Setting<BTreeMap<String, String>>,
     pub gate: Gates,
+    /// `[documents] dir`: repository-relative folder of the documents evidence cites.
+    pub documents_dir: Option<Setting<String>>,
+    /// `[checks] changed_since_review`: warn (W020) when a cited document changed after review.
+    pub changed_since_review: Setting<bool>,
 }
 
 impl Default for Config {
@@ -72,6 +76,8 @@ impl Default for Config {
             ignore: Setting::default(Vec::new()),
             units: Setting::default(BTreeMap::new()),
             gate: Gates::default(),
+            documents_dir: None,
+            changed_since_review: Setting::default(true),
         }
     }
 }
@@ -95,6 +101,20 @@ struct RawConfig {
     ignore: Option<Spanned<Vec<String>>>,
     units: Option<Spanned<BTreeMap<String, String>>>,
     gate: Option<RawGate>,
+    documents: Option<RawDocuments>,
+    checks: Option<RawChecks>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawDocuments {
+    dir: Option<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawChecks {
+    changed_since_review: Option<Spanned<bool>>,
 }
 
 #[derive(Deserialize)]
@@ -285,6 +305,30 @@ impl Config {
                 no_regress: flag(g.no_regress),
             };
         }
+        if let Some(dir) = raw.documents.and_then(|d| d.dir) {
+            let span = dir.span();
+            let value = relative_dir(base, dir.get_ref()).ok_or_else(|| {
+                err(
+                    Some(span.clone()),
+                    format!(
+                        "`documents.dir = {:?}` must be a folder inside the repository{}",
+                        dir.get_ref(),
+                        outside_note(base)
+                    ),
+                )
+            })?;
+            config.documents_dir = Some(Setting {
+                value,
+                origin: origin(span),
+            });
+        }
+        if let Some(on) = raw.checks.and_then(|c| c.changed_since_review) {
+            let span = on.span();
+            config.changed_since_review = Setting {
+                value: on.into_inner(),
+                origin: origin(span),
+            };
+        }
         Ok(config)
     }
 }
@@ -297,6 +341,8 @@ const TOP_KEYS: &[&str] = &[
     "ignore",
     "units",
     "gate",
+    "documents",
+    "checks",
 ];
 const GATE_KEYS: &[&str] = &[
     "fail_under",

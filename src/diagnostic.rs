@@ -72,6 +72,7 @@ codes! {
     MissingReview = "W002", "missing-review", Warning, "A rated element has no `reviewed` date.";
     OverdueAction = "W003", "overdue-action", Warning, "An open action is past its due date.";
     NotAssessed = "W004", "not-assessed", Warning, "The element's status is still not-assessed.";
+    ChangedSinceReview = "W020", "changed-since-review", Warning, "A document the element cites changed in git after the element was reviewed.";
 }
 
 impl Serialize for Code {

@@ -25,6 +25,7 @@ use crate::tree::{self, Listed, ReadError, Tree, TreeError};
 pub const MAX_FILES: usize = 10_000;
 
 pub use cache::FileCache;
+pub use review::{is_overdue, review_due};
 
 /// When each file last changed, from version control. The staleness check uses it for
 /// files without a `reviewed` date.

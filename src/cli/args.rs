@@ -124,6 +124,28 @@ and left alone, so running it again is safe.",
         after_help = "Examples:\n  cse diff origin/main\n  cse diff origin/main --format markdown > comment.md\n  cse diff v1.0 v2.0\n  cse diff origin/main --no-regress   # CI gate: exit 1 if readiness went down"
     )]
     Diff(super::commands::diff::DiffArgs),
+
+    /// The documents the evidence cites: who cites each, its last change in git, and the
+    /// elements reviewed before that change.
+    #[command(
+        long_about = super::commands::docs::LONG_ABOUT,
+        after_help = "Examples:\n  cse docs\n  cse docs --format csv > documents.csv"
+    )]
+    Docs(super::commands::docs::DocsArgs),
+
+    /// Reviews and actions falling due, or overdue, grouped by owner.
+    #[command(
+        long_about = super::commands::due::LONG_ABOUT,
+        after_help = "Examples:\n  cse due\n  cse due --within 60d --owner \"Branch Manager\"\n  cse due --format ics > cse-due.ics\n  cse due --format markdown > digest.md"
+    )]
+    Due(super::commands::due::DueArgs),
+
+    /// One ranked work queue: what to do next, why, where, and who owns it.
+    #[command(
+        long_about = super::commands::next::LONG_ABOUT,
+        after_help = "Examples:\n  cse next\n  cse next --owner \"Branch Manager\" --limit 5\n  cse next --format markdown"
+    )]
+    Next(super::commands::next::NextArgs),
 }
 
 #[derive(Debug, Args)]

@@ -6,6 +6,8 @@ use anyhow::{Context, Result};
 use clap::Args;
 use cse::catalogue::Catalogue;
 use cse::checks::{self, UnitCheck};
+use cse::diagnostic::Code;
+use cse::documents::{self, Document};
 use cse::git::{Commit, GitError, LastChangedDates, Objects, Repo};
 use cse::snapshot::Loader;
 
@@ -74,6 +76,44 @@ pub fn working_tree(settings: &Settings, git_dates: bool) -> Result<Vec<UnitChec
             result.with_context(|| format!("cannot check the evidence folder `{}`", unit.dir))
         })
         .collect()
+}
+
+/// Documents cited by reviewed elements, with their last change when git knows it.
+pub struct ReviewedDocuments {
+    pub documents: Vec<Document>,
+    /// Why changed-since-review was not checked, for a note under the results.
+    pub note: Option<String>,
+}
+
+/// W020: adds a warning to `units` for each element reviewed before a document it cites last
+/// changed in git. One `git log` walk, and only when a reviewed element cites a document;
+/// off with `[checks] changed_since_review = false`. Without git, or in a shallow clone,
+/// nothing is added and the note says why.
+pub fn review_documents(settings: &Settings, units: &mut [UnitCheck]) -> Result<ReviewedDocuments> {
+    let mut reviewed = ReviewedDocuments {
+        documents: Vec::new(),
+        note: None,
+    };
+    if !settings.config.changed_since_review.value {
+        return Ok(reviewed);
+    }
+    let tree = settings.tree()?;
+    let mut cited = documents::cited(units, &tree);
+    cited.retain(|d| d.exists && d.citations.iter().any(|c| c.reviewed.is_some()));
+    // Commits before the oldest review cannot have changed a document since a review.
+    let since = documents::oldest_review(&cited);
+    match documents::attach_history(&mut cited, &settings.root, since) {
+        Ok(()) => documents::add_to_checks(units, documents::review_warnings(&cited, &tree)),
+        Err(why) => {
+            reviewed.note = Some(format!(
+                "changed-since-review ({}) was not checked: {}",
+                Code::ChangedSinceReview.id(),
+                why.reason()
+            ));
+        }
+    }
+    reviewed.documents = cited;
+    Ok(reviewed)
 }
 
 /// The repository's git history, for the commands that read it.

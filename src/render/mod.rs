@@ -2,7 +2,10 @@
 
 pub mod actions;
 pub mod diagnostics;
+pub mod docs;
+pub mod due;
 pub mod element;
+pub mod next;
 pub mod priorities;
 pub mod report;
 pub mod status;

@@ -50,6 +50,14 @@ impl Tone {
     }
 }
 
+/// Text from a repository fit for a terminal: control characters (possible in file names and
+/// commit subjects) become U+FFFD, so they cannot move the cursor or change colours.
+pub fn printable(s: &str) -> String {
+    s.chars()
+        .map(|c| if c.is_control() { '\u{fffd}' } else { c })
+        .collect()
+}
+
 /// `text` in the tone's colour when `color` is on; unchanged otherwise.
 pub fn paint(text: &str, tone: Tone, color: bool) -> String {
     if color && !text.is_empty() {

@@ -4,7 +4,7 @@
 //! lay it out. All text from evidence files and config is escaped, and narratives go
 //! through an allow-list (see `narrative`).
 
-mod escape;
+pub mod escape;
 pub mod html;
 pub mod markdown;
 mod model;

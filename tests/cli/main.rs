@@ -11,6 +11,7 @@ mod bad_input;
 mod check;
 mod concurrency;
 mod config;
+mod due_next;
 mod gates;
 mod gen_repo;
 mod git;

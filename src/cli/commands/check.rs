@@ -18,7 +18,12 @@ pub fn check_all(settings: &Settings) -> Result<Vec<UnitCheck>> {
 }
 
 pub fn run(cli: &Cli, settings: &Settings, args: &CheckArgs) -> Result<Outcome> {
-    let checked = source::unit_checks(settings, args.at.at.as_deref())?;
+    let mut checked = source::unit_checks(settings, args.at.at.as_deref())?;
+    // A commit's documents are not compared: their history is the working tree's.
+    let note = match checked.commit {
+        None => source::review_documents(&checked.settings, &mut checked.units)?.note,
+        Some(_) => None,
+    };
     let results = checked.units;
     let diagnostics: Vec<Diagnostic> = results
         .iter()
@@ -38,6 +43,9 @@ pub fn run(cli: &Cli, settings: &Settings, args: &CheckArgs) -> Result<Outcome> 
         output::emit(&format!("{}\n\n", source::describe(commit)))?;
     }
     output::emit(&renderer.render(&diagnostics, &summary))?;
+    if let Some(note) = &note {
+        eprintln!("note: {note}");
+    }
     let failed = summary.errors > 0 || (args.deny_warnings && summary.warnings > 0);
     Ok(if failed {
         Outcome::Findings

@@ -133,6 +133,14 @@ fn render(settings: &Settings) -> String {
             bool::to_string,
         ),
         optional("gate.no_regress", gate.no_regress.as_ref(), bool::to_string),
+        optional("documents.dir", config.documents_dir.as_ref(), |v| {
+            toml_string(v)
+        }),
+        row(
+            "checks.changed_since_review",
+            &config.changed_since_review,
+            bool::to_string,
+        ),
     ];
 
     let config_line = match (settings.config_source, &config.path) {

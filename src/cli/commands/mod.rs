@@ -15,7 +15,10 @@ mod status;
 mod report;
 
 pub mod diff;
+pub mod docs;
+pub mod due;
 pub mod history;
+pub mod next;
 
 use anyhow::Result;
 
@@ -41,5 +44,8 @@ pub fn run(cli: Cli) -> Result<Outcome> {
 
         Command::History(args) => history::run(&Settings::resolve(&cli)?, args),
         Command::Diff(args) => diff::run(&cli, &Settings::resolve(&cli)?, args),
+        Command::Docs(args) => docs::run(&cli, &Settings::resolve(&cli)?, args),
+        Command::Due(args) => due::run(&cli, &Settings::resolve(&cli)?, args),
+        Command::Next(args) => next::run(&cli, &Settings::resolve(&cli)?, args),
     }
 }

@@ -6,6 +6,7 @@ use super::{Render, summary_line};
 use std::collections::BTreeMap;
 
 use crate::diagnostic::{Code, Diagnostic, Severity, Summary};
+use crate::render::text::printable;
 
 /// Lines longer than this are not shown as snippets.
 const MAX_SNIPPET_CHARS: usize = 300;
@@ -64,14 +65,6 @@ fn title(d: &Diagnostic) -> String {
         t = format!("[{}] {t}", printable(unit));
     }
     t
-}
-
-/// A file name or unit fit for a terminal: control characters (possible in file names)
-/// become U+FFFD, so they cannot move the cursor or change colours.
-fn printable(s: &str) -> String {
-    s.chars()
-        .map(|c| if c.is_control() { '\u{fffd}' } else { c })
-        .collect()
 }
 
 fn group(d: &Diagnostic) -> Group<'_> {
