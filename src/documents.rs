@@ -317,3 +317,30 @@ impl DocsReport {
             .count()
     }
 }
+
+/// Documents cited by reviewed elements, with their last change when git knows it.
+#[derive(Debug, Clone, Default)]
+pub struct Reviewed {
+    pub documents: Vec<Document>,
+    /// Why changed-since-review could not be checked.
+    pub skipped: Option<NoHistory>,
+}
+
+/// W020: adds a warning to `units` for each element reviewed before a document it cites last
+/// changed in git. One `git log` walk, and only when a reviewed element cites a document that
+/// exists; nothing when `enabled` is off (`[checks] changed_since_review = false`). Without
+/// git, or in a shallow clone, nothing is added and `skipped` says why.
+pub fn review(units: &mut [UnitCheck], tree: &dyn Tree, root: &Path, enabled: bool) -> Reviewed {
+    if !enabled {
+        return Reviewed::default();
+    }
+    let mut documents = cited(units, tree);
+    documents.retain(|d| d.exists && d.citations.iter().any(|c| c.reviewed.is_some()));
+    // Commits before the oldest review cannot have changed a document since a review.
+    let since = oldest_review(&documents);
+    let skipped = attach_history(&mut documents, root, since).err();
+    if skipped.is_none() {
+        add_to_checks(units, review_warnings(&documents, tree));
+    }
+    Reviewed { documents, skipped }
+}

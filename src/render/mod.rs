@@ -5,11 +5,13 @@ pub mod diagnostics;
 pub mod docs;
 pub mod due;
 pub mod element;
+pub mod gates;
 pub mod next;
 pub mod priorities;
 pub mod report;
 pub mod status;
 pub mod text;
+pub mod words;
 
 mod csv;
 mod markdown;

@@ -1,7 +1,6 @@
 //! `cse check`
 
 use anyhow::Result;
-use cse::checks::UnitCheck;
 use cse::diagnostic::{Diagnostic, Summary};
 use cse::render::diagnostics::{Github, Human, Json, Junit, Render};
 
@@ -10,18 +9,13 @@ use crate::cli::args::{CheckArgs, CheckFormat, Cli};
 use crate::cli::output;
 use crate::cli::settings::Settings;
 use crate::cli::source;
-
-/// Checks every unit of the working tree. Shared by the commands that need check results;
-/// [`source::unit_checks`] also reads a commit.
-pub fn check_all(settings: &Settings) -> Result<Vec<UnitCheck>> {
-    source::working_tree(settings, true)
-}
+use cse::project::Want;
 
 pub fn run(cli: &Cli, settings: &Settings, args: &CheckArgs) -> Result<Outcome> {
-    let mut checked = source::unit_checks(settings, args.at.at.as_deref())?;
+    let mut checked = settings.read(args.at.rev(), Want::default())?;
     // A commit's documents are not compared: their history is the working tree's.
-    let note = match checked.commit {
-        None => source::review_documents(&checked.settings, &mut checked.units)?.note,
+    let skipped = match checked.commit {
+        None => source::review_documents(&checked.project, &mut checked.units)?.skipped,
         Some(_) => None,
     };
     let results = checked.units;
@@ -43,8 +37,8 @@ pub fn run(cli: &Cli, settings: &Settings, args: &CheckArgs) -> Result<Outcome> 
         output::emit(&format!("{}\n\n", source::describe(commit)))?;
     }
     output::emit(&renderer.render(&diagnostics, &summary))?;
-    if let Some(note) = &note {
-        eprintln!("note: {note}");
+    if let Some(why) = &skipped {
+        source::note_skipped(why);
     }
     let failed = summary.errors > 0 || (args.deny_warnings && summary.warnings > 0);
     Ok(if failed {

@@ -3,13 +3,14 @@
 use anyhow::Result;
 use clap::Args;
 use cse::documents::DocsReport;
+use cse::project::Want;
 use cse::render;
 
 use crate::cli::Outcome;
 use crate::cli::args::Cli;
 use crate::cli::report_args::ReportFormat;
 use crate::cli::settings::Settings;
-use crate::cli::{output, source, terminal};
+use crate::cli::{output, terminal};
 
 pub const LONG_ABOUT: &str = "List every document the evidence cites with `path:`: the elements \
 that cite it, its last change in git (date and commit) and whether it exists. Each citing element \
@@ -27,7 +28,8 @@ pub struct DocsArgs {
 
 /// Always clean: changed documents are for `cse check` (W020) to flag, not a gate.
 pub fn run(cli: &Cli, settings: &Settings, args: &DocsArgs) -> Result<Outcome> {
-    let checks = source::working_tree(settings, false)?;
+    let evidence = settings.read(None, Want::default())?;
+    let checks = evidence.units;
     let tree = settings.tree()?;
     let dir = settings
         .config

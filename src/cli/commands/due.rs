@@ -2,6 +2,7 @@
 
 use anyhow::{Result, bail};
 use clap::{Args, ValueEnum};
+use cse::project::Want;
 use cse::render::due::{self, DueFormat};
 use cse::views::due as view;
 
@@ -68,8 +69,8 @@ pub fn parse_within(text: &str) -> Result<jiff::Span, String> {
 
 /// Always clean: `cse check` flags stale reviews and overdue actions.
 pub fn run(cli: &Cli, settings: &Settings, args: &DueArgs) -> Result<Outcome> {
-    let checked = source::unit_checks(settings, args.at.at.as_deref())?;
-    let today = checked.settings.today;
+    let checked = settings.read(args.at.rev(), Want::default())?;
+    let today = checked.project.today;
     let Ok(until) = today.checked_add(args.within) else {
         bail!("--within {}: the window ends after year 9999", args.within);
     };
@@ -77,7 +78,7 @@ pub fn run(cli: &Cli, settings: &Settings, args: &DueArgs) -> Result<Outcome> {
         &checked.units,
         today,
         until,
-        checked.settings.config.review_max_age.value,
+        checked.project.config.review_max_age.value,
         args.owner.as_deref(),
     );
     let format = match args.format {
@@ -90,7 +91,7 @@ pub fn run(cli: &Cli, settings: &Settings, args: &DueArgs) -> Result<Outcome> {
         output::emit(&format!("{}\n\n", source::describe(commit)))?;
     }
     let name = checked
-        .settings
+        .project
         .config
         .name
         .as_ref()

@@ -2,6 +2,7 @@
 
 use anyhow::Result;
 use clap::{Args, ValueEnum};
+use cse::project::Want;
 use cse::render::next::{self, NextFormat};
 use cse::views::next::{self as view, NextInput};
 
@@ -54,22 +55,22 @@ pub enum NextFormatArg {
 
 /// Always clean: the queue is advice, not a gate.
 pub fn run(cli: &Cli, settings: &Settings, args: &NextArgs) -> Result<Outcome> {
-    let mut checked = source::unit_checks(settings, args.at.at.as_deref())?;
+    let mut checked = settings.read(args.at.rev(), Want::default())?;
     // Documents are compared in the working tree only: their history is today's.
     let reviewed = match checked.commit {
         None => Some(source::review_documents(
-            &checked.settings,
+            &checked.project,
             &mut checked.units,
         )?),
         Some(_) => None,
     };
     let documents = reviewed.as_ref().map_or(&[][..], |r| &r.documents[..]);
     let queue = view::build(&NextInput {
-        catalogue: &checked.settings.catalogue,
+        catalogue: &checked.project.catalogue,
         checks: &checked.units,
         documents,
-        today: checked.settings.today,
-        review_max_age: checked.settings.config.review_max_age.value,
+        today: checked.project.today,
+        review_max_age: checked.project.config.review_max_age.value,
         owner: args.owner.as_deref(),
         limit: args.limit,
     });
@@ -83,8 +84,8 @@ pub fn run(cli: &Cli, settings: &Settings, args: &NextArgs) -> Result<Outcome> {
     }
     let term = terminal::terminal(cli.color);
     output::emit(&next::render(&queue, format, &term))?;
-    if let Some(note) = reviewed.and_then(|r| r.note) {
-        eprintln!("note: {note}");
+    if let Some(why) = reviewed.and_then(|r| r.skipped) {
+        source::note_skipped(&why);
     }
     Ok(Outcome::Clean)
 }
