@@ -1,12 +1,12 @@
 //! The last commit that changed each of many files: one `git log` walk for all of them.
 
-use std::collections::HashMap;
-use std::io::{BufRead, BufReader, Read};
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use jiff::civil::Date;
 
-use super::{GitError, failed, git, log_failed, spawn};
+use super::stream::FieldStream;
+use super::{GitError, failed, git, log_failed};
 
 /// The last commit that changed a file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,9 +37,8 @@ pub fn last_changes(
     paths: &[String],
     since: Option<Date>,
 ) -> Result<HashMap<String, Change>, GitError> {
-    let mut found = HashMap::new();
     if paths.is_empty() {
-        return Ok(found);
+        return Ok(HashMap::new());
     }
     let mut cmd = git(dir);
     cmd.args([
@@ -59,29 +58,40 @@ pub fn last_changes(
     if paths.len() <= MAX_PATHSPECS {
         cmd.args(paths);
     }
-    let wanted: HashMap<&str, ()> = paths.iter().map(|p| (p.as_str(), ())).collect();
-    let mut child = spawn(&mut cmd, "git log")?;
-    let Some(stdout) = child.stdout.take() else {
-        let _ = child.kill();
-        let _ = child.wait();
-        return Err(failed("git log", "its output could not be read"));
-    };
-    let mut reader = BufReader::new(stdout);
+    let wanted: HashSet<&str> = paths.iter().map(String::as_str).collect();
+    let mut stream = FieldStream::start(&mut cmd, "git log")?;
+    match read_changes(&mut stream, &wanted) {
+        Ok(found) if found.len() == wanted.len() => {
+            stream.stop();
+            Ok(found)
+        }
+        Ok(found) => match stream.finish() {
+            Ok(()) => Ok(found),
+            Err(message) if message.contains("not a git repository") => {
+                Err(GitError::NotARepository(dir.to_owned()))
+            }
+            Err(message) => Err(log_failed(message)),
+        },
+        Err(e) => {
+            stream.stop();
+            Err(e)
+        }
+    }
+}
+
+/// The walk's output, until every wanted path has been seen or the output ends.
+fn read_changes(
+    stream: &mut FieldStream,
+    wanted: &HashSet<&str>,
+) -> Result<HashMap<String, Change>, GitError> {
+    let mut found = HashMap::new();
     let mut current: Option<Change> = None;
     let mut token = Vec::new();
     let mut expect_date = false;
     let mut expect_decoration = false;
     let mut hash = String::new();
-    loop {
-        token.clear();
-        match reader.read_until(0, &mut token) {
-            Ok(0) | Err(_) => break,
-            Ok(_) => {}
-        }
-        if token.last() == Some(&0) {
-            token.pop();
-        }
-        let field = token.strip_prefix(b"\n").unwrap_or(&token);
+    while found.len() < wanted.len() && stream.next_into(&mut token) {
+        let field = token.as_slice();
         if expect_date {
             expect_date = false;
             let text = String::from_utf8_lossy(field);
@@ -94,49 +104,21 @@ pub fn last_changes(
                 commit: std::mem::take(&mut hash),
             });
             expect_decoration = true;
-            continue;
-        }
-        if expect_decoration {
+        } else if expect_decoration {
             expect_decoration = false;
             if String::from_utf8_lossy(field).contains("grafted") {
-                let _ = child.kill();
-                let _ = child.wait();
                 return Err(GitError::Shallow);
             }
-            continue;
-        }
-        if let Some(h) = field.strip_prefix(&[MARK]) {
+        } else if let Some(h) = field.strip_prefix(&[MARK]) {
             hash = String::from_utf8_lossy(h).into_owned();
             expect_date = true;
-            continue;
-        }
-        let (Some(change), Ok(name)) = (&current, std::str::from_utf8(field)) else {
-            continue;
-        };
-        for path in name_and_folders(name) {
-            if wanted.contains_key(path) && !found.contains_key(path) {
-                found.insert(path.to_owned(), change.clone());
+        } else if let (Some(change), Ok(name)) = (&current, std::str::from_utf8(field)) {
+            for path in name_and_folders(name) {
+                if wanted.contains(path) && !found.contains_key(path) {
+                    found.insert(path.to_owned(), change.clone());
+                }
             }
         }
-        if found.len() == wanted.len() {
-            break;
-        }
-    }
-    drop(reader);
-    let stopped_early = found.len() == wanted.len();
-    if stopped_early {
-        let _ = child.kill();
-    }
-    let status = child.wait();
-    if !stopped_early && !status.is_ok_and(|s| s.success()) {
-        let mut message = String::new();
-        if let Some(mut e) = child.stderr.take() {
-            let _ = e.read_to_string(&mut message);
-        }
-        if message.contains("not a git repository") {
-            return Err(GitError::NotARepository(dir.to_owned()));
-        }
-        return Err(log_failed(message.trim().to_owned()));
     }
     Ok(found)
 }

@@ -120,10 +120,13 @@ pub struct NextInput<'a> {
     pub limit: Option<usize>,
 }
 
+/// Rule; for rule 7, not a priority element; undated; due date; element position; unit.
+type RankKey = (NextKind, bool, bool, Option<Date>, usize, usize);
+
 /// The ranked queue: by rule, then (for rule 7) priority elements first, then due date
 /// (undated last), then element in catalogue order, then unit.
 pub fn build(input: &NextInput<'_>) -> NextQueue {
-    let mut keyed: Vec<((NextKind, bool, bool, Option<Date>, usize, usize), NextItem)> = Vec::new();
+    let mut keyed: Vec<(RankKey, NextItem)> = Vec::new();
     let mut push = |unit_index: usize, position: usize, priority: bool, item: NextItem| {
         let not_priority_first = item.kind == NextKind::NotReady && !priority;
         let key = (

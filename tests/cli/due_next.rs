@@ -53,8 +53,13 @@ fn evidence(id: &str, status: &str, owner: &str, reviewed: &str, extra: &str) ->
         .replace("\n---\nHow", &format!("\n{extra}---\nHow"))
 }
 
-const COMPLAINTS: &str =
-    "evidence:\n  - title: Complaints procedure\n    path: ../docs/complaints.md\n";
+/// [`evidence`], citing the complaints procedure instead of `docs/proof.txt`.
+fn citing_complaints(id: &str, status: &str, owner: &str, reviewed: &str) -> String {
+    evidence(id, status, owner, reviewed, "").replace(
+        "  - title: Proof\n    path: ../docs/proof.txt\n",
+        "  - title: Complaints procedure\n    path: ../docs/complaints.md\n",
+    )
+}
 
 /// The fixture, committed on 2025-10-01 with the complaints procedure rewritten on 2026-09-02.
 /// Returns the repository and the short hashes of the two commits.
@@ -79,17 +84,15 @@ fn fixture() -> (Repo, String, String) {
         "---\nelement: 1.2.2\nstatus: not-assessed\nowner: Service Lead\nevidence: []\n---\n",
     );
     // Rule 3: partial, no action; reviewed after the procedure changed.
-    let partial = evidence("4.3.2", "partial", "Complaints Lead", "2026-10-01", "").replace(
-        "  - title: Proof\n    path: ../docs/proof.txt\n",
-        "  - title: Complaints procedure\n    path: ../docs/complaints.md\n",
+    repo.write(
+        "evidence/4.3.2.md",
+        &citing_complaints("4.3.2", "partial", "Complaints Lead", "2026-10-01"),
     );
-    repo.write("evidence/4.3.2.md", &partial);
     // Rules 5 and 6: reviewed before the procedure changed, and more than 12 months ago.
-    let stale = evidence("4.3.1", "compliant", "Complaints Lead", "2025-11-01", "").replace(
-        "  - title: Proof\n    path: ../docs/proof.txt\n",
-        "  - title: Complaints procedure\n    path: ../docs/complaints.md\n",
+    repo.write(
+        "evidence/4.3.1.md",
+        &citing_complaints("4.3.1", "compliant", "Complaints Lead", "2025-11-01"),
     );
-    repo.write("evidence/4.3.1.md", &stale);
     // Rule 4 and `due`: an overdue action (owned by the element's owner), one due in the
     // window (its own owner, with characters iCalendar escapes), and a done one.
     repo.write(
@@ -337,7 +340,7 @@ fn due_groups_reviews_and_actions_by_owner() {
 
 #[test]
 fn due_as_ics_is_a_calendar_a_real_parser_reads() {
-    use icalendar::{Calendar, Component, DatePerhapsTime, EventLike};
+    use icalendar::{Calendar, Component, DatePerhapsTime};
 
     let (repo, _, _) = fixture();
     let (ics, _, code) = run(&repo, &["due", "--format", "ics"]);
@@ -401,13 +404,16 @@ fn due_as_ics_is_a_calendar_a_real_parser_reads() {
     assert_eq!(unique.len(), 4);
 }
 
+/// Rank, kind, element, owner and due date of an item of `cse next --format json`.
+type QueueRow<'a> = (u64, &'a str, &'a str, Option<&'a str>, Option<&'a str>);
+
 #[test]
 fn next_ranks_by_the_seven_rules_then_due_date_then_element() {
     let (repo, _, second) = fixture();
     let doc = json_of(&repo, &["next", "--format", "json"]);
     assert_eq!(doc["version"], 1);
     let items = doc["items"].as_array().unwrap();
-    let got: Vec<(u64, &str, &str, Option<&str>, Option<&str>)> = items
+    let got: Vec<QueueRow<'_>> = items
         .iter()
         .map(|i| {
             (
