@@ -45,7 +45,7 @@ pub struct NextArgs {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum NextFormatArg {
-    /// A table fitted to the terminal.
+    /// A numbered entry per item, fitted to the terminal.
     Table,
     /// The versioned JSON document from docs/due.md.
     Json,
