@@ -9,7 +9,8 @@
 #            changed since review: the pre-commit case of `cse check`;
 #   git-100  100 units; a first commit, then 300 commits that each rewrite one document.
 # Then hyperfine compares `cse check` with W020 on and off on git-1, and `cse docs` with
-# `git log --name-only` over the same history on git-100. Figures go in BENCHMARKS.md.
+# `git log --name-only` over the same history on git-100, beside `cse status`, which reads and
+# checks the same evidence without asking git about documents. Figures go in BENCHMARKS.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -42,7 +43,7 @@ git_in() {
 repo() {
     local units=$1 changes=$2 dir="$BENCH/git-$1"
     local stamp
-    stamp="units=$units changes=$changes seed=$SEED generator=$(cat examples/gen-repo/*.rs "$0" | cksum | cut -d' ' -f1)"
+    stamp="units=$units changes=$changes seed=$SEED generator=$(cat examples/gen-repo/*.rs | cksum | cut -d' ' -f1)"
     if [[ ! -f "$dir/.stamp" || "$(cat "$dir/.stamp")" != "$stamp" ]]; then
         rm -rf "$dir"
         "$GEN" --units "$units" --seed "$SEED" --out "$dir" >&2
@@ -78,6 +79,7 @@ hyperfine --shell=none --ignore-failure --warmup 10 --min-runs 100 \
 hyperfine --shell=none --ignore-failure --warmup 3 --min-runs 20 \
     --export-markdown "$results/docs.md" \
     --command-name "cse docs (100 units)" "$CSE -C $large docs" \
+    --command-name "cse status (100 units): reading the evidence" "$CSE -C $large status" \
     --command-name "git log --name-only" "git -C $large log --name-only HEAD"
 
 cat "$results/check-w020.md" "$results/docs.md"

@@ -118,9 +118,10 @@ pub fn cited(checks: &[UnitCheck], tree: &dyn Tree) -> Vec<Document> {
                     continue;
                 };
                 let citations = by_path.entry(path).or_default();
+                // A file's items come one after another: a repeat is always the last one.
                 let seen = citations
-                    .iter()
-                    .any(|c| c.unit == check.unit.name && c.file == file.path);
+                    .last()
+                    .is_some_and(|c| c.unit == check.unit.name && c.file == file.path);
                 if !seen {
                     citations.push(Citation {
                         unit: check.unit.name.clone(),

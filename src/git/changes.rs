@@ -17,9 +17,8 @@ pub struct Change {
     pub commit: String,
 }
 
-/// With more paths than this, the walk reads every commit's file names and picks out the
-/// ones asked for, rather than passing a very long argument list to git.
-const MAX_PATHSPECS: usize = 1000;
+/// With more top folders than this, the walk reads every commit's file names.
+const MAX_PATHSPECS: usize = 64;
 
 /// Marks the start of a commit in the walk's output, so it cannot be taken for a file name.
 const MARK: u8 = 0x01;
@@ -55,8 +54,9 @@ pub fn last_changes(
         cmd.arg(format!("--since={since}T00:00:00"));
     }
     cmd.args(["HEAD", "--"]);
-    if paths.len() <= MAX_PATHSPECS {
-        cmd.args(paths);
+    let tops = top_folders(paths);
+    if tops.len() <= MAX_PATHSPECS {
+        cmd.args(tops);
     }
     let wanted: HashSet<&str> = paths.iter().map(String::as_str).collect();
     let mut stream = FieldStream::start(&mut cmd, "git log")?;
@@ -123,6 +123,19 @@ fn read_changes(
     Ok(found)
 }
 
+/// The first component of each path (`docs` for `docs/a/b.md`), once each: git matches a
+/// few short pathspecs much faster than hundreds of long ones, and the names it lists under
+/// them are picked out here.
+fn top_folders(paths: &[String]) -> Vec<&str> {
+    let mut tops: Vec<&str> = paths
+        .iter()
+        .map(|p| p.split('/').next().unwrap_or(p))
+        .collect();
+    tops.sort_unstable();
+    tops.dedup();
+    tops
+}
+
 /// `a/b/c.md`, then the folders holding it: `a/b`, `a`.
 fn name_and_folders(name: &str) -> impl Iterator<Item = &str> {
     std::iter::successors(Some(name), |n| n.rfind('/').map(|i| &n[..i]))
@@ -130,6 +143,12 @@ fn name_and_folders(name: &str) -> impl Iterator<Item = &str> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn pathspecs_are_the_top_folders() {
+        let paths = ["docs/a.md", "docs/x/b.md", "README.md"].map(String::from);
+        assert_eq!(super::top_folders(&paths), ["README.md", "docs"]);
+    }
+
     #[test]
     fn folders_of_a_name() {
         let all: Vec<&str> = super::name_and_folders("a/b/c.md").collect();

@@ -1,5 +1,7 @@
 //! `cse due`: reviews and actions falling due within a window, or overdue, grouped by owner.
 
+use std::collections::HashMap;
+
 use jiff::civil::Date;
 
 use crate::checks::{self, UnitCheck};
@@ -87,15 +89,20 @@ pub fn build(
             }
         }
     }
+    // The element owner of each file, for actions without their own.
+    let owners: HashMap<(&Option<String>, &str), &str> = checks
+        .iter()
+        .flat_map(|c| c.files.iter().map(move |f| (&c.unit.name, f)))
+        .filter_map(|(unit, f)| {
+            Some(((unit, f.path.as_str()), f.front.as_ref()?.owner.as_deref()?))
+        })
+        .collect();
     let plan = actions::build(checks, today);
     for row in plan.rows {
         let Some(due) = row.due else { continue };
-        let element_owner = checks
-            .iter()
-            .filter(|c| c.unit.name == row.unit)
-            .flat_map(|c| &c.files)
-            .find(|f| f.path == row.file)
-            .and_then(|f| f.front.as_ref()?.owner.clone());
+        let element_owner = owners
+            .get(&(&row.unit, row.file.as_str()))
+            .map(|o| (*o).to_owned());
         items.push(DueItem {
             kind: DueKind::Action,
             unit: row.unit,
