@@ -68,6 +68,14 @@ codes! {
     BrokenLink = "E016", "broken-link", Error, "A relative link in the narrative points to a missing file.";
     InvalidValue = "E017", "invalid-value", Error, "A field has the wrong type, or a required field is missing.";
     UnreadableFile = "E018", "unreadable-file", Error, "The file cannot be read as UTF-8 text within the size limit.";
+    AssessmentSyntax = "E030", "assessment-syntax", Error, "An assessment record is not valid YAML, repeats a key, or breaks a parser limit.";
+    AssessmentUnknownKey = "E031", "assessment-unknown-key", Error, "An assessment record has a key the format does not define.";
+    AssessmentInvalidValue = "E032", "assessment-invalid-value", Error, "An assessment field has the wrong type or value (`kind`, `outcome`), or a required field is missing.";
+    AssessmentUnknownElement = "E033", "assessment-unknown-element", Error, "An assessment rates an element the catalogue does not have.";
+    AssessmentInvalidRating = "E034", "assessment-invalid-rating", Error, "A rating is not one of the status words (`not-assessed` is not a rating).";
+    AssessmentInvalidDate = "E035", "assessment-invalid-date", Error, "An assessment `date` or `due` is not a real date in YYYY-MM-DD form.";
+    AssessmentDuplicateDate = "E036", "assessment-duplicate-date", Error, "Two assessment records have the same `date`.";
+    AssessmentFileName = "E037", "assessment-file-name", Error, "An assessment record is not named after its `date` (YYYY-MM-DD.yaml).";
     StaleReview = "W001", "stale-review", Warning, "The evidence was last reviewed longer ago than `review_max_age`.";
     MissingReview = "W002", "missing-review", Warning, "A rated element has no `reviewed` date.";
     OverdueAction = "W003", "overdue-action", Warning, "An open action is past its due date.";

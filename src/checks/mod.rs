@@ -92,6 +92,12 @@ pub enum ElementStatus {
     Rated(Status),
 }
 
+impl serde::Serialize for ElementStatus {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
 impl ElementStatus {
     /// Every status, in the order reports list them: the best first. The one list every
     /// count, column, badge and legend is made from.
@@ -198,6 +204,7 @@ pub fn check_unit(
             Err(TreeError {
                 path: unit.dir.clone(),
                 message: "no result for this unit".into(),
+                hint: None,
             })
         })
 }
@@ -328,10 +335,13 @@ fn list(tree: &dyn Tree, unit: &Unit, options: &CheckOptions) -> Result<Vec<List
             path: unit.dir.clone(),
             message: format!(
                 "it holds {} markdown files, more than the {} that cse reads from one folder \
-                 (evidence needs one file per element)\nhint: check that `evidence_dir` in \
-                 cse.toml names the right folder, or skip stray files with `ignore`",
+                 (evidence needs one file per element)",
                 listed.len(),
                 options.max_files
+            ),
+            hint: Some(
+                "check that `evidence_dir` in cse.toml names the right folder, or skip stray \
+                 files with `ignore`",
             ),
         });
     }

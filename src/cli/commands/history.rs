@@ -54,19 +54,27 @@ pub fn run(settings: &Settings, args: &HistoryArgs) -> Result<Outcome> {
         max: args.max,
     };
     let points = settings.history(&range)?;
+    let visits = crate::cli::visits::history(settings)?;
+    let marks = cse::assessment::marks(&settings.catalogue, &visits, &points);
+    let dates: Vec<jiff::civil::Date> = marks.iter().map(|m| m.date).collect();
     if let Some(file) = &args.svg {
         let title = match &settings.config.name {
             Some(name) => format!("CSE readiness over time: {}", name.value),
             None => "CSE readiness over time".to_owned(),
         };
-        output::write_atomically(file, render::chart::svg(&points, &title).as_bytes())
+        output::write_atomically(file, render::chart::svg(&points, &title, &dates).as_bytes())
             .with_context(|| format!("cannot write the chart to {}", file.display()))?;
     }
     let text = match args.format {
-        HistoryFormat::Table => render::history::table(&points, terminal::table_width()),
+        HistoryFormat::Table => {
+            render::history::table(&points, terminal::table_width())
+                + &render::history::visits(&marks, false)
+        }
         HistoryFormat::Csv => render::history::csv(&points),
-        HistoryFormat::Json => render::history::json(&points),
-        HistoryFormat::Markdown => render::history::markdown(&points),
+        HistoryFormat::Json => render::history::json(&points, &marks),
+        HistoryFormat::Markdown => {
+            render::history::markdown(&points) + &render::history::visits(&marks, true)
+        }
     };
     output::emit(&text)?;
     Ok(Outcome::Clean)
