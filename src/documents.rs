@@ -107,11 +107,7 @@ pub fn cited(checks: &[UnitCheck], tree: &dyn Tree) -> Vec<Document> {
     for check in checks {
         for file in &check.files {
             let Some(front) = &file.front else { continue };
-            let position = check
-                .elements
-                .iter()
-                .position(|e| e.id == file.element)
-                .unwrap_or(usize::MAX);
+            let position = check.position(&file.element);
             for item in &front.evidence {
                 let Some(p) = &item.path else { continue };
                 let Some(path) = tree::resolve(&file.path, p.value.trim()) else {

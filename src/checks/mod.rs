@@ -166,6 +166,14 @@ pub struct UnitCheck {
 }
 
 impl UnitCheck {
+    /// Where element `id` stands in catalogue order; unknown elements after every known one.
+    pub fn position(&self, id: &str) -> usize {
+        self.elements
+            .iter()
+            .position(|e| e.id == id)
+            .unwrap_or(usize::MAX)
+    }
+
     pub fn element(&self, id: &str) -> Option<&ElementState> {
         self.elements.iter().find(|e| e.id == id)
     }
