@@ -163,18 +163,19 @@ pub fn oldest_review(documents: &[Document]) -> Option<Date> {
         .min()
 }
 
-/// Fills in each document's last change from git, in one walk over the history of the
-/// repository around `root`. With `since`, changes before that day are not looked for.
+/// Fills in each document's last change from git, in one walk over the history of `rev` in
+/// the repository around `root`. With `since`, changes before that day are not looked for.
 pub fn attach_history(
     documents: &mut [Document],
     root: &Path,
+    rev: &str,
     since: Option<Date>,
 ) -> Result<(), NoHistory> {
     if documents.is_empty() {
         return Ok(());
     }
     let paths: Vec<String> = documents.iter().map(|d| d.path.clone()).collect();
-    let mut changes: HashMap<String, Change> = crate::git::last_changes(root, &paths, since)?;
+    let mut changes: HashMap<String, Change> = crate::git::last_changes(root, rev, &paths, since)?;
     for d in documents {
         d.last_changed = changes.remove(&d.path);
     }
@@ -280,8 +281,10 @@ pub struct DocsReport {
     pub documents: Vec<Document>,
     /// `[documents] dir`, when set.
     pub dir: Option<String>,
-    /// Files under `dir` that no element cites.
+    /// Files under `dir` that no element cites (in the working tree only).
     pub uncited: Vec<String>,
+    /// The commit the documents were read at (`--at`); `None` for the working tree.
+    pub at: Option<String>,
     /// Why last changes are unknown, when they are.
     pub no_history: Option<NoHistory>,
     /// Whether the documents come from several units, so each citation names its unit.
@@ -289,18 +292,27 @@ pub struct DocsReport {
 }
 
 impl DocsReport {
-    /// The documents of `checks`, with their full history (one `git log` walk) and, with
-    /// `dir`, the files under it that nobody cites.
-    pub fn build(checks: &[UnitCheck], tree: &dyn Tree, root: &Path, dir: Option<&str>) -> Self {
+    /// The documents of `checks`, read from `tree`, with their whole history up to `at` (a
+    /// commit; `None` for the working tree and HEAD) in one `git log` walk and, with `dir`,
+    /// the working tree's files under it that nobody cites.
+    pub fn build(
+        checks: &[UnitCheck],
+        tree: &dyn Tree,
+        root: &Path,
+        at: Option<&str>,
+        dir: Option<&str>,
+    ) -> Self {
         let mut documents = cited(checks, tree);
-        let no_history = attach_history(&mut documents, root, None).err();
-        let uncited = dir
-            .map(|d| uncited(root, d, &documents))
-            .unwrap_or_default();
+        let no_history = attach_history(&mut documents, root, at.unwrap_or("HEAD"), None).err();
+        let uncited = match (dir, at) {
+            (Some(d), None) => uncited(root, d, &documents),
+            _ => Vec::new(),
+        };
         DocsReport {
             documents,
             dir: dir.map(str::to_owned),
             uncited,
+            at: at.map(str::to_owned),
             no_history,
             several_units: checks.len() > 1,
         }
@@ -335,7 +347,7 @@ pub fn review(units: &mut [UnitCheck], tree: &dyn Tree, root: &Path, enabled: bo
     documents.retain(|d| d.exists && d.citations.iter().any(|c| c.reviewed.is_some()));
     // Commits before the oldest review cannot have changed a document since a review.
     let since = oldest_review(&documents);
-    let skipped = attach_history(&mut documents, root, since).err();
+    let skipped = attach_history(&mut documents, root, "HEAD", since).err();
     if skipped.is_none() {
         add_to_checks(units, review_warnings(&documents, tree));
     }

@@ -24,7 +24,7 @@ const MAX_PATHSPECS: usize = 64;
 const MARK: u8 = 0x01;
 
 /// For each of `paths` (files or folders, relative to `dir`) that a commit reachable from
-/// HEAD changed: that commit's date and hash. A folder's last change is the newest change to
+/// `rev` changed: that commit's date and hash. A folder's last change is the newest change to
 /// any file under it. With `since`, the walk stops at that day: paths last changed before it
 /// are left out.
 ///
@@ -33,6 +33,7 @@ const MARK: u8 = 0x01;
 /// commit of a shallow clone, where git would date every file to that commit.
 pub fn last_changes(
     dir: &Path,
+    rev: &str,
     paths: &[String],
     since: Option<Date>,
 ) -> Result<HashMap<String, Change>, GitError> {
@@ -53,7 +54,7 @@ pub fn last_changes(
     if let Some(since) = since {
         cmd.arg(format!("--since={since}T00:00:00"));
     }
-    cmd.args(["HEAD", "--"]);
+    cmd.args(["--end-of-options", rev, "--"]);
     let tops = top_folders(paths);
     if tops.len() <= MAX_PATHSPECS {
         cmd.args(tops);

@@ -211,6 +211,20 @@ fn docs_lists_citations_last_changes_and_uncited_files() {
     )), "{table}");
     assert!(table.contains("docs/agreement.pdf (missing)\n  last change: unknown\n"));
 
+    // At the first commit the procedure had not been rewritten yet.
+    let at = json_of(&repo, &["docs", "--at", &first, "--format", "json"]);
+    assert_eq!(
+        at["documents"][1]["last_changed"],
+        json!({"date": "2025-10-01", "commit": first})
+    );
+    assert_eq!(at["documents"][1]["changed_since_review"], json!([]));
+    assert_eq!(at["uncited"], json!([]));
+    let (table, _, _) = run(&repo, &["docs", "--at", &first]);
+    assert!(
+        table.contains("Documents that no element cites are listed for the working tree only."),
+        "{table}"
+    );
+
     let (csv, _, _) = run(&repo, &["docs", "--format", "csv"]);
     assert!(csv.contains(&format!(
         "docs/complaints.md,true,2026-09-02,{second},,4.3.1,2025-11-01,true\r\n"

@@ -32,7 +32,7 @@ fn summary_line(report: &DocsReport) -> String {
         "; {} changed since an element's review",
         report.changed_count()
     ));
-    if let Some(dir) = &report.dir {
+    if let (Some(dir), None) = (&report.dir, &report.at) {
         line.push_str(&format!(
             "; {} under {dir}/ cited by no element",
             plural(report.uncited.len(), "file")
@@ -47,7 +47,9 @@ fn notes(report: &DocsReport) -> Vec<String> {
     if let Some(why) = &report.no_history {
         notes.push(format!("Last changes are unknown: {}.", why.reason()));
     }
-    if report.dir.is_none() {
+    if report.dir.is_some() && report.at.is_some() {
+        notes.push("Documents that no element cites are listed for the working tree only.".into());
+    } else if report.dir.is_none() {
         notes.push(
             "Set `dir` under `[documents]` in cse.toml to list the documents no element cites."
                 .into(),
