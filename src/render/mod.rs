@@ -10,11 +10,12 @@ pub mod gates;
 pub mod next;
 pub mod priorities;
 pub mod report;
+pub mod sheet;
 pub mod status;
 pub mod text;
 pub mod words;
 
-mod csv;
+pub mod csv;
 pub(crate) mod markdown;
 mod table;
 

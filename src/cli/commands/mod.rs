@@ -19,7 +19,9 @@ mod report;
 pub mod diff;
 pub mod docs;
 pub mod due;
+pub mod export;
 pub mod history;
+pub mod import;
 pub mod next;
 
 use anyhow::Result;
@@ -49,6 +51,8 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Docs(args) => docs::run(&cli, &settings::resolve(&cli)?, args),
         Command::Due(args) => due::run(&cli, &settings::resolve(&cli)?, args),
         Command::Next(args) => next::run(&cli, &settings::resolve(&cli)?, args),
+        Command::Export(args) => export::run(&cli, &settings::resolve(&cli)?, args),
+        Command::Import(args) => import::run(&cli, &settings::resolve(&cli)?, args),
         Command::Assessment(args) => assessment::run(&cli, &settings::resolve(&cli)?, args),
         Command::Plan(args) => plan::run(&cli, &settings::resolve(&cli)?, args),
     }
