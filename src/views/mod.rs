@@ -6,4 +6,5 @@ pub mod due;
 pub mod element;
 pub mod next;
 pub mod priorities;
+pub mod report;
 pub mod status;

@@ -8,7 +8,7 @@ use cse::render;
 
 use crate::cli::Outcome;
 use crate::cli::args::Cli;
-use crate::cli::report_args::ReportFormat;
+use crate::cli::format_args::OutputFormat;
 use crate::cli::settings::Settings;
 use crate::cli::{output, source, terminal};
 
@@ -22,8 +22,8 @@ without git, or in a shallow clone, they are unknown and a note says why.";
 #[derive(Debug, Args)]
 pub struct DocsArgs {
     /// Output format.
-    #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
-    pub format: ReportFormat,
+    #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
+    pub format: OutputFormat,
 
     #[command(flatten)]
     pub at: source::AtArg,
@@ -49,7 +49,7 @@ pub fn run(cli: &Cli, settings: &Settings, args: &DocsArgs) -> Result<Outcome> {
         }
     };
     let term = terminal::terminal(cli.color);
-    if let (Some(commit), ReportFormat::Table) = (&evidence.commit, args.format) {
+    if let (Some(commit), OutputFormat::Table) = (&evidence.commit, args.format) {
         output::emit(&format!("{}\n\n", source::describe(commit)))?;
     }
     output::emit(&render::docs::render(&report, args.format.into(), &term))?;

@@ -1,7 +1,13 @@
 //! `cse docs --format csv`: a row per document and citing element; uncited files last.
 
 use crate::documents::DocsReport;
-use crate::render::csv::record;
+use crate::render::csv;
+
+/// One CSV record as text.
+fn record<S: AsRef<str>>(fields: impl IntoIterator<Item = S>) -> String {
+    let fields: Vec<S> = fields.into_iter().collect();
+    crate::render::to_string_with(|out| csv::record(out, fields))
+}
 
 pub fn render(report: &DocsReport) -> String {
     let mut out = record([

@@ -52,23 +52,28 @@ fn element(c: &Citation) -> Element<'_> {
 }
 
 pub fn render(report: &DocsReport) -> String {
-    crate::render::report::json(&Doc {
-        version: SCHEMA_VERSION,
-        documents: report
-            .documents
-            .iter()
-            .map(|d| Document {
-                path: &d.path,
-                exists: d.exists,
-                last_changed: d.last_changed.as_ref().map(|c| Change {
-                    date: c.date.to_string(),
-                    commit: &c.commit,
-                }),
-                elements: d.citations.iter().map(element).collect(),
-                changed_since_review: d.changed_since_review().map(element).collect(),
-            })
-            .collect(),
-        uncited: &report.uncited,
-        history_unavailable: report.no_history.as_ref().map(|n| n.reason()),
+    crate::render::to_string_with(|out| {
+        crate::render::json::write(
+            &Doc {
+                version: SCHEMA_VERSION,
+                documents: report
+                    .documents
+                    .iter()
+                    .map(|d| Document {
+                        path: &d.path,
+                        exists: d.exists,
+                        last_changed: d.last_changed.as_ref().map(|c| Change {
+                            date: c.date.to_string(),
+                            commit: &c.commit,
+                        }),
+                        elements: d.citations.iter().map(element).collect(),
+                        changed_since_review: d.changed_since_review().map(element).collect(),
+                    })
+                    .collect(),
+                uncited: &report.uncited,
+                history_unavailable: report.no_history.as_ref().map(|n| n.reason()),
+            },
+            out,
+        )
     })
 }

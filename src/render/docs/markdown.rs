@@ -1,8 +1,8 @@
 //! `cse docs --format markdown`.
 
 use crate::documents::DocsReport;
+use crate::render::escape;
 use crate::render::markdown;
-use crate::report::escape;
 
 pub fn render(report: &DocsReport) -> String {
     let mut out = format!(
@@ -26,16 +26,15 @@ pub fn render(report: &DocsReport) -> String {
                 ]
             })
             .collect();
-        out.push_str(&markdown::table(
-            &[
-                "Document",
-                "Last change",
-                "Cited by",
-                "Changed since review",
-            ],
-            &[],
-            &rows,
-        ));
+        let header = [
+            "Document",
+            "Last change",
+            "Cited by",
+            "Changed since review",
+        ];
+        out.push_str(&crate::render::to_string_with(|w| {
+            markdown::table(w, &header, &[], &rows)
+        }));
     }
     if let Some(dir) = &report.dir
         && !report.uncited.is_empty()

@@ -7,7 +7,7 @@ mod table;
 
 pub use json::SCHEMA_VERSION;
 
-use super::report::Format;
+use super::Format;
 use super::text::{Terminal, plural};
 use crate::documents::{Citation, DocsReport, Document};
 

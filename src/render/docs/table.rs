@@ -2,7 +2,8 @@
 //! do not fit table columns).
 
 use crate::documents::DocsReport;
-use crate::render::text::{Terminal, Tone, paint, printable, wrap};
+use crate::render::escape::terminal;
+use crate::render::text::{Terminal, Tone, paint, wrap};
 
 pub fn render(report: &DocsReport, term: &Terminal) -> String {
     let mut out = paint(&super::summary_line(report), Tone::Strong, term.color);
@@ -12,7 +13,7 @@ pub fn render(report: &DocsReport, term: &Terminal) -> String {
     }
     for d in &report.documents {
         out.push('\n');
-        let mut title = printable(&d.path);
+        let mut title = terminal(&d.path).into_owned();
         if !d.exists {
             title.push_str(&paint(" (missing)", Tone::Bad, term.color));
         }
@@ -23,12 +24,12 @@ pub fn render(report: &DocsReport, term: &Terminal) -> String {
             format!("cited by: {}", super::cited_by(d)),
         ];
         for line in lines {
-            out.push_str(&wrap(&printable(&line), term.width, "  ", "    "));
+            out.push_str(&wrap(&terminal(&line), term.width, "  ", "    "));
         }
         let changed = super::changed_since_review(d);
         if !changed.is_empty() {
             let line = wrap(
-                &printable(&format!("changed since review: {changed}")),
+                &format!("changed since review: {changed}"),
                 term.width,
                 "  ",
                 "    ",
@@ -42,10 +43,10 @@ pub fn render(report: &DocsReport, term: &Terminal) -> String {
     {
         out.push_str(&format!(
             "\nCited by no element, under {}/:\n",
-            printable(dir)
+            terminal(dir).into_owned()
         ));
         for path in &report.uncited {
-            out.push_str(&format!("  {}\n", printable(path)));
+            out.push_str(&format!("  {}\n", terminal(path)));
         }
     }
     for note in super::notes(report) {

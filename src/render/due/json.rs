@@ -35,31 +35,36 @@ struct Item<'a> {
 }
 
 pub fn render(report: &DueReport) -> String {
-    crate::render::report::json(&Doc {
-        version: SCHEMA_VERSION,
-        today: report.today.to_string(),
-        until: report.until.to_string(),
-        owners: report
-            .groups
-            .iter()
-            .map(|g| Owner {
-                owner: g.owner.as_deref(),
-                items: g
-                    .items
+    crate::render::to_string_with(|out| {
+        crate::render::json::write(
+            &Doc {
+                version: SCHEMA_VERSION,
+                today: report.today.to_string(),
+                until: report.until.to_string(),
+                owners: report
+                    .groups
                     .iter()
-                    .map(|i| Item {
-                        kind: i.kind.as_str(),
-                        unit: i.unit.as_deref(),
-                        element: &i.element,
-                        what: &i.what,
-                        owner: i.owner.as_deref(),
-                        due: i.due.to_string(),
-                        overdue: i.overdue,
-                        file: &i.file,
-                        line: i.line,
+                    .map(|g| Owner {
+                        owner: g.owner.as_deref(),
+                        items: g
+                            .items
+                            .iter()
+                            .map(|i| Item {
+                                kind: i.kind.as_str(),
+                                unit: i.unit.as_deref(),
+                                element: &i.element,
+                                what: &i.what,
+                                owner: i.owner.as_deref(),
+                                due: i.due.to_string(),
+                                overdue: i.overdue,
+                                file: &i.file,
+                                line: i.line,
+                            })
+                            .collect(),
                     })
                     .collect(),
-            })
-            .collect(),
+            },
+            out,
+        )
     })
 }

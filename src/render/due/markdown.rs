@@ -1,6 +1,6 @@
 //! `cse due --format markdown`: an email-ready digest, a section per owner.
 
-use crate::report::escape;
+use crate::render::escape;
 use crate::views::due::DueReport;
 
 pub fn render(report: &DueReport) -> String {

@@ -2,8 +2,9 @@
 
 use comfy_table::Cell;
 
+use crate::render::escape::terminal;
 use crate::render::table::{self, toned};
-use crate::render::text::{Terminal, Tone, paint, printable};
+use crate::render::text::{Terminal, Tone, paint};
 use crate::views::due::DueReport;
 
 pub fn render(report: &DueReport, term: &Terminal) -> String {
@@ -17,7 +18,7 @@ pub fn render(report: &DueReport, term: &Terminal) -> String {
     }
     for group in &report.groups {
         out.push('\n');
-        let owner = printable(super::owner_name(group.owner.as_deref()));
+        let owner = terminal(super::owner_name(group.owner.as_deref()));
         out.push_str(&paint(&owner, Tone::Strong, term.color));
         out.push('\n');
         let mut t = table::new(term, &["Due", "", "Element", "What", "File"]);
@@ -29,13 +30,13 @@ pub fn render(report: &DueReport, term: &Terminal) -> String {
                 } else {
                     Cell::new("")
                 },
-                Cell::new(printable(&super::element_label(item))),
-                Cell::new(printable(&super::what(item))),
-                Cell::new(printable(&format!("{}:{}", item.file, item.line))),
+                Cell::new(terminal(&super::element_label(item))),
+                Cell::new(terminal(&super::what(item))),
+                Cell::new(terminal(&format!("{}:{}", item.file, item.line))),
             ]);
         }
         table::fit(&mut t, 3, term.width, 16);
-        out.push_str(&table::finish(&t));
+        out.push_str(&crate::render::to_string_with(|w| table::write(w, &t)));
     }
     out
 }

@@ -28,22 +28,27 @@ struct Item<'a> {
 }
 
 pub fn render(queue: &NextQueue) -> String {
-    crate::render::report::json(&Doc {
-        version: SCHEMA_VERSION,
-        items: queue
-            .items
-            .iter()
-            .map(|i| Item {
-                rank: i.rank,
-                kind: i.kind.as_str(),
-                element: &i.element,
-                unit: i.unit.as_deref(),
-                file: &i.file,
-                owner: i.owner.as_deref(),
-                what: super::what(i),
-                why: super::why(i),
-                due: i.due.map(|d| d.to_string()),
-            })
-            .collect(),
+    crate::render::to_string_with(|out| {
+        crate::render::json::write(
+            &Doc {
+                version: SCHEMA_VERSION,
+                items: queue
+                    .items
+                    .iter()
+                    .map(|i| Item {
+                        rank: i.rank,
+                        kind: i.kind.as_str(),
+                        element: &i.element,
+                        unit: i.unit.as_deref(),
+                        file: &i.file,
+                        owner: i.owner.as_deref(),
+                        what: super::what(i),
+                        why: super::why(i),
+                        due: i.due.map(|d| d.to_string()),
+                    })
+                    .collect(),
+            },
+            out,
+        )
     })
 }

@@ -1,6 +1,6 @@
 //! `cse next --format markdown`: the queue as a numbered list.
 
-use crate::report::escape;
+use crate::render::escape;
 use crate::views::next::NextQueue;
 
 pub fn render(queue: &NextQueue) -> String {

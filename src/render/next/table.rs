@@ -1,7 +1,7 @@
 //! `cse next` for the terminal: a numbered entry per item (what, why, where, who), which
 //! reads better than a table when the reasons are sentences.
 
-use crate::render::text::{Terminal, Tone, paint, printable, wrap};
+use crate::render::text::{Terminal, Tone, paint, wrap};
 use crate::views::next::NextQueue;
 
 pub fn render(queue: &NextQueue, term: &Terminal) -> String {
@@ -23,11 +23,11 @@ pub fn render(queue: &NextQueue, term: &Terminal) -> String {
             super::element_label(item),
             super::what(item)
         );
-        let head = wrap(&printable(&head), term.width, "", &indent);
+        let head = wrap(&head, term.width, "", &indent);
         out.push_str(&paint(head.trim_end(), Tone::Strong, term.color));
         out.push('\n');
         out.push_str(&wrap(
-            &printable(&format!("why: {}", super::why(item))),
+            &format!("why: {}", super::why(item)),
             term.width,
             &indent,
             &format!("{indent}  "),
@@ -36,12 +36,7 @@ pub fn render(queue: &NextQueue, term: &Terminal) -> String {
         if let Some(owner) = &item.owner {
             place.push_str(&format!("; owner: {owner}"));
         }
-        out.push_str(&wrap(
-            &printable(&place),
-            term.width,
-            &indent,
-            &format!("{indent}  "),
-        ));
+        out.push_str(&wrap(&place, term.width, &indent, &format!("{indent}  ")));
     }
     out
 }
