@@ -68,6 +68,8 @@ codes! {
     BrokenLink = "E016", "broken-link", Error, "A relative link in the narrative points to a missing file.";
     InvalidValue = "E017", "invalid-value", Error, "A field has the wrong type, or a required field is missing.";
     UnreadableFile = "E018", "unreadable-file", Error, "The file cannot be read as UTF-8 text within the size limit.";
+    MoreDiagnostics = "E019", "more-diagnostics", Error, "A file has more than 100 findings; the rest are counted in one note (a warning if they are all warnings).";
+    PathNotDocument = "E020", "path-not-document", Error, "An evidence `path` is empty, a folder, or the evidence file itself.";
     StaleReview = "W001", "stale-review", Warning, "The evidence was last reviewed longer ago than `review_max_age`.";
     MissingReview = "W002", "missing-review", Warning, "A rated element has no `reviewed` date.";
     OverdueAction = "W003", "overdue-action", Warning, "An open action is past its due date.";

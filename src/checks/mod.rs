@@ -2,6 +2,7 @@
 
 mod actions;
 mod cache;
+pub mod cap;
 mod coverage;
 mod element;
 pub(crate) mod items;
@@ -421,6 +422,7 @@ pub fn check_bytes(
     };
     let text = text.as_ref();
     let (front, body, body_line, mut diags) = evidence::parse_front_matter(path, text);
+    let mut not_built = 0;
     if let Some(front) = &front {
         let indexed = IndexedText::new(text);
         let cx = FileContext {
@@ -436,7 +438,7 @@ pub fn check_bytes(
         };
         element::check(&cx, &mut diags);
         items::check(&cx, &mut diags);
-        links::check(&cx, &mut diags);
+        not_built = links::check(&cx, &mut diags);
         review::check(&cx, &mut diags);
         actions::check(&cx, &mut diags);
     }
@@ -444,6 +446,7 @@ pub fn check_bytes(
         file.body = Some(body.to_owned());
     }
     file.front = front;
+    cap::cap(path, &mut diags, not_built);
     (file, tag(catalogue, path, diags))
 }
 

@@ -39,7 +39,9 @@ pub enum ConfigSource {
 pub fn find_root(start: &Path) -> Option<(PathBuf, Option<PathBuf>)> {
     for dir in start.ancestors() {
         let cfg = dir.join(config::FILE_NAME);
-        if cfg.is_file() {
+        // Anything by that name, even a folder, a pipe or a dangling link, is the config:
+        // loading it then fails plainly instead of the settings silently falling away.
+        if cfg.symlink_metadata().is_ok() {
             return Some((dir.to_owned(), Some(cfg)));
         }
         if dir.join("evidence").is_dir() {
@@ -135,7 +137,7 @@ impl Settings {
         let (root, config, config_source) = match &cli.config_file {
             Some(file) => {
                 let file = start.join(file);
-                if !file.is_file() {
+                if file.symlink_metadata().is_err() {
                     bail!("--config {}: no such file", shown(&file).display());
                 }
                 let config_dir = file.parent().unwrap_or(Path::new("."));

@@ -14,6 +14,7 @@ mod config;
 mod gates;
 mod gen_repo;
 mod git;
+mod harden;
 mod init;
 mod priorities;
 mod properties;

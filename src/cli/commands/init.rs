@@ -46,7 +46,7 @@ pub fn run(cli: &Cli, args: &InitArgs) -> Result<Outcome> {
         }
         None => {
             let existing = target.join(config::FILE_NAME);
-            if existing.is_file() {
+            if existing.symlink_metadata().is_ok() {
                 Config::load(&shown(&existing))?
             } else {
                 Config::default()
