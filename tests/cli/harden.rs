@@ -261,3 +261,275 @@ fn a_config_that_is_not_a_regular_file_is_an_error() {
         }
     }
 }
+
+// --- 4, 10. Writes never replace what is not a regular file, nor delete what is not theirs --
+
+/// `cse ARGS` in `repo`: exit code and stderr.
+fn run(repo: &Repo, args: &[&str]) -> (i32, String) {
+    let out = repo.cse().args(args).timeout(HANG).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    (out.status.code().unwrap_or(-1), stderr)
+}
+
+/// `git init` and one commit of everything in `repo`.
+fn commit_all(repo: &Repo) {
+    for args in [
+        &["init", "-q"][..],
+        &["add", "-A"],
+        &["commit", "-qm", "Evidence"],
+    ] {
+        let out = std::process::Command::new("git")
+            .current_dir(repo.path())
+            .env("GIT_CONFIG_GLOBAL", "/dev/null")
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .args(["-c", "user.name=T", "-c", "user.email=t@example.org"])
+            .args(["-c", "commit.gpgsign=false"])
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn report_and_chart_never_replace_devices_pipes_folders_or_links_out() {
+    use std::os::unix::fs::{FileTypeExt, symlink};
+    let repo = Repo::complete();
+    commit_all(&repo);
+    let outside = tempfile::tempdir().unwrap();
+    fs::write(outside.path().join("theirs.html"), "theirs").unwrap();
+    symlink(
+        outside.path().join("theirs.html"),
+        repo.path().join("out.html"),
+    )
+    .unwrap();
+    symlink("nowhere.html", repo.path().join("dangling.html")).unwrap();
+    symlink("/dev/null", repo.path().join("null.html")).unwrap();
+    let fifo = repo.path().join("pipe.html");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    fs::create_dir(repo.path().join("folder.html")).unwrap();
+    let mut targets = vec![
+        "pipe.html",
+        "folder.html",
+        "out.html",
+        "dangling.html",
+        "null.html",
+    ];
+    // A device of our own (root only; CI runs as root): a failure must not harm /dev/null.
+    let device = repo.path().join("device.html");
+    let made = std::process::Command::new("mknod")
+        .args(["-m", "666"])
+        .arg(&device)
+        .args(["c", "1", "3"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if made {
+        targets.push("device.html");
+    }
+    for target in targets {
+        for args in [["report", "--out", target], ["history", "--svg", target]] {
+            let (code, stderr) = run(&repo, &args);
+            assert_eq!(code, 2, "{args:?}: {stderr}");
+            assert!(stderr.contains(target), "{args:?}: {stderr}");
+        }
+    }
+    if made {
+        assert!(fs::metadata(&device).unwrap().file_type().is_char_device());
+    }
+    assert!(
+        fs::metadata(repo.path().join("folder.html"))
+            .unwrap()
+            .is_dir()
+    );
+    assert!(fs::metadata(&fifo).unwrap().file_type().is_fifo());
+    assert_eq!(
+        fs::read_to_string(outside.path().join("theirs.html")).unwrap(),
+        "theirs"
+    );
+    for link in ["out.html", "dangling.html", "null.html"] {
+        assert!(
+            fs::symlink_metadata(repo.path().join(link))
+                .unwrap()
+                .is_symlink()
+        );
+    }
+    assert!(!repo.path().join("nowhere.html").exists());
+    // A link to a regular file inside the repository is written through, and stays a link.
+    repo.write("reports/real.html", "old");
+    symlink("reports/real.html", repo.path().join("in.html")).unwrap();
+    let (code, stderr) = run(&repo, &["report", "--out", "in.html"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        fs::read_to_string(repo.path().join("reports/real.html"))
+            .unwrap()
+            .contains("<html")
+    );
+    assert!(
+        fs::symlink_metadata(repo.path().join("in.html"))
+            .unwrap()
+            .is_symlink()
+    );
+}
+
+/// The names in `dir`, sorted.
+fn names(dir: &std::path::Path) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+/// `cse ARGS` run by `sh -c` in `dir` after `prepare` (a shell command): `exec` keeps the
+/// shell's process id, so `prepare` can make the files named after cse's own `$$`.
+#[cfg(unix)]
+fn sh_then_cse(dir: &std::path::Path, prepare: &str, args: &str) -> std::process::Output {
+    std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!("{prepare}; exec \"$0\" {args}"))
+        .arg(assert_cmd::cargo::cargo_bin("cse"))
+        .current_dir(dir)
+        .env("CSE_TODAY", common::TODAY)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap()
+}
+
+#[cfg(unix)]
+#[test]
+fn a_file_named_like_a_temporary_file_is_left_alone() {
+    // Files named as the old code named its temporary files, with cse's process id: not ours.
+    let repo = Repo::complete();
+    let out = sh_then_cse(
+        repo.path(),
+        "echo mine > .r.html.$$.tmp",
+        "report --out r.html",
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mine: Vec<String> = names(repo.path())
+        .into_iter()
+        .filter(|n| n.starts_with(".r.html."))
+        .collect();
+    assert_eq!(mine.len(), 1, "{mine:?}");
+    assert_eq!(
+        fs::read_to_string(repo.path().join(&mine[0])).unwrap(),
+        "mine\n"
+    );
+    assert!(
+        fs::read_to_string(repo.path().join("r.html"))
+            .unwrap()
+            .contains("<html")
+    );
+
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("evidence")).unwrap();
+    let out = sh_then_cse(
+        dir.path(),
+        "echo mine > evidence/.1.1.1.md.cse-init-$$.tmp",
+        "init .",
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
+    let evidence = names(&dir.path().join("evidence"));
+    let mine: Vec<&String> = evidence.iter().filter(|n| n.ends_with(".tmp")).collect();
+    assert_eq!(mine.len(), 1, "{evidence:?}");
+    assert_eq!(
+        fs::read_to_string(dir.path().join("evidence").join(mine[0])).unwrap(),
+        "mine\n"
+    );
+    // 57 evidence files, a README, and the file that was there.
+    assert_eq!(evidence.len(), 57 + 1 + 1, "{evidence:?}");
+    assert!(stdout.contains("Open evidence/1.1.1.md"), "{stdout}");
+}
+
+#[test]
+fn init_reports_failed_files_plainly_and_does_not_point_at_them() {
+    let dir = tempfile::tempdir().unwrap();
+    // A file where the evidence folder should be: every evidence file fails.
+    fs::write(dir.path().join("evidence"), "a file").unwrap();
+    let out = common::cse(dir.path())
+        .args(["init", "."])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stdout}{stderr}");
+    assert!(stdout.contains("FAILED   evidence/1.1.1.md: "), "{stdout}");
+    assert!(
+        stderr.contains("58 file(s) could not be written"),
+        "{stderr}"
+    );
+    assert!(!stdout.contains("Open evidence"), "{stdout}");
+    assert!(stdout.contains("1. cse check"), "{stdout}");
+    assert_eq!(
+        fs::read_to_string(dir.path().join("evidence")).unwrap(),
+        "a file"
+    );
+}
+
+// --- Fault injection: a write that fails half-way -----------------------------------------
+
+#[cfg(unix)]
+#[test]
+fn a_report_cut_off_by_a_file_size_limit_leaves_the_old_one_and_no_temporary_file() {
+    let repo = Repo::complete();
+    repo.write("report.html", "old report");
+    let before = names(repo.path());
+    // 4 blocks (2 or 4 KiB): far less than a report. SIGXFSZ is ignored, so the write fails
+    // with "file too large" instead of killing the process.
+    let out = sh_then_cse(
+        repo.path(),
+        "trap '' XFSZ; ulimit -f 4",
+        "report --out report.html",
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("cannot write the report"), "{stderr}");
+    assert_eq!(
+        fs::read_to_string(repo.path().join("report.html")).unwrap(),
+        "old report"
+    );
+    assert_eq!(names(repo.path()), before);
+}
+
+// --- 9. init never writes through a folder that leads out of the repository ---------------
+
+#[cfg(unix)]
+#[test]
+fn init_refuses_folders_linked_out_of_the_repository_before_writing_anything() {
+    for folder in ["evidence", ".github"] {
+        let outside = tempfile::tempdir().unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        std::os::unix::fs::symlink(outside.path(), dir.path().join(folder)).unwrap();
+        let out = common::cse(dir.path())
+            .args(["init", "."])
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{folder}: {stderr}");
+        assert!(
+            stderr.contains("symbolic link out of the repository"),
+            "{stderr}"
+        );
+        assert!(names(outside.path()).is_empty(), "{folder}");
+        assert_eq!(names(dir.path()), [folder], "{folder}");
+    }
+}

@@ -114,8 +114,12 @@ pub fn run(settings: &Settings, args: &HistoryArgs) -> Result<Outcome> {
             Some(name) => format!("CSE readiness over time: {}", name.value),
             None => "CSE readiness over time".to_owned(),
         };
-        output::write_atomically(file, render::chart::svg(&points, &title).as_bytes())
-            .with_context(|| format!("cannot write the chart to {}", file.display()))?;
+        cse::safe_write::write_file(
+            &settings.root,
+            file,
+            render::chart::svg(&points, &title).as_bytes(),
+        )
+        .context("cannot write the chart")?;
     }
     let text = match args.format {
         HistoryFormat::Table => render::history::table(&points, terminal::table_width()),

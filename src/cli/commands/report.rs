@@ -44,8 +44,8 @@ pub fn run(cli: &Cli, settings: &Settings, args: &ReportArgs) -> Result<Outcome>
     match target {
         None => output::emit(&text)?,
         Some(path) => {
-            output::write_atomically(&path, text.as_bytes())
-                .with_context(|| format!("cannot write the report to {}", path.display()))?;
+            cse::safe_write::write_file(&settings.root, &path, text.as_bytes())
+                .context("cannot write the report")?;
             eprintln!("Wrote {}", path.display());
         }
     }
