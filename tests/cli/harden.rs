@@ -234,7 +234,8 @@ fn urls_with_control_characters_are_errors() {
 #[test]
 fn a_config_that_is_not_a_regular_file_is_an_error() {
     use std::os::unix::fs::symlink;
-    let make: [(&str, fn(&std::path::Path)); 4] = [
+    type Make = fn(&std::path::Path);
+    let make: [(&str, Make); 4] = [
         ("folder", |p| fs::create_dir(p).unwrap()),
         ("fifo", |p| {
             let ok = std::process::Command::new("mkfifo")
