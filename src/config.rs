@@ -42,6 +42,8 @@ pub struct Gates {
     pub priorities_fail_under: Option<Setting<f64>>,
     pub require_assessment_ready: Option<Setting<bool>>,
     pub no_regress: Option<Setting<bool>>,
+    /// A local rule stricter than cse's own: at most this many partial elements per criterion.
+    pub max_partial_per_criterion: Option<Setting<usize>>,
 }
 
 #[derive(Debug, Clone)]
@@ -106,6 +108,7 @@ struct RawGate {
     priorities_fail_under: Option<Spanned<f64>>,
     require_assessment_ready: Option<Spanned<bool>>,
     no_regress: Option<Spanned<bool>>,
+    max_partial_per_criterion: Option<Spanned<usize>>,
 }
 
 fn line_of(text: &str, offset: usize) -> u32 {
@@ -113,6 +116,17 @@ fn line_of(text: &str, offset: usize) -> u32 {
 }
 
 impl Config {
+    /// The assessment-ready rule this config asks for.
+    pub fn rule(&self) -> crate::readiness::Rule {
+        crate::readiness::Rule {
+            max_partial_per_criterion: self
+                .gate
+                .max_partial_per_criterion
+                .as_ref()
+                .map(|s| s.value),
+        }
+    }
+
     /// Reads and validates a config file at the repository root.
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
         Config::load_in(path, Some(""))
@@ -267,7 +281,10 @@ impl Config {
                         origin: origin(span),
                     }))
                 };
-            let flag = |v: Option<Spanned<bool>>| {
+            fn spanned_setting<T>(
+                v: Option<Spanned<T>>,
+                origin: impl Fn(std::ops::Range<usize>) -> Origin,
+            ) -> Option<Setting<T>> {
                 v.map(|v| {
                     let span = v.span();
                     Setting {
@@ -275,7 +292,8 @@ impl Config {
                         origin: origin(span),
                     }
                 })
-            };
+            }
+            let flag = |v: Option<Spanned<bool>>| spanned_setting(v, origin);
             config.gate = Gates {
                 fail_under: pct(g.fail_under, "fail_under")?,
                 fail_under_criterion: pct(g.fail_under_criterion, "fail_under_criterion")?,
@@ -283,6 +301,7 @@ impl Config {
                 priorities_fail_under: pct(g.priorities_fail_under, "priorities_fail_under")?,
                 require_assessment_ready: flag(g.require_assessment_ready),
                 no_regress: flag(g.no_regress),
+                max_partial_per_criterion: spanned_setting(g.max_partial_per_criterion, origin),
             };
         }
         Ok(config)
@@ -305,6 +324,7 @@ const GATE_KEYS: &[&str] = &[
     "priorities_fail_under",
     "require_assessment_ready",
     "no_regress",
+    "max_partial_per_criterion",
 ];
 
 /// The `toml` crate's message in this project's words, with a "did you mean" for a typo.

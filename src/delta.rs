@@ -8,25 +8,43 @@ use serde::Serialize;
 use crate::catalogue::Catalogue;
 use crate::checks::{ElementState, UnitCheck};
 use crate::diagnostic::Diagnostic;
-use crate::history::{self, Fraction};
+use crate::history::Figures;
+use crate::readiness::{Rule, Tally};
+use crate::rollup::UnitElements;
 
 /// One side of a comparison: a catalogue and the check results made with it.
 #[derive(Debug, Clone, Copy)]
 pub struct Side<'a> {
     pub catalogue: &'a Catalogue,
     pub units: &'a [UnitCheck],
+    /// The assessment-ready rule in force on this side.
+    pub rule: Rule,
+}
+
+impl Side<'_> {
+    /// The headline figures: the same roll-up as `cse status` and `cse history`.
+    pub fn figures(&self) -> Figures {
+        let units: Vec<UnitElements> = self.units.iter().map(UnitElements::from).collect();
+        let errors = self
+            .units
+            .iter()
+            .flat_map(|u| &u.diagnostics)
+            .filter(|d| d.is_error())
+            .count();
+        Figures::of(self.catalogue, &units, errors, self.rule)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Change {
-    pub before: Fraction,
-    pub after: Fraction,
+    pub before: Tally,
+    pub after: Tally,
     /// Percentage points, rounded to one decimal place.
     pub change: f64,
 }
 
 impl Change {
-    fn new(before: Fraction, after: Fraction) -> Change {
+    fn new(before: Tally, after: Tally) -> Change {
         Change {
             before,
             after,
@@ -102,14 +120,14 @@ impl Delta {
 
 /// Compares `before` with `after`.
 pub fn compare(before: Side<'_>, after: Side<'_>) -> Delta {
-    let fb = history::figures(before.catalogue, before.units);
-    let fa = history::figures(after.catalogue, after.units);
+    let fb = before.figures();
+    let fa = after.figures();
     let overall = Change::new(fb.overall, fa.overall);
     // Criteria in the order of the later catalogue, then any that were dropped.
     let mut criteria = Vec::new();
     for a in &fa.criteria {
         let b = fb.criteria.iter().find(|b| b.id == a.id);
-        let before = b.map_or(Fraction::new(0, 0), |b| b.fraction);
+        let before = b.map_or(Tally::new(0, 0), |b| b.fraction);
         criteria.push(CriterionChange {
             id: a.id.clone(),
             title: a.title.clone(),
@@ -124,7 +142,7 @@ pub fn compare(before: Side<'_>, after: Side<'_>) -> Delta {
         criteria.push(CriterionChange {
             id: b.id.clone(),
             title: b.title.clone(),
-            change: Change::new(b.fraction, Fraction::new(0, 0)),
+            change: Change::new(b.fraction, Tally::new(0, 0)),
         });
     }
 

@@ -1,6 +1,7 @@
-//! CI gates: readiness thresholds, and which scopes fell short of them.
+//! CI gates: readiness thresholds and the assessment-ready verdict, and which scopes fell
+//! short. The outcomes are data; `render::gates` words them.
 
-use crate::readiness::{PriorityScope, Readiness};
+use crate::readiness::{Readiness, Reason, Tally};
 use crate::rollup::UnitReadiness;
 
 /// A percentage threshold and where it was set, such as `--fail-under` or
@@ -33,22 +34,46 @@ pub enum Figures {
     Institution,
 }
 
-impl Figures {
-    /// "overall" or "institution overall", before "readiness".
-    fn prefix(self, what: &str) -> String {
-        match self {
-            Figures::Unit => what.to_owned(),
-            Figures::Institution => format!("institution {what}"),
-        }
-    }
+/// What a threshold was compared with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Measured {
+    Overall,
+    Criterion {
+        id: String,
+        title: String,
+    },
+    Priorities,
+    /// A unit of several, by name.
+    Unit(String),
+}
+
+/// One line of a gate's outcome.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Finding {
+    /// A figure compared with a threshold: below it, or meeting it.
+    Measure {
+        what: Measured,
+        tally: Tally,
+        threshold: Threshold,
+        below: bool,
+    },
+    /// Every criterion meets the threshold.
+    EveryCriterionMeets(Threshold),
+    /// Every one of `units` units meets the threshold.
+    EveryUnitMeets { units: usize, threshold: Threshold },
+    /// The verdict is yes, as asked for by `source`.
+    AssessmentReady { source: String },
+    /// The verdict is no, as asked for by `source`: one finding per reason.
+    NotAssessmentReady { source: String, reason: Reason },
 }
 
 /// The result of one gate.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Verdict {
     pub passed: bool,
-    /// One line per scope that fell short, or one line saying why the gate passed.
-    pub lines: Vec<String>,
+    pub figures: Figures,
+    /// One per scope that fell short, or one saying why the gate passed.
+    pub findings: Vec<Finding>,
 }
 
 /// Whether `ready` of `elements` is below `percent`, compared exactly (not after rounding).
@@ -57,43 +82,17 @@ pub fn is_below(ready: usize, elements: usize, percent: f64) -> bool {
     (ready as f64) * 100.0 < percent * elements as f64
 }
 
-/// A threshold as written: `50%`, `33.5%`.
-pub fn format_threshold(percent: f64) -> String {
-    let s = format!("{percent:.3}");
-    let s = s.trim_end_matches('0').trim_end_matches('.');
-    format!("{s}%")
-}
-
-/// A figure with one decimal place, or more when one place would hide that it is below.
-pub fn format_figure(ready: usize, elements: usize, threshold: f64) -> String {
-    let exact = if elements == 0 {
-        0.0
-    } else {
-        ready as f64 * 100.0 / elements as f64
-    };
-    let below = is_below(ready, elements, threshold);
-    for places in 1..=4usize {
-        let s = format!("{exact:.places$}");
-        let shown: f64 = s.parse().unwrap_or(exact);
-        if !below || shown < threshold {
-            return format!("{s}%");
-        }
+fn measure(what: Measured, tally: Tally, threshold: &Threshold) -> Finding {
+    Finding::Measure {
+        what,
+        tally,
+        threshold: threshold.clone(),
+        below: is_below(tally.ready, tally.elements, threshold.percent),
     }
-    format!("{exact:.4}%")
 }
 
-fn measure(what: &str, ready: usize, elements: usize, t: &Threshold) -> (bool, String) {
-    let below = is_below(ready, elements, t.percent);
-    let figure = format_figure(ready, elements, t.percent);
-    let relation = if below { "is below" } else { "meets" };
-    (
-        below,
-        format!(
-            "{what} readiness {figure} ({ready} of {elements} elements ready) {relation} {} ({})",
-            format_threshold(t.percent),
-            t.source
-        ),
-    )
+fn is_short(f: &Finding) -> bool {
+    matches!(f, Finding::Measure { below: true, .. })
 }
 
 /// Applies the status gates that are set to the headline figures, in the order overall,
@@ -101,129 +100,96 @@ fn measure(what: &str, ready: usize, elements: usize, t: &Threshold) -> (bool, S
 pub fn check_status(readiness: &Readiness, gates: &StatusGates, figures: Figures) -> Vec<Verdict> {
     let mut verdicts = Vec::new();
     if let Some(t) = &gates.fail_under {
-        let o = &readiness.overall;
-        let (below, line) = measure(&figures.prefix("overall"), o.ready, o.elements, t);
+        let finding = measure(Measured::Overall, readiness.overall.tally, t);
         verdicts.push(Verdict {
-            passed: !below,
-            lines: vec![line],
+            passed: !is_short(&finding),
+            figures,
+            findings: vec![finding],
         });
     }
     if let Some(t) = &gates.fail_under_criterion {
-        let short: Vec<String> = readiness
+        let short: Vec<Finding> = readiness
             .criteria
             .iter()
-            .filter(|c| is_below(c.ready, c.elements, t.percent))
             .map(|c| {
-                let name = format!(
-                    "{} {} {}",
-                    figures.prefix("criterion"),
-                    c.id.as_deref().unwrap_or("?"),
-                    c.title.as_deref().unwrap_or("")
-                );
-                measure(name.trim_end(), c.ready, c.elements, t).1
+                let what = Measured::Criterion {
+                    id: c.id.clone().unwrap_or_default(),
+                    title: c.title.clone().unwrap_or_default(),
+                };
+                measure(what, c.tally, t)
             })
+            .filter(is_short)
             .collect();
-        verdicts.push(if short.is_empty() {
-            Verdict {
-                passed: true,
-                lines: vec![format!(
-                    "{} meets {} ({})",
-                    match figures {
-                        Figures::Unit => "every criterion",
-                        Figures::Institution => "every institution criterion",
-                    },
-                    format_threshold(t.percent),
-                    t.source
-                )],
-            }
-        } else {
-            Verdict {
-                passed: false,
-                lines: short,
-            }
+        verdicts.push(Verdict {
+            passed: short.is_empty(),
+            figures,
+            findings: if short.is_empty() {
+                vec![Finding::EveryCriterionMeets(t.clone())]
+            } else {
+                short
+            },
         });
     }
     if let Some(source) = &gates.require_assessment_ready {
         let a = &readiness.assessment;
-        let (whose, not) = match figures {
-            Figures::Unit => ("the evidence is", "not"),
-            Figures::Institution => ("every unit is", "institution not"),
-        };
-        verdicts.push(if a.ready {
-            Verdict {
-                passed: true,
-                lines: vec![format!("{whose} assessment-ready ({source})")],
-            }
-        } else {
-            Verdict {
-                passed: false,
-                lines: a
-                    .reasons
+        verdicts.push(Verdict {
+            passed: a.ready,
+            figures,
+            findings: if a.ready {
+                vec![Finding::AssessmentReady {
+                    source: source.clone(),
+                }]
+            } else {
+                a.reasons
                     .iter()
-                    .map(|r| format!("{not} assessment-ready ({source}): {r}"))
-                    .collect(),
-            }
+                    .map(|r| Finding::NotAssessmentReady {
+                        source: source.clone(),
+                        reason: r.clone(),
+                    })
+                    .collect()
+            },
         });
     }
     verdicts
 }
 
-/// Applies `cse status --fail-under-unit`: a line per unit below the threshold, naming it.
+/// Applies `cse status --fail-under-unit`: a finding per unit below the threshold, naming it.
 /// With a single unit this is the overall readiness.
 pub fn check_units(units: &[UnitReadiness], threshold: &Threshold) -> Verdict {
     let several = units.len() > 1;
-    let short: Vec<String> = units
+    let short: Vec<Finding> = units
         .iter()
-        .filter(|u| {
-            let o = &u.readiness.overall;
-            is_below(o.ready, o.elements, threshold.percent)
-        })
         .map(|u| {
-            let o = &u.readiness.overall;
             let what = if several {
-                format!("unit {}", u.name)
+                Measured::Unit(u.name.clone())
             } else {
-                "overall".to_owned()
+                Measured::Overall
             };
-            measure(&what, o.ready, o.elements, threshold).1
+            measure(what, u.readiness.overall.tally, threshold)
         })
+        .filter(is_short)
         .collect();
-    if !short.is_empty() {
-        return Verdict {
-            passed: false,
-            lines: short,
-        };
-    }
-    let every = match units.len() {
-        1 => "the unit meets".to_owned(),
-        2 => "both units meet".to_owned(),
-        n => format!("all {n} units meet"),
-    };
     Verdict {
-        passed: true,
-        lines: vec![format!(
-            "{every} {} ({})",
-            format_threshold(threshold.percent),
-            threshold.source
-        )],
+        passed: short.is_empty(),
+        figures: Figures::Unit,
+        findings: if short.is_empty() {
+            vec![Finding::EveryUnitMeets {
+                units: units.len(),
+                threshold: threshold.clone(),
+            }]
+        } else {
+            short
+        },
     }
 }
 
 /// Applies `cse priorities --fail-under`.
-pub fn check_priorities(
-    priorities: &PriorityScope,
-    threshold: &Threshold,
-    figures: Figures,
-) -> Verdict {
-    let (below, line) = measure(
-        &figures.prefix("priority"),
-        priorities.ready,
-        priorities.elements,
-        threshold,
-    );
+pub fn check_priorities(priorities: &Tally, threshold: &Threshold, figures: Figures) -> Verdict {
+    let finding = measure(Measured::Priorities, *priorities, threshold);
     Verdict {
-        passed: !below,
-        lines: vec![line],
+        passed: !is_short(&finding),
+        figures,
+        findings: vec![finding],
     }
 }
 
@@ -238,100 +204,5 @@ mod tests {
         assert!(!is_below(0, 0, 100.0));
         assert!(!is_below(0, 57, 0.0));
         assert!(is_below(56, 57, 100.0));
-    }
-
-    #[test]
-    fn figures_never_look_like_they_pass() {
-        assert_eq!(format_figure(12, 24, 50.0), "50.0%");
-        // 1 of 3 is 33.33...%: below 33.34 but "33.3%" already shows that.
-        assert_eq!(format_figure(1, 3, 33.34), "33.3%");
-        // 1999 of 4000 is 49.975%: one place would show 50.0%.
-        assert_eq!(format_figure(1999, 4000, 50.0), "49.98%");
-        assert_eq!(format_threshold(50.0), "50%");
-        assert_eq!(format_threshold(33.5), "33.5%");
-        assert_eq!(format_threshold(0.125), "0.125%");
-    }
-
-    fn unit(name: &str, ready: usize) -> UnitReadiness {
-        let catalogue = crate::catalogue::Catalogue::builtin().unwrap();
-        let states: Vec<crate::checks::ElementState> = catalogue
-            .element_ids()
-            .enumerate()
-            .map(|(i, id)| crate::checks::ElementState {
-                id: id.to_owned(),
-                file: None,
-                status: if i < ready {
-                    crate::checks::ElementStatus::Rated(crate::evidence::Status::Compliant)
-                } else {
-                    crate::checks::ElementStatus::Missing
-                },
-                errors: 0,
-            })
-            .collect();
-        UnitReadiness {
-            name: name.into(),
-            readiness: crate::readiness::compute_states(&catalogue, &states, |_| false),
-        }
-    }
-
-    fn threshold(percent: f64) -> Threshold {
-        Threshold {
-            percent,
-            source: "--fail-under-unit".into(),
-        }
-    }
-
-    #[test]
-    fn the_unit_gate_names_each_unit_below() {
-        let units = [unit("central", 57), unit("mobile", 30), unit("branch", 20)];
-        let v = check_units(&units, &threshold(50.0));
-        assert!(!v.passed);
-        assert_eq!(
-            v.lines,
-            vec![
-                "unit branch readiness 35.1% (20 of 57 elements ready) is below 50% (--fail-under-unit)"
-            ]
-        );
-        let v = check_units(&units, &threshold(60.0));
-        assert_eq!(v.lines.len(), 2);
-        assert!(v.lines[0].starts_with("unit mobile readiness 52.6% (30 of 57"));
-        let v = check_units(&units[..2], &threshold(50.0));
-        assert!(v.passed);
-        assert_eq!(v.lines, vec!["both units meet 50% (--fail-under-unit)"]);
-        let v = check_units(&units, &threshold(0.0));
-        assert_eq!(v.lines, vec!["all 3 units meet 0% (--fail-under-unit)"]);
-        // One unit: its overall readiness.
-        let v = check_units(&units[2..], &threshold(50.0));
-        assert_eq!(
-            v.lines,
-            vec![
-                "overall readiness 35.1% (20 of 57 elements ready) is below 50% (--fail-under-unit)"
-            ]
-        );
-    }
-
-    #[test]
-    fn institution_gates_say_so() {
-        let r = unit("x", 20).readiness;
-        let gates = StatusGates {
-            fail_under: Some(threshold(50.0)),
-            fail_under_criterion: Some(threshold(99.0)),
-            require_assessment_ready: Some("--require-assessment-ready".into()),
-            fail_under_unit: None,
-        };
-        let v = check_status(&r, &gates, Figures::Institution);
-        assert!(v[0].lines[0].starts_with("institution overall readiness 35.1%"));
-        assert!(v[1].lines[0].starts_with(
-            "institution criterion 2 The Culture of the Organisation readiness 81.8%"
-        ));
-        assert!(
-            v[2].lines[0]
-                .starts_with("institution not assessment-ready (--require-assessment-ready): ")
-        );
-        let v = check_status(&r, &gates, Figures::Unit);
-        assert!(v[0].lines[0].starts_with("overall readiness 35.1%"));
-        assert!(v[1].lines[0].starts_with("criterion 2 The Culture of the Organisation readiness"));
-        let p = check_priorities(&r.priorities, &threshold(50.0), Figures::Institution);
-        assert!(p.lines[0].starts_with("institution priority readiness"));
     }
 }

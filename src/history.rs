@@ -4,111 +4,55 @@ use jiff::civil::Date;
 use serde::Serialize;
 
 use crate::catalogue::Catalogue;
-use crate::checks::{ElementState, ElementStatus, UnitCheck, UnitStates};
+use crate::checks::ElementStatus;
 use crate::git::Commit;
-use crate::readiness::percent;
-
-/// Ready elements out of all elements.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-pub struct Fraction {
-    pub ready: usize,
-    pub elements: usize,
-    /// Percentage, 0 to 100, rounded to one decimal place.
-    pub readiness: f64,
-}
-
-impl Fraction {
-    pub fn new(ready: usize, elements: usize) -> Fraction {
-        Fraction {
-            ready,
-            elements,
-            readiness: percent(ready, elements),
-        }
-    }
-
-    /// Whether `self` is a lower share than `other`, compared exactly rather than rounded.
-    pub fn is_below(&self, other: &Fraction) -> bool {
-        (self.ready * other.elements) < (other.ready * self.elements)
-    }
-}
+use crate::readiness::{Rule, Tally};
+use crate::rollup::{self, UnitElements};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CriterionFigure {
     pub id: String,
     pub title: String,
     #[serde(flatten)]
-    pub fraction: Fraction,
+    pub fraction: Tally,
 }
 
-/// Readiness of every unit together, overall and per criterion.
+/// The headline figures at one commit, overall and per criterion: the same roll-up as
+/// `cse status` (with several units, the institution's, where an element is ready only when
+/// it is ready in every unit).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Figures {
     #[serde(flatten)]
-    pub overall: Fraction,
+    pub overall: Tally,
     pub criteria: Vec<CriterionFigure>,
     /// Elements whose evidence file cannot be read or parsed.
     pub invalid: usize,
-    /// Errors found by `cse check`.
+    /// Errors found by `cse check`, in every unit.
     pub errors: usize,
+    /// The assessment-ready verdict.
+    pub assessment_ready: bool,
 }
 
-/// Figures from check results. Several units add up: a criterion's readiness is its ready
-/// elements over its elements, across every unit.
-pub fn figures(catalogue: &Catalogue, units: &[UnitCheck]) -> Figures {
-    figures_of(
-        catalogue,
-        units.iter().map(|u| {
-            let errors = u.diagnostics.iter().filter(|d| d.is_error()).count();
-            (u.elements.as_slice(), errors)
-        }),
-    )
-}
-
-/// Figures from element states, as history computes them.
-pub fn figures_of_states(catalogue: &Catalogue, units: &[UnitStates]) -> Figures {
-    figures_of(
-        catalogue,
-        units.iter().map(|u| (u.elements.as_slice(), u.errors)),
-    )
-}
-
-/// Figures from each unit's element states (in catalogue order) and error count. The same
-/// counts as [`crate::readiness::compute`], without the rest of its report.
-fn figures_of<'a>(
-    catalogue: &Catalogue,
-    units: impl Iterator<Item = (&'a [ElementState], usize)>,
-) -> Figures {
-    let mut criteria: Vec<(usize, usize)> = vec![(0, 0); catalogue.criteria.len()];
-    let (mut invalid, mut errors) = (0, 0);
-    for (elements, unit_errors) in units {
-        // Elements come in catalogue order: each criterion's elements in turn.
-        let mut states = elements.iter();
-        for (slot, criterion) in criteria.iter_mut().zip(&catalogue.criteria) {
-            let size: usize = criterion.subcriteria.iter().map(|s| s.elements.len()).sum();
-            for state in states.by_ref().take(size) {
-                slot.0 += usize::from(state.is_ready());
-                slot.1 += 1;
-                invalid += usize::from(state.status == ElementStatus::Invalid);
-            }
+impl Figures {
+    /// The figures of units' element states; `errors` is their error count.
+    pub fn of(catalogue: &Catalogue, units: &[UnitElements], errors: usize, rule: Rule) -> Figures {
+        let rollup = rollup::roll_up_states(catalogue, units, rule);
+        let headline = rollup.headline();
+        Figures {
+            overall: headline.overall.tally,
+            criteria: headline
+                .criteria
+                .iter()
+                .map(|c| CriterionFigure {
+                    id: c.id.clone().unwrap_or_default(),
+                    title: c.title.clone().unwrap_or_default(),
+                    fraction: c.tally,
+                })
+                .collect(),
+            invalid: headline.overall.counts.of(ElementStatus::Invalid),
+            errors,
+            assessment_ready: headline.assessment.ready,
         }
-        errors += unit_errors;
-    }
-    let ready = criteria.iter().map(|c| c.0).sum();
-    let elements = criteria.iter().map(|c| c.1).sum();
-    Figures {
-        overall: Fraction::new(ready, elements),
-        criteria: catalogue
-            .criteria
-            .iter()
-            .zip(criteria)
-            .map(|(c, (ready, elements))| CriterionFigure {
-                id: c.id.clone(),
-                title: c.title.clone(),
-                fraction: Fraction::new(ready, elements),
-            })
-            .collect(),
-        invalid,
-        errors,
     }
 }
 
@@ -200,12 +144,5 @@ mod tests {
             }),
             ["2026-02-01", "2026-03-01"]
         );
-    }
-
-    #[test]
-    fn fractions_compare_exactly() {
-        assert!(Fraction::new(1, 3).is_below(&Fraction::new(2, 5)));
-        assert!(!Fraction::new(2, 6).is_below(&Fraction::new(1, 3)));
-        assert_eq!(Fraction::new(1, 3).readiness, 33.3);
     }
 }

@@ -13,6 +13,7 @@ pub mod gates;
 pub mod git;
 pub mod glob;
 pub mod history;
+pub mod project;
 pub mod readiness;
 pub mod render;
 pub mod report;

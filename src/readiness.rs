@@ -1,99 +1,164 @@
-//! Readiness figures: ready elements over elements, per scope, with counts by status.
+//! Readiness figures: ready elements over elements, per scope, with counts by status, and the
+//! assessment-ready verdict. The one place these are computed; every command reads them here.
 
 use serde::Serialize;
+use serde::ser::SerializeMap;
 
 use crate::catalogue::Catalogue;
-use crate::checks::{ElementState, ElementStatus, UnitCheck};
+use crate::checks::{ElementState, ElementStatus};
 use crate::evidence::Status;
 
-/// Elements per status in a scope.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
-pub struct Counts {
-    #[serde(rename = "compliance-plus")]
-    pub compliance_plus: usize,
-    pub compliant: usize,
-    pub partial: usize,
-    #[serde(rename = "non-compliant")]
-    pub non_compliant: usize,
-    #[serde(rename = "not-assessed")]
-    pub not_assessed: usize,
-    pub missing: usize,
-    pub invalid: usize,
+/// Ready elements out of elements: the one tally every figure is made of.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+pub struct Tally {
+    pub ready: usize,
+    pub elements: usize,
+    /// Percentage, 0 to 100, rounded to one decimal place.
+    pub readiness: f64,
 }
+
+impl Tally {
+    pub fn new(ready: usize, elements: usize) -> Tally {
+        Tally {
+            ready,
+            elements,
+            readiness: percent(ready, elements),
+        }
+    }
+
+    /// Whether `self` is a lower share than `other`, compared exactly rather than rounded.
+    pub fn is_below(&self, other: &Tally) -> bool {
+        (self.ready * other.elements) < (other.ready * self.elements)
+    }
+
+    /// Serialises as `elements`, `ready`, `readiness`: the order of the status documents.
+    pub fn serialize_elements_first<S: serde::Serializer>(
+        tally: &Tally,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(3))?;
+        map.serialize_entry("elements", &tally.elements)?;
+        map.serialize_entry("ready", &tally.ready)?;
+        map.serialize_entry("readiness", &tally.readiness)?;
+        map.end()
+    }
+}
+
+/// Elements per status in a scope, indexed as [`ElementStatus::ALL`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts([usize; 7]);
 
 impl Counts {
     /// Column names, in the order of [`Counts::values`].
-    pub const NAMES: [&'static str; 7] = [
-        "compliance-plus",
-        "compliant",
-        "partial",
-        "non-compliant",
-        "not-assessed",
-        "missing",
-        "invalid",
-    ];
+    pub const NAMES: [&'static str; 7] = {
+        let mut names = [""; 7];
+        let mut i = 0;
+        while i < names.len() {
+            names[i] = ElementStatus::ALL[i].as_str();
+            i += 1;
+        }
+        names
+    };
 
     pub fn values(&self) -> [usize; 7] {
-        [
-            self.compliance_plus,
-            self.compliant,
-            self.partial,
-            self.non_compliant,
-            self.not_assessed,
-            self.missing,
-            self.invalid,
-        ]
+        self.0
+    }
+
+    pub fn of(&self, status: ElementStatus) -> usize {
+        self.0[status.index()]
     }
 
     fn add(&mut self, status: ElementStatus) {
-        let slot = match status {
-            ElementStatus::Missing => &mut self.missing,
-            ElementStatus::Invalid => &mut self.invalid,
-            ElementStatus::Rated(Status::CompliancePlus) => &mut self.compliance_plus,
-            ElementStatus::Rated(Status::Compliant) => &mut self.compliant,
-            ElementStatus::Rated(Status::Partial) => &mut self.partial,
-            ElementStatus::Rated(Status::NonCompliant) => &mut self.non_compliant,
-            ElementStatus::Rated(Status::NotAssessed) => &mut self.not_assessed,
-        };
-        *slot += 1;
+        self.0[status.index()] += 1;
+    }
+}
+
+impl Serialize for Counts {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (name, n) in Counts::NAMES.iter().zip(self.0) {
+            map.serialize_entry(name, &n)?;
+        }
+        map.end()
     }
 }
 
 /// Readiness of one scope: a criterion, a sub-criterion, the whole standard.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Scope {
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
-    pub elements: usize,
-    pub ready: usize,
-    /// Percentage, 0 to 100, rounded to one decimal place.
-    pub readiness: f64,
+    pub tally: Tally,
     pub counts: Counts,
 }
 
-/// Readiness of the cohort priority list.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct PriorityScope {
-    pub elements: usize,
-    pub ready: usize,
-    pub readiness: f64,
+impl Serialize for Scope {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(id) = &self.id {
+            map.serialize_entry("id", id)?;
+        }
+        if let Some(title) = &self.title {
+            map.serialize_entry("title", title)?;
+        }
+        map.serialize_entry("elements", &self.tally.elements)?;
+        map.serialize_entry("ready", &self.tally.ready)?;
+        map.serialize_entry("readiness", &self.tally.readiness)?;
+        map.serialize_entry("counts", &self.counts)?;
+        map.end()
+    }
+}
+
+/// Why evidence is not assessment-ready. Renderers word these (`render::words`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    /// No evidence file.
+    Missing,
+    /// Front matter that cannot be read.
+    Invalid,
+    /// `cse check` finds errors in the element's file.
+    Errors,
+    NotAssessed,
+    NonCompliant,
+    /// Partial with no open action in its action plan.
+    PartialWithoutAction,
+    /// More partial elements in a criterion than `[gate] max_partial_per_criterion` allows.
+    TooManyPartials {
+        criterion: String,
+        max: usize,
+    },
+}
+
+/// One reason the verdict is no: a problem and the elements that have it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reason {
+    /// The unit whose evidence has the problem, when an institution has several.
+    pub unit: Option<String>,
+    pub problem: Problem,
+    /// Element ids, in catalogue order.
+    pub elements: Vec<String>,
 }
 
 /// Whether the evidence could go to an assessor, and if not, why not.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Assessment {
     pub ready: bool,
-    pub reasons: Vec<String>,
+    pub reasons: Vec<Reason>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// A local rule stricter than `cse`'s own: `[gate] max_partial_per_criterion`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Rule {
+    pub max_partial_per_criterion: Option<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
 pub struct Readiness {
     pub overall: Scope,
     pub criteria: Vec<Scope>,
     pub subcriteria: Vec<Scope>,
-    pub priorities: PriorityScope,
+    /// The cohort priority list.
+    pub priorities: Tally,
     pub assessment: Assessment,
     /// Elements that have a file but count as not ready because of errors.
     pub not_ready_by_errors: usize,
@@ -123,36 +188,25 @@ fn scope<'a>(
     Scope {
         id: id.map(str::to_owned),
         title: title.map(str::to_owned),
-        elements,
-        ready,
-        readiness: percent(ready, elements),
+        tally: Tally::new(ready, elements),
         counts,
     }
 }
 
-/// Readiness of one unit's evidence.
-pub fn compute(catalogue: &Catalogue, check: &UnitCheck) -> Readiness {
-    compute_states(catalogue, &check.elements, |id| {
-        check
-            .file_of(id)
-            .and_then(|f| f.front.as_ref())
-            .is_some_and(|f| f.actions.iter().any(|a| a.is_open()))
-    })
+/// Whether a rated element has errors (missing and unreadable files are reasons of their own).
+fn has_errors(s: &ElementState) -> bool {
+    s.errors > 0 && matches!(s.status, ElementStatus::Rated(_))
 }
 
-/// Readiness from element states in catalogue order. `has_action_plan` says whether an
-/// element has an open action (partial elements need one).
-pub fn compute_states(
-    catalogue: &Catalogue,
-    states: &[ElementState],
-    has_action_plan: impl Fn(&str) -> bool,
-) -> Readiness {
-    let by_id = |id: &str| states.iter().find(|s| s.id == id);
+/// Readiness from the element states of one unit (or an institution), in catalogue order.
+pub fn compute(catalogue: &Catalogue, states: &[ElementState], rule: Rule) -> Readiness {
+    let by_id: std::collections::HashMap<&str, &ElementState> =
+        states.iter().map(|s| (s.id.as_str(), s)).collect();
     let in_scope = |prefix: &str| {
         let prefix = format!("{prefix}.");
         states.iter().filter(move |s| s.id.starts_with(&prefix))
     };
-    let criteria = catalogue
+    let criteria: Vec<Scope> = catalogue
         .criteria
         .iter()
         .map(|c| scope(Some(&c.id), Some(&c.title), in_scope(&c.id)))
@@ -167,15 +221,13 @@ pub fn compute_states(
         .priorities
         .entries
         .iter()
-        .filter_map(|p| by_id(&p.id))
+        .filter_map(|p| by_id.get(p.id.as_str()).copied())
         .collect();
-    let priority_ready = priority_states.iter().filter(|s| s.is_ready()).count();
-    let priorities = PriorityScope {
-        elements: priority_states.len(),
-        ready: priority_ready,
-        readiness: percent(priority_ready, priority_states.len()),
-    };
-    let assessment = assess(states, &has_action_plan);
+    let priorities = Tally::new(
+        priority_states.iter().filter(|s| s.is_ready()).count(),
+        priority_states.len(),
+    );
+    let assessment = assess(catalogue, states, rule);
     Readiness {
         overall: scope(None, None, states.iter()),
         criteria,
@@ -189,72 +241,62 @@ pub fn compute_states(
     }
 }
 
-/// Ids joined with commas; a long list names the first few and counts the rest.
-fn id_list(ids: &[&str]) -> String {
-    const SHOWN: usize = 12;
-    if ids.len() <= SHOWN + 1 {
-        ids.join(", ")
-    } else {
-        format!("{} and {} more", ids[..SHOWN].join(", "), ids.len() - SHOWN)
-    }
-}
-
-fn assess(states: &[ElementState], has_action_plan: &dyn Fn(&str) -> bool) -> Assessment {
-    let list = |pred: &dyn Fn(&ElementState) -> bool| -> Vec<&str> {
+/// `cse`'s own rule (the README states it): not assessment-ready while any element is missing,
+/// unreadable, has errors, is not assessed or non-compliant, or is partial without an open
+/// action; and, with `rule`, while a criterion has more partial elements than it allows.
+fn assess(catalogue: &Catalogue, states: &[ElementState], rule: Rule) -> Assessment {
+    let ids = |pred: &dyn Fn(&ElementState) -> bool| -> Vec<String> {
         states
             .iter()
             .filter(|s| pred(s))
-            .map(|s| s.id.as_str())
+            .map(|s| s.id.clone())
             .collect()
     };
-    let mut reasons = Vec::new();
-    // `what` is (singular, plural): "has no evidence file" / "have no evidence file".
-    let mut reason = |ids: Vec<&str>, what: (&str, &str)| {
-        if !ids.is_empty() {
-            let n = ids.len();
-            let (noun, verb) = if n == 1 {
-                ("element", what.0)
-            } else {
-                ("elements", what.1)
-            };
-            reasons.push(format!("{n} {noun} {verb}: {}", id_list(&ids)));
+    let rated = |status: Status| move |s: &ElementState| s.status == ElementStatus::Rated(status);
+    let mut found: Vec<(Problem, Vec<String>)> = vec![
+        (
+            Problem::Missing,
+            ids(&|s| s.status == ElementStatus::Missing),
+        ),
+        (
+            Problem::Invalid,
+            ids(&|s| s.status == ElementStatus::Invalid),
+        ),
+        (Problem::Errors, ids(&has_errors)),
+        (Problem::NotAssessed, ids(&rated(Status::NotAssessed))),
+        (Problem::NonCompliant, ids(&rated(Status::NonCompliant))),
+        (
+            Problem::PartialWithoutAction,
+            ids(&|s| s.status == ElementStatus::Rated(Status::Partial) && !s.open_action),
+        ),
+    ];
+    if let Some(max) = rule.max_partial_per_criterion {
+        for c in &catalogue.criteria {
+            let prefix = format!("{}.", c.id);
+            let partial = ids(&|s| {
+                s.id.starts_with(&prefix) && s.status == ElementStatus::Rated(Status::Partial)
+            });
+            if partial.len() > max {
+                let problem = Problem::TooManyPartials {
+                    criterion: c.id.clone(),
+                    max,
+                };
+                found.push((problem, partial));
+            }
         }
-    };
-    reason(
-        list(&|s| s.status == ElementStatus::Missing),
-        ("has no evidence file", "have no evidence file"),
-    );
-    reason(
-        list(&|s| s.status == ElementStatus::Invalid),
-        (
-            "has front matter that cannot be read",
-            "have front matter that cannot be read",
-        ),
-    );
-    reason(
-        list(&|s| s.status == ElementStatus::Rated(Status::NotAssessed)),
-        ("is not assessed", "are not assessed"),
-    );
-    reason(
-        list(&|s| s.status == ElementStatus::Rated(Status::NonCompliant)),
-        ("is non-compliant", "are non-compliant"),
-    );
-    reason(
-        list(&|s| s.status == ElementStatus::Rated(Status::Partial) && !has_action_plan(&s.id)),
-        (
-            "is partial with no open action in its action plan",
-            "are partial with no open action in their action plan",
-        ),
-    );
+    }
+    let reasons: Vec<Reason> = found
+        .into_iter()
+        .filter(|(_, elements)| !elements.is_empty())
+        .map(|(problem, elements)| Reason {
+            unit: None,
+            problem,
+            elements,
+        })
+        .collect();
     Assessment {
         ready: reasons.is_empty(),
-        reasons: reasons
-            .into_iter()
-            .map(|r| {
-                r.replace("1 element have", "1 element has")
-                    .replace("1 element are", "1 element is")
-            })
-            .collect(),
+        reasons,
     }
 }
 
@@ -262,14 +304,25 @@ fn assess(states: &[ElementState], has_action_plan: &dyn Fn(&str) -> bool) -> As
 mod tests {
     use super::*;
 
-    #[test]
-    fn long_id_lists_are_shortened() {
-        let ids: Vec<String> = (1..=20).map(|i| format!("1.1.{i}")).collect();
-        let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
-        assert_eq!(id_list(&ids[..3]), "1.1.1, 1.1.2, 1.1.3");
-        assert_eq!(id_list(&ids[..13]).matches(", ").count(), 12);
-        assert!(id_list(&ids).ends_with("1.1.12 and 8 more"));
+    fn states(f: impl Fn(&str) -> (ElementStatus, usize, bool)) -> Vec<ElementState> {
+        Catalogue::builtin()
+            .unwrap()
+            .element_ids()
+            .map(|id| {
+                let (status, errors, open_action) = f(id);
+                ElementState {
+                    id: id.to_owned(),
+                    file: None,
+                    status,
+                    errors,
+                    open_action,
+                }
+            })
+            .collect()
     }
+
+    const COMPLIANT: ElementStatus = ElementStatus::Rated(Status::Compliant);
+    const PARTIAL: ElementStatus = ElementStatus::Rated(Status::Partial);
 
     #[test]
     fn percent_rounds_to_one_place() {
@@ -277,5 +330,91 @@ mod tests {
         assert_eq!(percent(1, 3), 33.3);
         assert_eq!(percent(2, 3), 66.7);
         assert_eq!(percent(57, 57), 100.0);
+    }
+
+    #[test]
+    fn tallies_compare_exactly() {
+        assert!(Tally::new(1, 3).is_below(&Tally::new(2, 5)));
+        assert!(!Tally::new(2, 6).is_below(&Tally::new(1, 3)));
+        assert_eq!(Tally::new(1, 3).readiness, 33.3);
+    }
+
+    #[test]
+    fn counts_follow_the_one_status_list() {
+        assert_eq!(
+            Counts::NAMES,
+            [
+                "compliance-plus",
+                "compliant",
+                "partial",
+                "non-compliant",
+                "not-assessed",
+                "missing",
+                "invalid"
+            ]
+        );
+        for (i, s) in ElementStatus::ALL.into_iter().enumerate() {
+            assert_eq!(s.index(), i);
+        }
+        // Least ready first when sorted.
+        let mut sorted = ElementStatus::ALL;
+        sorted.sort();
+        assert_eq!(sorted[0], ElementStatus::Missing);
+        assert_eq!(sorted[6], ElementStatus::Rated(Status::CompliancePlus));
+    }
+
+    #[test]
+    fn errors_make_compliant_evidence_not_assessment_ready() {
+        let cat = Catalogue::builtin().unwrap();
+        let r = compute(
+            &cat,
+            &states(|id| match id {
+                "1.1.1" | "2.1.1" => (COMPLIANT, 1, false),
+                _ => (COMPLIANT, 0, false),
+            }),
+            Rule::default(),
+        );
+        assert_eq!(r.overall.tally.ready, 55);
+        assert_eq!(r.not_ready_by_errors, 2);
+        assert!(!r.assessment.ready);
+        assert_eq!(
+            r.assessment.reasons,
+            vec![Reason {
+                unit: None,
+                problem: Problem::Errors,
+                elements: vec!["1.1.1".into(), "2.1.1".into()],
+            }]
+        );
+    }
+
+    #[test]
+    fn partials_need_an_open_action_and_may_be_capped_per_criterion() {
+        let cat = Catalogue::builtin().unwrap();
+        let s = states(|id| match id {
+            "1.1.1" | "1.1.2" => (PARTIAL, 0, true),
+            "2.1.1" => (PARTIAL, 0, false),
+            _ => (COMPLIANT, 0, false),
+        });
+        let r = compute(&cat, &s, Rule::default());
+        assert_eq!(r.assessment.reasons.len(), 1);
+        assert_eq!(
+            r.assessment.reasons[0].problem,
+            Problem::PartialWithoutAction
+        );
+        assert_eq!(r.assessment.reasons[0].elements, ["2.1.1"]);
+
+        let strict = Rule {
+            max_partial_per_criterion: Some(1),
+        };
+        let r = compute(&cat, &s, strict);
+        assert_eq!(r.assessment.reasons.len(), 2);
+        assert_eq!(
+            r.assessment.reasons[1].problem,
+            Problem::TooManyPartials {
+                criterion: "1".into(),
+                max: 1
+            }
+        );
+        assert_eq!(r.assessment.reasons[1].elements, ["1.1.1", "1.1.2"]);
     }
 }

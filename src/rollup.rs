@@ -4,16 +4,15 @@
 use serde::Serialize;
 
 use crate::catalogue::Catalogue;
-use crate::checks::{ElementState, ElementStatus, UnitCheck};
+use crate::checks::{ElementState, ElementStatus, UnitCheck, UnitStates};
 use crate::evidence::Status;
-use crate::readiness::{self, Assessment, Readiness};
+use crate::readiness::{self, Assessment, Readiness, Rule};
 
 /// One unit's own readiness.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct UnitReadiness {
     /// The unit's name, or its folder when the repository has a single unnamed unit.
     pub name: String,
-    #[serde(flatten)]
     pub readiness: Readiness,
 }
 
@@ -28,7 +27,7 @@ pub struct ElementRollup {
     pub not_ready_in: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Rollup {
     /// Per unit, in the order given.
     pub units: Vec<UnitReadiness>,
@@ -61,70 +60,76 @@ impl Rollup {
     }
 }
 
-/// Rank for "least ready": missing is the worst, compliance-plus the best.
-fn rank(status: ElementStatus) -> u8 {
-    match status {
-        ElementStatus::Missing => 0,
-        ElementStatus::Invalid => 1,
-        ElementStatus::Rated(Status::NotAssessed) => 2,
-        ElementStatus::Rated(Status::NonCompliant) => 3,
-        ElementStatus::Rated(Status::Partial) => 4,
-        ElementStatus::Rated(Status::Compliant) => 5,
-        ElementStatus::Rated(Status::CompliancePlus) => 6,
+/// One unit's element states, in catalogue order, under its name.
+#[derive(Debug, Clone, Copy)]
+pub struct UnitElements<'a> {
+    pub name: &'a str,
+    pub elements: &'a [ElementState],
+}
+
+/// The name a unit goes by: its own, or its folder when the repository has a single unit.
+fn unit_name(unit: &crate::checks::Unit) -> &str {
+    unit.name.as_deref().unwrap_or(&unit.dir)
+}
+
+impl<'a> From<&'a UnitCheck> for UnitElements<'a> {
+    fn from(check: &'a UnitCheck) -> Self {
+        UnitElements {
+            name: unit_name(&check.unit),
+            elements: &check.elements,
+        }
     }
 }
 
-fn unit_name(check: &UnitCheck) -> String {
-    check
-        .unit
-        .name
-        .clone()
-        .unwrap_or_else(|| check.unit.dir.clone())
+impl<'a> From<&'a UnitStates> for UnitElements<'a> {
+    fn from(states: &'a UnitStates) -> Self {
+        UnitElements {
+            name: unit_name(&states.unit),
+            elements: &states.elements,
+        }
+    }
 }
 
 /// The state of catalogue element number `index` (id `id`) in one unit.
-fn state_in<'a>(check: &'a UnitCheck, index: usize, id: &str) -> Option<&'a ElementState> {
-    match check.elements.get(index) {
+fn state_in<'a>(unit: &UnitElements<'a>, index: usize, id: &str) -> Option<&'a ElementState> {
+    match unit.elements.get(index) {
         Some(s) if s.id == id => Some(s),
-        _ => check.element(id),
+        _ => unit.elements.iter().find(|s| s.id == id),
     }
 }
 
-/// Whether `id` has an open action in its plan, in `check`.
-fn has_open_action(check: &UnitCheck, id: &str) -> bool {
-    check
-        .file_of(id)
-        .and_then(|f| f.front.as_ref())
-        .is_some_and(|f| f.actions.iter().any(|a| a.is_open()))
-}
-
 /// The institution can go to assessment when every unit can; the reasons are the units' own,
-/// each after its unit's name in brackets, so each unit sees what it has to do. (This is the
-/// same verdict as judging the institution's least ready statuses: an element below partial, or
-/// partial without an action plan, in any unit is exactly a reason in that unit.)
+/// each naming its unit, so each unit sees what it has to do.
 fn assessment_by_unit(units: &[UnitReadiness]) -> Assessment {
     Assessment {
         ready: units.iter().all(|u| u.readiness.assessment.ready),
         reasons: units
             .iter()
             .flat_map(|u| {
-                u.readiness
-                    .assessment
-                    .reasons
-                    .iter()
-                    .map(move |r| format!("[{}] {r}", u.name))
+                u.readiness.assessment.reasons.iter().map(|r| {
+                    let mut r = r.clone();
+                    r.unit = Some(u.name.clone());
+                    r
+                })
             })
             .collect(),
     }
 }
 
-/// Rolls several units' checks up into institution figures. With no units every element is missing.
-pub fn roll_up(catalogue: &Catalogue, checks: &[UnitCheck]) -> Rollup {
-    let units: Vec<UnitReadiness> = checks
+/// Rolls several units' checks up into institution figures.
+pub fn roll_up(catalogue: &Catalogue, checks: &[UnitCheck], rule: Rule) -> Rollup {
+    let units: Vec<UnitElements> = checks.iter().map(UnitElements::from).collect();
+    roll_up_states(catalogue, &units, rule)
+}
+
+/// Rolls units' element states up into institution figures: the one roll-up every command
+/// uses. With no units every element is missing.
+pub fn roll_up_states(catalogue: &Catalogue, units: &[UnitElements], rule: Rule) -> Rollup {
+    let unit_figures: Vec<UnitReadiness> = units
         .iter()
-        .map(|c| UnitReadiness {
-            name: unit_name(c),
-            readiness: readiness::compute(catalogue, c),
+        .map(|u| UnitReadiness {
+            name: u.name.to_owned(),
+            readiness: readiness::compute(catalogue, u.elements, rule),
         })
         .collect();
     let elements: Vec<ElementRollup> = catalogue
@@ -133,16 +138,20 @@ pub fn roll_up(catalogue: &Catalogue, checks: &[UnitCheck]) -> Rollup {
         .map(|(index, id)| {
             let mut status = None::<ElementStatus>;
             let mut errors = 0;
+            // A partial element has an action plan for the institution when every unit that
+            // rates it partial has one.
+            let mut open_action = true;
             let mut not_ready_in = Vec::new();
-            for check in checks {
-                let unit_state = state_in(check, index, id);
+            for unit in units {
+                let unit_state = state_in(unit, index, id);
                 let unit_status = unit_state.map_or(ElementStatus::Missing, |s| s.status);
-                if status.is_none_or(|worst| rank(unit_status) < rank(worst)) {
-                    status = Some(unit_status);
-                }
+                status = Some(status.map_or(unit_status, |worst| worst.min(unit_status)));
                 errors += unit_state.map_or(0, |s| s.errors);
+                if unit_status == ElementStatus::Rated(Status::Partial) {
+                    open_action &= unit_state.is_some_and(|s| s.open_action);
+                }
                 if !unit_state.is_some_and(ElementState::is_ready) {
-                    not_ready_in.push(unit_name(check));
+                    not_ready_in.push(unit.name.to_owned());
                 }
             }
             ElementRollup {
@@ -152,26 +161,19 @@ pub fn roll_up(catalogue: &Catalogue, checks: &[UnitCheck]) -> Rollup {
                     file: None,
                     status: status.unwrap_or(ElementStatus::Missing),
                     errors,
+                    open_action,
                 },
                 not_ready_in,
             }
         })
         .collect();
     let states: Vec<ElementState> = elements.iter().map(|e| e.state.clone()).collect();
-    // A partial element has an action plan for the institution when every unit that rates it
-    // partial has one.
-    let mut institution = readiness::compute_states(catalogue, &states, |id| {
-        checks.iter().all(|c| {
-            c.element(id)
-                .is_none_or(|s| s.status != ElementStatus::Rated(Status::Partial))
-                || has_open_action(c, id)
-        })
-    });
-    if units.len() > 1 {
-        institution.assessment = assessment_by_unit(&units);
+    let mut institution = readiness::compute(catalogue, &states, rule);
+    if unit_figures.len() > 1 {
+        institution.assessment = assessment_by_unit(&unit_figures);
     }
     Rollup {
-        units,
+        units: unit_figures,
         institution,
         elements,
     }
@@ -181,6 +183,7 @@ pub fn roll_up(catalogue: &Catalogue, checks: &[UnitCheck]) -> Rollup {
 mod tests {
     use super::*;
     use crate::checks::Unit;
+    use crate::readiness::{Problem, Reason};
 
     fn catalogue() -> Catalogue {
         Catalogue::builtin().unwrap()
@@ -200,6 +203,7 @@ mod tests {
                     file: None,
                     status,
                     errors,
+                    open_action: false,
                 }
             })
             .collect();
@@ -224,28 +228,38 @@ mod tests {
             Status::Compliant,
             &[("1.2.2", ElementStatus::Rated(Status::NonCompliant), 0)],
         );
-        let r = roll_up(&cat, &[central, mobile]);
+        let r = roll_up(&cat, &[central, mobile], Rule::default());
 
         assert_eq!(r.units.len(), 2);
         assert_eq!(r.units[0].name, "central-library");
-        assert_eq!(r.units[0].readiness.overall.ready, 57);
-        assert_eq!(r.units[0].readiness.overall.readiness, 100.0);
+        assert_eq!(r.units[0].readiness.overall.tally.ready, 57);
+        assert_eq!(r.units[0].readiness.overall.tally.readiness, 100.0);
         assert!(r.units[0].readiness.assessment.ready);
-        assert_eq!(r.units[1].readiness.overall.ready, 56);
+        assert_eq!(r.units[1].readiness.overall.tally.ready, 56);
 
-        assert_eq!(r.institution.overall.ready, 56);
-        assert_eq!(r.institution.overall.readiness, 98.2);
-        assert_eq!(r.institution.overall.counts.non_compliant, 1);
+        assert_eq!(r.institution.overall.tally.ready, 56);
+        assert_eq!(r.institution.overall.tally.readiness, 98.2);
+        assert_eq!(
+            r.institution
+                .overall
+                .counts
+                .of(ElementStatus::Rated(Status::NonCompliant)),
+            1
+        );
         assert!(!r.institution.assessment.ready);
         assert_eq!(
             r.institution.assessment.reasons,
-            vec!["[mobile-library] 1 element is non-compliant: 1.2.2"]
+            vec![Reason {
+                unit: Some("mobile-library".into()),
+                problem: Problem::NonCompliant,
+                elements: vec!["1.2.2".into()],
+            }]
         );
         assert!(r.is_institution());
         assert_eq!(r.headline(), &r.institution);
         let c1 = &r.institution.criteria[0];
         assert_eq!(
-            (c1.id.as_deref(), c1.ready, c1.elements),
+            (c1.id.as_deref(), c1.tally.ready, c1.tally.elements),
             (Some("1"), 10, 11)
         );
 
@@ -262,12 +276,18 @@ mod tests {
             Status::Compliant,
             &[("3.1.1", ElementStatus::Rated(Status::Compliant), 2)],
         );
-        let r = roll_up(&cat, &[a, b]);
-        assert_eq!(r.institution.overall.ready, 56);
+        let r = roll_up(&cat, &[a, b], Rule::default());
+        assert_eq!(r.institution.overall.tally.ready, 56);
         assert_eq!(r.not_ready_in("3.1.1"), ["b"]);
         assert_eq!(r.institution.not_ready_by_errors, 1);
         // The least ready status is counted: compliant, not compliance-plus.
-        assert_eq!(r.institution.overall.counts.compliant, 57);
+        assert_eq!(
+            r.institution
+                .overall
+                .counts
+                .of(ElementStatus::Rated(Status::Compliant)),
+            57
+        );
     }
 
     #[test]
@@ -283,13 +303,19 @@ mod tests {
             Status::Compliant,
             &[("1.1.1", ElementStatus::Rated(Status::NotAssessed), 0)],
         );
-        let r = roll_up(&cat, &[a, b]);
+        let r = roll_up(&cat, &[a, b], Rule::default());
         assert_eq!(r.elements[0].state.status, ElementStatus::Missing);
-        assert_eq!(r.institution.overall.counts.missing, 1);
-        assert_eq!(r.institution.overall.counts.partial, 56);
+        assert_eq!(r.institution.overall.counts.of(ElementStatus::Missing), 1);
+        assert_eq!(
+            r.institution
+                .overall
+                .counts
+                .of(ElementStatus::Rated(Status::Partial)),
+            56
+        );
         assert_eq!(r.not_ready_in("1.1.1"), ["a", "b"]);
         assert_eq!(r.not_ready_in("1.1.2"), ["a"]);
-        assert_eq!(r.institution.overall.ready, 0);
+        assert_eq!(r.institution.overall.tally.ready, 0);
     }
 
     #[test]
@@ -298,8 +324,8 @@ mod tests {
         let units: Vec<UnitCheck> = (0..3)
             .map(|i| unit(&format!("u{i}"), Status::Compliant, &[]))
             .collect();
-        let r = roll_up(&cat, &units);
-        assert_eq!(r.institution.overall.readiness, 100.0);
+        let r = roll_up(&cat, &units, Rule::default());
+        assert_eq!(r.institution.overall.tally.readiness, 100.0);
         assert!(r.institution.assessment.ready);
         assert_eq!(
             r.institution.priorities.ready,
@@ -310,10 +336,10 @@ mod tests {
 
     #[test]
     fn no_units_is_nothing_ready() {
-        let r = roll_up(&catalogue(), &[]);
+        let r = roll_up(&catalogue(), &[], Rule::default());
         assert!(r.units.is_empty());
-        assert_eq!(r.institution.overall.ready, 0);
-        assert_eq!(r.institution.overall.counts.missing, 57);
+        assert_eq!(r.institution.overall.tally.ready, 0);
+        assert_eq!(r.institution.overall.counts.of(ElementStatus::Missing), 57);
     }
 
     #[test]
@@ -324,12 +350,19 @@ mod tests {
             Status::Compliant,
             &[("1.1.1", ElementStatus::Rated(Status::NotAssessed), 0)],
         );
-        let r = roll_up(&cat, std::slice::from_ref(&only));
+        let r = roll_up(&cat, std::slice::from_ref(&only), Rule::default());
         assert!(!r.is_institution());
-        assert_eq!(r.headline(), &readiness::compute(&cat, &only));
+        assert_eq!(
+            r.headline(),
+            &readiness::compute(&cat, &only.elements, Rule::default())
+        );
         assert_eq!(
             r.headline().assessment.reasons,
-            vec!["1 element is not assessed: 1.1.1"]
+            vec![Reason {
+                unit: None,
+                problem: Problem::NotAssessed,
+                elements: vec!["1.1.1".into()],
+            }]
         );
     }
 
@@ -343,13 +376,17 @@ mod tests {
             &[("2.1.1", ElementStatus::Rated(Status::Partial), 0)],
         );
         let b = unit("b", Status::CompliancePlus, &[]);
-        let r = roll_up(&cat, &[a, b.clone()]);
+        let r = roll_up(&cat, &[a, b.clone()], Rule::default());
         assert!(!r.institution.assessment.ready);
         assert_eq!(
             r.institution.assessment.reasons,
-            vec!["[a] 1 element is partial with no open action in its action plan: 2.1.1"]
+            vec![Reason {
+                unit: Some("a".into()),
+                problem: Problem::PartialWithoutAction,
+                elements: vec!["2.1.1".into()],
+            }]
         );
-        let r = roll_up(&cat, &[b.clone(), b]);
+        let r = roll_up(&cat, &[b.clone(), b], Rule::default());
         assert!(r.institution.assessment.ready);
         assert!(r.institution.assessment.reasons.is_empty());
     }

@@ -91,6 +91,8 @@ pub struct Loader<'a> {
     builtin: Arc<Catalogue>,
     today: Date,
     last_changed: Option<Arc<dyn LastChanged>>,
+    /// Keep each file's markdown body (for reports).
+    keep_bodies: bool,
     configs: Mutex<HashMap<String, Config>>,
     catalogues: Mutex<HashMap<String, Arc<Catalogue>>>,
     /// One file cache per distinct (config, catalogue) text.
@@ -112,6 +114,7 @@ impl<'a> Loader<'a> {
             builtin: Arc::new(builtin),
             today,
             last_changed: None,
+            keep_bodies: false,
             configs: Mutex::default(),
             catalogues: Mutex::default(),
             caches: Mutex::default(),
@@ -121,6 +124,12 @@ impl<'a> Loader<'a> {
     /// Last-change dates for the staleness check (see [`CheckOptions::last_changed`]).
     pub fn with_last_changed(mut self, dates: Arc<dyn LastChanged>) -> Self {
         self.last_changed = Some(dates);
+        self
+    }
+
+    /// Keep each file's markdown body, for reports.
+    pub fn with_bodies(mut self, keep: bool) -> Self {
+        self.keep_bodies = keep;
         self
     }
 
@@ -268,6 +277,7 @@ impl<'a> Loader<'a> {
         }
         self.objects.health()?;
         Ok(States {
+            rule: at.config.rule(),
             catalogue: at.catalogue,
             units,
         })
@@ -364,6 +374,7 @@ impl<'a> Loader<'a> {
 
         let mut options = check_options(&config, self.today);
         options.last_changed = self.last_changed.clone();
+        options.keep_bodies = self.keep_bodies;
         let cache = Arc::clone(
             lock(&self.caches)
                 .entry((config_text, catalogue_text))
@@ -396,6 +407,8 @@ struct AtCommit<'a> {
 #[derive(Debug)]
 pub struct States {
     pub catalogue: Arc<Catalogue>,
+    /// The assessment-ready rule of the commit's config.
+    pub rule: crate::readiness::Rule,
     pub units: Vec<UnitStates>,
 }
 

@@ -81,8 +81,9 @@ pub struct Unit {
     pub dir: String,
 }
 
-/// What an element's evidence says, for readiness counts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// What an element's evidence says, for readiness counts. The order is readiness: `Missing` is
+/// the least ready and compliance-plus the most, so the least ready of several is their `min`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ElementStatus {
     /// No evidence file.
     Missing,
@@ -92,7 +93,32 @@ pub enum ElementStatus {
 }
 
 impl ElementStatus {
-    pub fn as_str(self) -> &'static str {
+    /// Every status, in the order reports list them: the best first. The one list every
+    /// count, column, badge and legend is made from.
+    pub const ALL: [ElementStatus; 7] = [
+        ElementStatus::Rated(Status::CompliancePlus),
+        ElementStatus::Rated(Status::Compliant),
+        ElementStatus::Rated(Status::Partial),
+        ElementStatus::Rated(Status::NonCompliant),
+        ElementStatus::Rated(Status::NotAssessed),
+        ElementStatus::Missing,
+        ElementStatus::Invalid,
+    ];
+
+    /// This status's place in [`ElementStatus::ALL`].
+    pub const fn index(self) -> usize {
+        match self {
+            ElementStatus::Rated(Status::CompliancePlus) => 0,
+            ElementStatus::Rated(Status::Compliant) => 1,
+            ElementStatus::Rated(Status::Partial) => 2,
+            ElementStatus::Rated(Status::NonCompliant) => 3,
+            ElementStatus::Rated(Status::NotAssessed) => 4,
+            ElementStatus::Missing => 5,
+            ElementStatus::Invalid => 6,
+        }
+    }
+
+    pub const fn as_str(self) -> &'static str {
         match self {
             ElementStatus::Missing => "missing",
             ElementStatus::Invalid => "invalid",
@@ -109,6 +135,8 @@ pub struct ElementState {
     pub status: ElementStatus,
     /// Errors reported against this element's file(s).
     pub errors: usize,
+    /// Whether its action plan has an open action (a partial element needs one).
+    pub open_action: bool,
 }
 
 impl ElementState {
@@ -255,6 +283,7 @@ fn finish_unit(
 /// keeping the files or the diagnostics: for walking many commits, which needs only figures.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnitStates {
+    pub unit: Unit,
     /// One per catalogue element, in catalogue order, as in [`UnitCheck::elements`].
     pub elements: Vec<ElementState>,
     pub errors: usize,
@@ -280,6 +309,7 @@ pub fn unit_states(
         .chain(&coverage)
         .collect();
     Ok(UnitStates {
+        unit: unit.clone(),
         elements: element_states(catalogue, &files, &diagnostics),
         errors: diagnostics.iter().filter(|d| d.is_error()).count(),
         files_checked: listed.len(),
@@ -497,6 +527,9 @@ fn element_states(
                 } else {
                     0
                 },
+                open_action: file
+                    .and_then(|i| files[i].front.as_ref())
+                    .is_some_and(|f| f.actions.iter().any(|a| a.is_open())),
             }
         })
         .collect()

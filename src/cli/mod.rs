@@ -38,7 +38,15 @@ pub fn main() -> ExitCode {
         Err(e) if output::is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             // A closed stderr must not turn an error into a panic.
-            let _ = writeln!(std::io::stderr(), "error: {e:#}");
+            let mut err = std::io::stderr().lock();
+            let _ = writeln!(err, "error: {e:#}");
+            let hint = e
+                .chain()
+                .find_map(|c| c.downcast_ref::<cse::project::ProjectError>())
+                .and_then(cse::project::ProjectError::hint);
+            if let Some(hint) = hint {
+                let _ = writeln!(err, "hint: {hint}");
+            }
             ExitCode::from(2)
         }
     }

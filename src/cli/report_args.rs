@@ -94,6 +94,9 @@ pub struct ShowArgs {
     /// The element id, such as 1.2.2.
     #[arg(value_name = "ELEMENT")]
     pub element: String,
+
+    #[command(flatten)]
+    pub at: super::source::AtArg,
 }
 
 #[derive(Debug, Args)]
@@ -105,6 +108,9 @@ pub struct ActionsArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
     pub format: ReportFormat,
+
+    #[command(flatten)]
+    pub at: super::source::AtArg,
 }
 
 /// A percentage from 0 to 100; a trailing `%` is allowed.

@@ -21,7 +21,7 @@ impl Status {
     ];
 
     /// The word written in front matter.
-    pub fn as_str(self) -> &'static str {
+    pub const fn as_str(self) -> &'static str {
         match self {
             Status::NotAssessed => "not-assessed",
             Status::NonCompliant => "non-compliant",

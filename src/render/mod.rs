@@ -3,10 +3,12 @@
 pub mod actions;
 pub mod diagnostics;
 pub mod element;
+pub mod gates;
 pub mod priorities;
 pub mod report;
 pub mod status;
 pub mod text;
+pub mod words;
 
 mod csv;
 mod markdown;

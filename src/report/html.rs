@@ -174,10 +174,10 @@ fn summary(out: &mut String, report: &Report) {
     tile(
         out,
         "Overall readiness",
-        &pct(r.overall.readiness),
+        &pct(r.overall.tally.readiness),
         &format!(
             "{} of {} elements ready",
-            r.overall.ready, r.overall.elements
+            r.overall.tally.ready, r.overall.tally.elements
         ),
     );
     tile(
@@ -224,7 +224,11 @@ fn summary(out: &mut String, report: &Report) {
     } else {
         out.push_str("<div class=\"verdict not-ready\"><p>Not yet ready for assessment</p><ul>");
         for reason in &r.assessment.reasons {
-            let _ = write!(out, "<li>{}</li>", esc(reason));
+            let _ = write!(
+                out,
+                "<li>{}</li>",
+                esc(&crate::render::words::reason(reason))
+            );
         }
         out.push_str("</ul></div>\n");
     }
@@ -236,14 +240,14 @@ fn criteria(out: &mut String, report: &Report) {
     out.push_str("<section id=\"criteria\" aria-labelledby=\"criteria-h\"><h2 id=\"criteria-h\">Readiness by criterion</h2>\n");
     let mut bars = vec![Bar {
         label: "All elements".into(),
-        value: r.overall.readiness,
-        detail: format!("{} of {}", r.overall.ready, r.overall.elements),
+        value: r.overall.tally.readiness,
+        detail: format!("{} of {}", r.overall.tally.ready, r.overall.tally.elements),
         emphasis: true,
     }];
     bars.extend(r.criteria.iter().map(|c| Bar {
         label: scope_label(c.id.as_deref(), c.title.as_deref()),
-        value: c.readiness,
-        detail: format!("{} of {}", c.ready, c.elements),
+        value: c.tally.readiness,
+        detail: format!("{} of {}", c.tally.ready, c.tally.elements),
         emphasis: false,
     }));
     out.push_str("<div class=\"figure-pair\"><figure>");
@@ -325,10 +329,10 @@ fn units(out: &mut String, report: &Report) {
                     r.criteria
                         .iter()
                         .find(|uc| uc.id == c.id)
-                        .map_or(0.0, |uc| uc.readiness)
+                        .map_or(0.0, |uc| uc.tally.readiness)
                 })
                 .collect();
-            values.push(r.overall.readiness);
+            values.push(r.overall.tally.readiness);
             (name.to_owned(), values)
         })
         .collect();

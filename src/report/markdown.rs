@@ -130,10 +130,10 @@ fn summary(out: &mut String, report: &Report) {
         [
             vec![
                 "Overall readiness".into(),
-                pct(r.overall.readiness),
+                pct(r.overall.tally.readiness),
                 format!(
                     "{} of {} elements ready",
-                    r.overall.ready, r.overall.elements
+                    r.overall.tally.ready, r.overall.tally.elements
                 ),
             ],
             vec![
@@ -184,7 +184,7 @@ fn summary(out: &mut String, report: &Report) {
     } else {
         out.push_str("**Not yet ready for assessment:**\n\n");
         for reason in &r.assessment.reasons {
-            let _ = writeln!(out, "- {}", esc(reason));
+            let _ = writeln!(out, "- {}", esc(&crate::render::words::reason(reason)));
         }
         out.push('\n');
     }
@@ -207,9 +207,9 @@ fn criteria(out: &mut String, report: &Report) {
         rows.iter().map(|(label, s)| {
             vec![
                 label.clone(),
-                format!("{} of {}", s.ready, s.elements),
-                pct(s.readiness),
-                format!("`{}`", text_bar(s.readiness)),
+                format!("{} of {}", s.tally.ready, s.tally.elements),
+                pct(s.tally.readiness),
+                format!("`{}`", text_bar(s.tally.readiness)),
             ]
         }),
     );
@@ -251,9 +251,9 @@ fn units(out: &mut String, report: &Report) {
                     r.criteria
                         .iter()
                         .find(|uc| uc.id == c.id)
-                        .map_or("—".to_owned(), |uc| pct(uc.readiness))
+                        .map_or("—".to_owned(), |uc| pct(uc.tally.readiness))
                 }));
-                row.push(pct(r.overall.readiness));
+                row.push(pct(r.overall.tally.readiness));
                 row
             }),
     );

@@ -5,7 +5,7 @@ use jiff::civil::Date;
 use crate::catalogue::{Catalogue, Tier};
 use crate::checks::{ElementStatus, UnitCheck};
 use crate::diagnostic::Code;
-use crate::readiness::{PriorityScope, Readiness};
+use crate::readiness::{Readiness, Tally};
 use crate::rollup::{self, UnitReadiness};
 pub use crate::views::actions::ActionRow;
 
@@ -47,6 +47,8 @@ pub struct Inputs<'a> {
     /// Check results with bodies kept (`CheckOptions::keep_bodies`), one per unit. With
     /// several, the headline figures are the institution's (see [`crate::rollup`]).
     pub checks: &'a [UnitCheck],
+    /// The assessment-ready rule of the config the checks were made with.
+    pub rule: crate::readiness::Rule,
     /// Readiness over time, oldest first; empty when there is no history.
     pub history: Vec<HistoryPoint>,
 }
@@ -114,7 +116,7 @@ pub struct EvidenceLink {
 pub struct Priorities {
     pub name: String,
     pub description: String,
-    pub scope: PriorityScope,
+    pub scope: Tally,
     pub rows: Vec<PriorityRow>,
 }
 
@@ -140,10 +142,11 @@ impl Report {
             catalogue,
             meta,
             checks,
+            rule,
             history,
         } = inputs;
         let multi_unit = checks.len() > 1;
-        let rollup = rollup::roll_up(catalogue, checks);
+        let rollup = rollup::roll_up(catalogue, checks, rule);
         let readiness = rollup.headline().clone();
         let unit = match checks {
             [one] => one.unit.name.clone(),
@@ -189,7 +192,7 @@ impl Report {
         let priorities = Priorities {
             name: catalogue.priorities.name.clone(),
             description: catalogue.priorities.description.clone(),
-            scope: readiness.priorities.clone(),
+            scope: readiness.priorities,
             rows,
         };
         let (actions, actions_done) = actions(checks, meta.date);

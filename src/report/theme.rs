@@ -66,7 +66,9 @@ pub const ALL_STATUSES: [ElementStatus; 7] = [
 /// `Counts::values`: "Unreadable front matter" only when some element is.
 pub fn status_columns(overall: &crate::readiness::Counts) -> Vec<usize> {
     (0..ALL_STATUSES.len())
-        .filter(|&i| ALL_STATUSES[i] != ElementStatus::Invalid || overall.invalid > 0)
+        .filter(|&i| {
+            ALL_STATUSES[i] != ElementStatus::Invalid || overall.of(ElementStatus::Invalid) > 0
+        })
         .collect()
 }
 

@@ -4,7 +4,7 @@ use jiff::civil::Date;
 
 use crate::catalogue::{Catalogue, Tier};
 use crate::checks::{ElementStatus, UnitCheck};
-use crate::readiness::PriorityScope;
+use crate::readiness::Tally;
 use crate::rollup::Rollup;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -31,7 +31,7 @@ pub struct PrioritiesReport {
     /// Whether any entry of the catalogue's list has a tier (the table shows the column then).
     pub has_tiers: bool,
     /// Readiness of the whole list, whatever rows are shown.
-    pub summary: PriorityScope,
+    pub summary: Tally,
     /// Whether `rows` holds only the elements that are not ready.
     pub only_open: bool,
     /// How many units the rows roll up: with more than one, `status` and `ready` are the
@@ -44,7 +44,7 @@ pub struct PrioritiesReport {
 
 /// The priority list for one unit's check results. `summary` comes from
 /// [`crate::readiness::compute`] so every command reports the same figure.
-pub fn build(catalogue: &Catalogue, check: &UnitCheck, summary: PriorityScope) -> PrioritiesReport {
+pub fn build(catalogue: &Catalogue, check: &UnitCheck, summary: Tally) -> PrioritiesReport {
     let rows = catalogue
         .priority_elements()
         .map(|(e, priority)| {
@@ -94,7 +94,7 @@ pub fn build_rollup(
             }
         })
         .collect();
-    let summary = rollup.headline().priorities.clone();
+    let summary = rollup.headline().priorities;
     report(catalogue, summary, rows, checks.len())
 }
 
@@ -107,7 +107,7 @@ fn open_actions(check: &UnitCheck, id: &str) -> usize {
 
 fn report(
     catalogue: &Catalogue,
-    summary: PriorityScope,
+    summary: Tally,
     rows: Vec<PriorityRow>,
     units: usize,
 ) -> PrioritiesReport {
@@ -166,6 +166,7 @@ mod tests {
                     file: None,
                     status,
                     errors: 0,
+                    open_action: false,
                 }
             })
             .collect();
@@ -187,8 +188,9 @@ mod tests {
         let ready = ElementStatus::Rated(Status::Compliant);
         let (catalogue, check) =
             check_with(&[("1.1.3", ready), ("5.3.2", ready), ("1.1.1", ready)]);
-        let summary = readiness::compute(&catalogue, &check).priorities;
-        let report = build(&catalogue, &check, summary.clone());
+        let summary =
+            readiness::compute(&catalogue, &check.elements, Default::default()).priorities;
+        let report = build(&catalogue, &check, summary);
         assert_eq!(report.rows.len(), 24);
         assert_eq!(report.rows[0].id, "1.1.3");
         assert_eq!(report.rows[23].id, "5.3.2");
@@ -223,7 +225,7 @@ mod tests {
             .unwrap()
             .status = ElementStatus::Rated(Status::NonCompliant);
         let checks = [central, mobile];
-        let rollup = crate::rollup::roll_up(&catalogue, &checks);
+        let rollup = crate::rollup::roll_up(&catalogue, &checks, Default::default());
         let report = build_rollup(&catalogue, &checks, &rollup);
         assert!(report.is_institution());
         assert_eq!((report.summary.ready, report.summary.elements), (23, 24));

@@ -104,7 +104,7 @@ fn assessment_ready_gate() {
         err.contains("gate failed: not assessment-ready (--require-assessment-ready): 1 element has no evidence file: 1.1.1"),
         "{err}"
     );
-    assert_eq!(err.lines().count(), 5, "one line per reason: {err}");
+    assert_eq!(err.lines().count(), 6, "one line per reason: {err}");
 
     let (code, _, err) = run(&half(), &["status", "--require-assessment-ready"]);
     assert_eq!(code, 0, "{err}");

@@ -652,8 +652,10 @@ fn an_evidence_repository_in_a_subfolder_of_the_git_repository() {
     assert_eq!(v["elements"][0]["element"], "1.1.2");
 }
 
+/// History and diff roll units up as `cse status` does: an element is ready for the
+/// institution only when it is ready in every unit (the units are not added up).
 #[test]
-fn several_units_add_up() {
+fn several_units_roll_up_as_status_does() {
     let g = GitRepo::new();
     g.write(
         "cse.toml",
@@ -666,10 +668,17 @@ fn several_units_add_up() {
     g.write("north/1.1.1.md", &file("1.1.1", "partial"));
     g.commit("2026-02-05", "Swap");
     let (v, _) = json(g.cse().args(["history", "--format", "json"]));
-    for c in v["commits"].as_array().unwrap() {
-        assert_eq!(c["figures"]["elements"], 114);
-        assert_eq!(c["figures"]["ready"], 1);
-        assert_eq!(c["figures"]["criteria"][0]["elements"], 22);
+    let commits = v["commits"].as_array().unwrap();
+    assert_eq!(commits.len(), 2);
+    for (c, rev) in commits.iter().zip(["HEAD~1", "HEAD"]) {
+        // 1.1.1 is partial in one unit at each commit, so ready nowhere for the institution.
+        assert_eq!(c["figures"]["elements"], 57);
+        assert_eq!(c["figures"]["ready"], 0);
+        assert_eq!(c["figures"]["criteria"][0]["elements"], 11);
+        assert_eq!(c["figures"]["assessment_ready"], false);
+        let (status, _) = json(g.cse().args(["status", "--format", "json", "--at", rev]));
+        assert_eq!(status["overall"]["ready"], c["figures"]["ready"]);
+        assert_eq!(status["overall"]["elements"], c["figures"]["elements"]);
     }
     let (v, code) =
         json(

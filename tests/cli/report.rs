@@ -46,6 +46,7 @@ fn build(checks: &[UnitCheck], organisation: Option<&str>, history: Vec<HistoryP
         catalogue: &catalogue,
         meta: meta(organisation),
         checks,
+        rule: Default::default(),
         history,
     })
 }
@@ -517,14 +518,14 @@ fn two_units_get_a_heat_map_and_institution_figures() {
     let checks = two_units(&repo);
     let report = build(&checks, None, vec![]);
     // North has every element ready, South every other one: the institution has South's.
-    assert_eq!(report.readiness.overall.elements, 57);
-    assert_eq!(report.readiness.overall.ready, 29);
+    assert_eq!(report.readiness.overall.tally.elements, 57);
+    assert_eq!(report.readiness.overall.tally.ready, 29);
     assert_eq!(report.units.len(), 2);
-    assert_eq!(report.units[0].readiness.overall.ready, 57);
-    assert_eq!(report.units[1].readiness.overall.ready, 29);
+    assert_eq!(report.units[0].readiness.overall.tally.ready, 57);
+    assert_eq!(report.units[1].readiness.overall.tally.ready, 29);
     assert!(!report.readiness.assessment.ready);
     assert!(
-        report.readiness.assessment.reasons[0]
+        cse::render::words::reason(&report.readiness.assessment.reasons[0])
             .starts_with("[South] 28 elements have no evidence file"),
         "{:?}",
         report.readiness.assessment.reasons

@@ -153,6 +153,7 @@ fn reasons_name_every_blocker() {
         [
             "1 element has no evidence file: 1.1.1",
             "1 element has front matter that cannot be read: 3.2.1",
+            "1 element has errors: 3.1.1 (run cse check)",
             "1 element is not assessed: 2.1.2",
             "1 element is non-compliant: 2.1.1",
             "1 element is partial with no open action in its action plan: 1.2.1",

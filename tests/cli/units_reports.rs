@@ -150,6 +150,7 @@ fn status_json_has_the_institution_and_each_unit() {
     assert_eq!(
         doc["assessment_reasons"],
         serde_json::json!([
+            "[central-library] 1 element has errors: 5.1.1 (run cse check)",
             "[central-library] 1 element is non-compliant: 4.3.1",
             "[mobile-library] 1 element has no evidence file: 1.1.1",
             "[mobile-library] 1 element is not assessed: 3.3.2"

@@ -1,7 +1,6 @@
 //! `cse check`
 
 use anyhow::Result;
-use cse::checks::UnitCheck;
 use cse::diagnostic::{Diagnostic, Summary};
 use cse::render::diagnostics::{Github, Human, Json, Junit, Render};
 
@@ -10,15 +9,10 @@ use crate::cli::args::{CheckArgs, CheckFormat, Cli};
 use crate::cli::output;
 use crate::cli::settings::Settings;
 use crate::cli::source;
-
-/// Checks every unit of the working tree. Shared by the commands that need check results;
-/// [`source::unit_checks`] also reads a commit.
-pub fn check_all(settings: &Settings) -> Result<Vec<UnitCheck>> {
-    source::working_tree(settings, true)
-}
+use cse::project::Want;
 
 pub fn run(cli: &Cli, settings: &Settings, args: &CheckArgs) -> Result<Outcome> {
-    let checked = source::unit_checks(settings, args.at.at.as_deref())?;
+    let checked = settings.read(args.at.rev(), Want::default())?;
     let results = checked.units;
     let diagnostics: Vec<Diagnostic> = results
         .iter()

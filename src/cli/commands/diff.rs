@@ -10,8 +10,8 @@ use crate::cli::Outcome;
 use crate::cli::args::Cli;
 use crate::cli::output;
 use crate::cli::settings::Settings;
-use crate::cli::source::{self, Git};
 use crate::cli::terminal;
+use cse::project::{Evidence, Git, Want};
 
 #[derive(Debug, Args)]
 pub struct DiffArgs {
@@ -52,33 +52,26 @@ fn revision(rev: &str, commit: &Commit) -> Revision {
 }
 
 pub fn run(cli: &Cli, settings: &Settings, args: &DiffArgs) -> Result<Outcome> {
-    let git = Git::open(settings)?;
-    let base_commit = git.resolve(&args.base)?;
-    let head_commit = args.head.as_deref().map(|h| git.resolve(h)).transpose()?;
-    let loader = git.loader(settings);
-    let before = loader.load(&base_commit)?;
-    let after_snapshot = head_commit.as_ref().map(|c| loader.load(c)).transpose()?;
-    let working;
-    let after = match &after_snapshot {
-        Some(s) => Side {
-            catalogue: &s.catalogue,
-            units: &s.units,
-        },
-        None => {
-            working = source::working_tree(settings, false)?;
-            Side {
-                catalogue: &settings.catalogue,
-                units: &working,
-            }
-        }
+    let git = Git::open(&settings.root)?;
+    let base_commit = git.repo.resolve(&args.base)?;
+    let head_commit = args
+        .head
+        .as_deref()
+        .map(|h| git.repo.resolve(h))
+        .transpose()?;
+    let before = settings.read_commit(&git, base_commit.clone(), Want::default())?;
+    let after = match &head_commit {
+        Some(c) => settings.read_commit(&git, c.clone(), Want::default())?,
+        None => settings.read(None, Want::default())?,
     };
-    let delta = delta::compare(
+    fn side(e: &Evidence) -> Side<'_> {
         Side {
-            catalogue: &before.catalogue,
-            units: &before.units,
-        },
-        after,
-    );
+            catalogue: &e.project.catalogue,
+            units: &e.units,
+            rule: e.project.rule(),
+        }
+    }
+    let delta = delta::compare(side(&before), side(&after));
     let sides = Sides {
         before: revision(&args.base, &base_commit),
         after: match (&args.head, &head_commit) {

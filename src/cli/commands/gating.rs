@@ -4,6 +4,7 @@ use std::io::Write;
 
 use cse::config::{Origin, Setting};
 use cse::gates::{Threshold, Verdict};
+use cse::render;
 
 use crate::cli::Outcome;
 
@@ -51,7 +52,7 @@ pub fn finish(verdicts: &[(Option<String>, Verdict)]) -> Outcome {
         } else {
             "gate failed"
         };
-        for line in &verdict.lines {
+        for line in render::gates::lines(verdict) {
             let _ = match unit {
                 Some(u) => writeln!(err, "{label}: [{u}] {line}"),
                 None => writeln!(err, "{label}: {line}"),

@@ -21,25 +21,25 @@ use anyhow::Result;
 
 use super::Outcome;
 use super::args::{Cli, Command};
-use super::settings::Settings;
+use super::settings;
 
 pub fn run(cli: Cli) -> Result<Outcome> {
     match &cli.command {
-        Command::Check(args) => check::run(&cli, &Settings::resolve(&cli)?, args),
-        Command::Status(args) => status::run(&cli, &Settings::resolve(&cli)?, args),
-        Command::Priorities(args) => priorities::run(&cli, &Settings::resolve(&cli)?, args),
-        Command::Show(args) => show::run(&cli, &Settings::resolve(&cli)?, args),
-        Command::Actions(args) => actions::run(&cli, &Settings::resolve(&cli)?, args),
+        Command::Check(args) => check::run(&cli, &settings::resolve(&cli)?, args),
+        Command::Status(args) => status::run(&cli, &settings::resolve(&cli)?, args),
+        Command::Priorities(args) => priorities::run(&cli, &settings::resolve(&cli)?, args),
+        Command::Show(args) => show::run(&cli, &settings::resolve(&cli)?, args),
+        Command::Actions(args) => actions::run(&cli, &settings::resolve(&cli)?, args),
 
-        Command::Report(args) => report::run(&cli, &Settings::resolve(&cli)?, args),
+        Command::Report(args) => report::run(&cli, &settings::resolve(&cli)?, args),
 
         Command::Init(args) => init::run(&cli, args),
-        Command::Config => config::run(&Settings::resolve(&cli)?),
+        Command::Config => config::run(&settings::resolve(&cli)?),
         Command::Completions(args) => completions::run(args),
         Command::Man => man::run(),
         Command::Schema => schema::run(&cli),
 
-        Command::History(args) => history::run(&Settings::resolve(&cli)?, args),
-        Command::Diff(args) => diff::run(&cli, &Settings::resolve(&cli)?, args),
+        Command::History(args) => history::run(&settings::resolve(&cli)?, args),
+        Command::Diff(args) => diff::run(&cli, &settings::resolve(&cli)?, args),
     }
 }

@@ -2,9 +2,9 @@
 
 use anyhow::Result;
 use cse::gates::{self, Figures};
+use cse::project::Want;
 use cse::render;
 use cse::render::report::Format;
-use cse::rollup;
 use cse::views::priorities;
 
 use super::gating;
@@ -16,9 +16,9 @@ use crate::cli::{output, source, terminal};
 
 pub fn run(cli: &Cli, current: &Settings, args: &PrioritiesArgs) -> Result<Outcome> {
     // With `--at`, the evidence, cse.toml and catalogue are the commit's.
-    let checked = source::unit_checks(current, args.at.at.as_deref())?;
-    let (settings, checks) = (&checked.settings, checked.units);
-    if let (Some(commit), ReportFormat::Table) = (&checked.commit, args.format) {
+    let evidence = current.read(args.at.rev(), Want::default())?;
+    let (settings, checks) = (&evidence.project, &evidence.units);
+    if let (Some(commit), ReportFormat::Table) = (&evidence.commit, args.format) {
         output::emit(&format!("{}\n\n", source::describe(commit)))?;
     }
     let term = terminal::terminal(cli.color);
@@ -29,10 +29,10 @@ pub fn run(cli: &Cli, current: &Settings, args: &PrioritiesArgs) -> Result<Outco
         "priorities_fail_under",
     );
 
-    let rollup = rollup::roll_up(&settings.catalogue, &checks);
+    let rollup = evidence.rollup();
     let (mut report, figures, unit) = match checks.as_slice() {
         [one] => {
-            let summary = rollup.headline().priorities.clone();
+            let summary = rollup.headline().priorities;
             let mut report = priorities::build(&settings.catalogue, one, summary);
             if let Some(unit) = &one.unit.name {
                 report.name = format!("{} (unit {unit})", report.name);
@@ -40,7 +40,7 @@ pub fn run(cli: &Cli, current: &Settings, args: &PrioritiesArgs) -> Result<Outco
             (report, Figures::Unit, one.unit.name.clone())
         }
         _ => (
-            priorities::build_rollup(&settings.catalogue, &checks, &rollup),
+            priorities::build_rollup(&settings.catalogue, checks, &rollup),
             Figures::Institution,
             None,
         ),

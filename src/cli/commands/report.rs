@@ -3,8 +3,8 @@
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
-use cse::checks::{self, UnitCheck};
 use cse::history::{Point, Range};
+use cse::project::Want;
 use cse::report::{self, HistoryPoint, Inputs, Meta, Report};
 
 use crate::cli::Outcome;
@@ -19,23 +19,42 @@ pub fn run(cli: &Cli, settings: &Settings, args: &ReportArgs) -> Result<Outcome>
     } else {
         Some(target_path(cli, settings, &args.out)?)
     };
-    let checks = check_with_bodies(settings)?;
+    let evidence = settings.read(args.at.rev(), Want { bodies: true })?;
+    let project = &evidence.project;
+    let commit = match &evidence.commit {
+        Some(c) => Some(c.clone()),
+        None => cse::git::Repo::open(&settings.root)
+            .and_then(|repo| repo.resolve("HEAD"))
+            .ok(),
+    };
+    // Where git history is there (not a shallow clone), readiness over time up to the
+    // commit read.
+    let history = settings
+        .history(&Range::default())
+        .map(|points| {
+            points
+                .iter()
+                .filter(|p| {
+                    evidence
+                        .commit
+                        .as_ref()
+                        .is_none_or(|c| p.commit.time <= c.time)
+                })
+                .filter_map(history_point)
+                .collect()
+        })
+        .unwrap_or_default();
     let report = Report::build(Inputs {
-        catalogue: &settings.catalogue,
+        catalogue: &project.catalogue,
         meta: Meta {
-            organisation: settings.config.name.as_ref().map(|n| n.value.clone()),
-            standard: settings.catalogue.name.clone(),
-            date: settings.today,
-            commit: cse::git::Repo::open(&settings.root)
-                .and_then(|repo| repo.resolve("HEAD"))
-                .ok()
-                .map(|c| c.short),
+            organisation: project.config.name.as_ref().map(|n| n.value.clone()),
+            standard: project.catalogue.name.clone(),
+            date: project.today,
+            commit: commit.map(|c| c.short),
         },
-        checks: &checks,
-        // Where git history is there (not a shallow clone), readiness over time.
-        history: super::history::points(settings, &Range::default())
-            .map(|points| points.iter().filter_map(history_point).collect())
-            .unwrap_or_default(),
+        checks: &evidence.units,
+        rule: project.rule(),
+        history,
     });
     let text = match args.format {
         ReportFormat::Html => report::html::render(&report),
@@ -50,21 +69,6 @@ pub fn run(cli: &Cli, settings: &Settings, args: &ReportArgs) -> Result<Outcome>
         }
     }
     Ok(Outcome::Clean)
-}
-
-/// Like `check_all`, keeping each file's markdown body for the narratives.
-fn check_with_bodies(settings: &Settings) -> Result<Vec<UnitCheck>> {
-    let tree = settings.tree()?;
-    let mut options = settings.check_options();
-    options.keep_bodies = true;
-    settings
-        .units()
-        .iter()
-        .map(|unit| {
-            checks::check_unit(&settings.catalogue, &tree, unit, &options)
-                .with_context(|| format!("cannot check the evidence folder `{}`", unit.dir))
-        })
-        .collect()
 }
 
 /// The file to write: relative to the folder `cse` runs in (`-C` included), in an existing

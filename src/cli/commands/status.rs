@@ -2,9 +2,9 @@
 
 use anyhow::Result;
 use cse::gates::{self, Figures, StatusGates};
+use cse::project::Want;
 use cse::render;
 use cse::render::report::Format;
-use cse::rollup;
 use cse::views::status::{Grouping, StatusReport};
 
 use super::gating;
@@ -16,12 +16,12 @@ use crate::cli::{output, source, terminal};
 
 pub fn run(cli: &Cli, current: &Settings, args: &StatusArgs) -> Result<Outcome> {
     // With `--at`, the evidence, cse.toml and catalogue are the commit's.
-    let checked = source::unit_checks(current, args.at.at.as_deref())?;
-    let (settings, checks) = (&checked.settings, checked.units);
-    if let (Some(commit), ReportFormat::Table) = (&checked.commit, args.format) {
+    let evidence = current.read(args.at.rev(), Want::default())?;
+    let (settings, checks) = (&evidence.project, &evidence.units);
+    if let (Some(commit), ReportFormat::Table) = (&evidence.commit, args.format) {
         output::emit(&format!("{}\n\n", source::describe(commit)))?;
     }
-    let rollup = rollup::roll_up(&settings.catalogue, &checks);
+    let rollup = evidence.rollup();
     let gates = status_gates(settings, args);
 
     // The gates judge the headline figures: the institution's when there are several units.

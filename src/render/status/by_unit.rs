@@ -76,7 +76,7 @@ fn unit_table(report: &StatusReport, term: &Terminal, bars: bool) -> comfy_table
             yes_no(ready),
             if ready { Tone::Good } else { Tone::Bad },
         ));
-        let o = r.overall.readiness;
+        let o = r.overall.tally.readiness;
         let readiness = if bars {
             format!("{} {}", percent(o), bar(o))
         } else {
@@ -103,7 +103,7 @@ pub fn markdown(report: &StatusReport) -> String {
             let strong = |t: String| if institution { format!("**{t}**") } else { t };
             let mut cells = vec![
                 strong(name.to_owned()),
-                strong(r.overall.elements.to_string()),
+                strong(r.overall.tally.elements.to_string()),
             ];
             cells.extend(
                 r.overall
@@ -112,7 +112,7 @@ pub fn markdown(report: &StatusReport) -> String {
                     .iter()
                     .map(|n| strong(n.to_string())),
             );
-            cells.push(strong(percent(r.overall.readiness)));
+            cells.push(strong(percent(r.overall.tally.readiness)));
             cells.push(strong(percent(r.priorities.readiness)));
             cells.push(strong(yes_no(r.assessment.ready).to_owned()));
             cells
@@ -148,9 +148,9 @@ pub fn csv(report: &StatusReport) -> String {
             vec!["unit".to_owned(), name.to_owned()]
         };
         fields.extend([
-            o.elements.to_string(),
-            o.ready.to_string(),
-            format!("{:.1}", o.readiness),
+            o.tally.elements.to_string(),
+            o.tally.ready.to_string(),
+            format!("{:.1}", o.tally.readiness),
         ]);
         fields.extend(o.counts.values().iter().map(usize::to_string));
         let p = &r.priorities;

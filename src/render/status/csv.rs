@@ -29,9 +29,9 @@ fn row(kind: &str, s: &Scope) -> String {
         kind.to_owned(),
         s.id.clone().unwrap_or_default(),
         s.title.clone().unwrap_or_default(),
-        s.elements.to_string(),
-        s.ready.to_string(),
-        format!("{:.1}", s.readiness),
+        s.tally.elements.to_string(),
+        s.tally.ready.to_string(),
+        format!("{:.1}", s.tally.readiness),
     ];
     fields.extend(s.counts.values().iter().map(usize::to_string));
     record(fields)

@@ -2,7 +2,8 @@
 
 use serde::Serialize;
 
-use crate::readiness::{PriorityScope, Readiness, Scope};
+use crate::readiness::{Readiness, Scope, Tally};
+use crate::render::words;
 use crate::views::status::{Grouping, StatusReport};
 
 /// Bumped on any incompatible change to this document.
@@ -33,10 +34,11 @@ struct Figures<'a> {
     criteria: &'a [Scope],
     #[serde(skip_serializing_if = "Option::is_none")]
     subcriteria: Option<&'a [Scope]>,
-    priorities: &'a PriorityScope,
+    #[serde(serialize_with = "Tally::serialize_elements_first")]
+    priorities: &'a Tally,
     assessment_ready: bool,
     /// Why the verdict is no; empty when it is yes.
-    assessment_reasons: &'a [String],
+    assessment_reasons: Vec<String>,
     /// Elements with a file that count as not ready because `cse check` finds errors in it.
     not_ready_because_of_errors: usize,
 }
@@ -48,7 +50,7 @@ fn figures<'a>(report: &StatusReport, r: &'a Readiness) -> Figures<'a> {
         subcriteria: (report.grouping == Grouping::Subcriterion).then_some(&r.subcriteria[..]),
         priorities: &r.priorities,
         assessment_ready: r.assessment.ready,
-        assessment_reasons: &r.assessment.reasons,
+        assessment_reasons: r.assessment.reasons.iter().map(words::reason).collect(),
         not_ready_because_of_errors: r.not_ready_by_errors,
     }
 }

@@ -42,7 +42,7 @@ pub(super) fn verdicts(report: &StatusReport) -> String {
     } else {
         out.push_str(&format!("**{label}: no.**\n\n"));
         let (reasons, more) = reasons(report);
-        for reason in reasons.into_iter().chain(more.as_deref()) {
+        for reason in reasons.iter().map(String::as_str).chain(more.as_deref()) {
             // `[unit]` at the start of a list item must not read as a task-list box.
             out.push_str(&format!(
                 "- {}\n",
@@ -79,10 +79,10 @@ fn row(s: &Scope, total: bool) -> Vec<String> {
         } else {
             s.title.clone().unwrap_or_default()
         },
-        strong(s.elements.to_string()),
+        strong(s.tally.elements.to_string()),
     ];
     cells.extend(s.counts.values().iter().map(|n| strong(n.to_string())));
-    cells.push(strong(percent(s.readiness)));
+    cells.push(strong(percent(s.tally.readiness)));
     cells
 }
 

@@ -41,7 +41,8 @@ struct Row<'a> {
 
 /// The rows, then the total row.
 fn rows(report: &StatusReport) -> Vec<Row<'_>> {
-    let scope_of = |r: &Readiness, i: usize| report.scopes(r).get(i).map_or(0.0, |s| s.readiness);
+    let scope_of =
+        |r: &Readiness, i: usize| report.scopes(r).get(i).map_or(0.0, |s| s.tally.readiness);
     let mut rows: Vec<Row<'_>> = report
         .rows()
         .iter()
@@ -55,7 +56,7 @@ fn rows(report: &StatusReport) -> Vec<Row<'_>> {
                 .iter()
                 .map(|u| scope_of(&u.readiness, i))
                 .collect(),
-            institution: s.readiness,
+            institution: s.tally.readiness,
         })
         .collect();
     rows.push(Row {
@@ -65,9 +66,9 @@ fn rows(report: &StatusReport) -> Vec<Row<'_>> {
         units: report
             .units
             .iter()
-            .map(|u| u.readiness.overall.readiness)
+            .map(|u| u.readiness.overall.tally.readiness)
             .collect(),
-        institution: report.readiness.overall.readiness,
+        institution: report.readiness.overall.tally.readiness,
     });
     rows
 }

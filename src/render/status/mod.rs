@@ -12,6 +12,7 @@ pub use json::SCHEMA_VERSION;
 
 use super::report::Format;
 use super::text::Terminal;
+use super::words;
 use crate::views::status::{Layout, StatusReport};
 
 /// The status report in `format`; `term` matters only to the table.
@@ -81,10 +82,10 @@ const UNITS_WITH_REASONS: usize = 10;
 /// The reasons the verdict is no, and a closing line when some were left out. An
 /// institution's reasons come from its units; after [`UNITS_WITH_REASONS`] units the rest
 /// are counted instead of listed.
-pub fn reasons(report: &StatusReport) -> (Vec<&str>, Option<String>) {
+pub fn reasons(report: &StatusReport) -> (Vec<String>, Option<String>) {
     if !report.is_institution() {
         let all = report.readiness.assessment.reasons.iter();
-        return (all.map(String::as_str).collect(), None);
+        return (all.map(words::reason).collect(), None);
     }
     let not_ready: Vec<_> = report
         .units
@@ -102,7 +103,7 @@ pub fn reasons(report: &StatusReport) -> (Vec<&str>, Option<String>) {
         .reasons
         .iter()
         .take(shown)
-        .map(String::as_str)
+        .map(words::reason)
         .collect();
     let rest = not_ready.len().saturating_sub(UNITS_WITH_REASONS);
     let more = (rest > 0).then(|| {
@@ -155,13 +156,14 @@ mod tests {
                             Status::Compliant
                         }),
                         errors: 0,
+                        open_action: false,
                     })
                     .collect(),
                 diagnostics: Vec::new(),
                 files_checked: 57,
             })
             .collect();
-        let rollup = crate::rollup::roll_up(&catalogue, &checks);
+        let rollup = crate::rollup::roll_up(&catalogue, &checks, Default::default());
         StatusReport::new("CSE".into(), None, None, Grouping::Criterion, rollup)
     }
 

@@ -59,7 +59,7 @@ pub(super) fn verdicts(report: &StatusReport, term: &Terminal) -> String {
             paint("no", Tone::Bad, term.color)
         ));
         let (reasons, more) = reasons(report);
-        for reason in reasons.into_iter().chain(more.as_deref()) {
+        for reason in reasons.iter().map(String::as_str).chain(more.as_deref()) {
             out.push_str(&wrap(reason, term.width, "  - ", "    "));
         }
     }
@@ -129,7 +129,7 @@ pub(super) fn strong_if(total: bool, text: String) -> Cell {
 
 /// The elements, the counts by status, and the readiness with its bar.
 pub(super) fn figure_cells(s: &Scope, total: bool) -> Vec<Cell> {
-    let mut cells = vec![strong_if(total, s.elements.to_string())];
+    let mut cells = vec![strong_if(total, s.tally.elements.to_string())];
     cells.extend(s.counts.values().iter().map(|n| {
         if *n == 0 {
             toned("0", Tone::Dim)
@@ -138,8 +138,8 @@ pub(super) fn figure_cells(s: &Scope, total: bool) -> Vec<Cell> {
         }
     }));
     cells.push(toned(
-        format!("{} {}", percent(s.readiness), bar(s.readiness)),
-        Tone::of_readiness(s.readiness),
+        format!("{} {}", percent(s.tally.readiness), bar(s.tally.readiness)),
+        Tone::of_readiness(s.tally.readiness),
     ));
     cells
 }

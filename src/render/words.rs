@@ -1,0 +1,91 @@
+//! The words for the core's structured results, shared by every format.
+
+use crate::readiness::{Problem, Reason};
+
+/// Ids joined with commas; a long list names the first few and counts the rest.
+pub fn id_list(ids: &[String]) -> String {
+    const SHOWN: usize = 12;
+    if ids.len() <= SHOWN + 1 {
+        ids.join(", ")
+    } else {
+        format!("{} and {} more", ids[..SHOWN].join(", "), ids.len() - SHOWN)
+    }
+}
+
+/// One reason the evidence is not assessment-ready, as a sentence:
+/// "[mobile] 2 elements have errors: 1.1.1, 2.1.1 (run cse check)".
+pub fn reason(reason: &Reason) -> String {
+    let n = reason.elements.len();
+    let one = n == 1;
+    let (noun, verb) = if one {
+        ("element", "is")
+    } else {
+        ("elements", "are")
+    };
+    let has = if one { "has" } else { "have" };
+    let ids = id_list(&reason.elements);
+    let sentence = match &reason.problem {
+        Problem::Missing => format!("{n} {noun} {has} no evidence file: {ids}"),
+        Problem::Invalid => {
+            format!("{n} {noun} {has} front matter that cannot be read: {ids}")
+        }
+        Problem::Errors => format!("{n} {noun} {has} errors: {ids} (run cse check)"),
+        Problem::NotAssessed => format!("{n} {noun} {verb} not assessed: {ids}"),
+        Problem::NonCompliant => format!("{n} {noun} {verb} non-compliant: {ids}"),
+        Problem::PartialWithoutAction => {
+            let their = if one { "its" } else { "their" };
+            format!("{n} {noun} {verb} partial with no open action in {their} action plan: {ids}")
+        }
+        Problem::TooManyPartials { criterion, max } => format!(
+            "criterion {criterion} has {n} partial elements, more than the {max} that \
+             `max_partial_per_criterion` allows: {ids}"
+        ),
+    };
+    match &reason.unit {
+        Some(unit) => format!("[{unit}] {sentence}"),
+        None => sentence,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ids(n: usize) -> Vec<String> {
+        (1..=n).map(|i| format!("1.1.{i}")).collect()
+    }
+
+    #[test]
+    fn long_id_lists_are_shortened() {
+        assert_eq!(id_list(&ids(3)), "1.1.1, 1.1.2, 1.1.3");
+        assert_eq!(id_list(&ids(13)).matches(", ").count(), 12);
+        assert!(id_list(&ids(20)).ends_with("1.1.12 and 8 more"));
+    }
+
+    #[test]
+    fn reasons_agree_in_number_and_name_their_unit() {
+        let r = |problem, n, unit: Option<&str>| {
+            reason(&Reason {
+                unit: unit.map(str::to_owned),
+                problem,
+                elements: ids(n),
+            })
+        };
+        assert_eq!(
+            r(Problem::Errors, 2, None),
+            "2 elements have errors: 1.1.1, 1.1.2 (run cse check)"
+        );
+        assert_eq!(
+            r(Problem::Missing, 1, None),
+            "1 element has no evidence file: 1.1.1"
+        );
+        assert_eq!(
+            r(Problem::PartialWithoutAction, 1, Some("mobile")),
+            "[mobile] 1 element is partial with no open action in its action plan: 1.1.1"
+        );
+        assert_eq!(
+            r(Problem::NotAssessed, 3, None),
+            "3 elements are not assessed: 1.1.1, 1.1.2, 1.1.3"
+        );
+    }
+}
