@@ -534,3 +534,54 @@ fn init_refuses_folders_linked_out_of_the_repository_before_writing_anything() {
         assert_eq!(names(dir.path()), [folder], "{folder}");
     }
 }
+
+// --- 6. Did-you-mean does bounded work ---------------------------------------------------
+
+#[test]
+fn did_you_mean_is_bounded_with_a_huge_catalogue_and_many_misnamed_files() {
+    // 30 x 30 x 34 = 30,600 elements, written compactly to stay under the 1 MiB file limit.
+    let mut yaml = String::from("name: Huge\ncriteria:\n");
+    for c in 0..30 {
+        yaml.push_str(&format!("- {{id: \"{c}\", title: C, subcriteria: [\n"));
+        for s in 0..30 {
+            let elements: Vec<String> = (0..34)
+                .map(|e| format!("{{id: \"{c}.{s}.{e}\", text: T}}"))
+                .collect();
+            yaml.push_str(&format!(
+                "  {{id: \"{c}.{s}\", title: S, elements: [{}]}},\n",
+                elements.join(", ")
+            ));
+        }
+        yaml.push_str("]}\n");
+    }
+    assert!(yaml.len() < 1024 * 1024, "{}", yaml.len());
+    let repo = Repo::empty();
+    repo.write("criteria/huge.yaml", &yaml);
+    repo.write("cse.toml", "catalogue = \"criteria/huge.yaml\"\n");
+    repo.write("evidence/0.0.1x.md", "x");
+    for i in 0..2_000 {
+        repo.write(&format!("evidence/{}.{}.{}y.md", 1 + i % 29, i / 29 % 30, i % 34), "x");
+    }
+    let (json, code) = check(&repo);
+    assert_eq!(code, 1);
+    let unknown = with_code(&json, "E002");
+    assert_eq!(unknown.len(), 2_001);
+    let first = unknown
+        .iter()
+        .find(|d| d["file"] == "evidence/0.0.1x.md")
+        .unwrap();
+    assert_eq!(
+        first["help"],
+        "did you mean `0.0.1.md`? Evidence files are named `<element>.md`"
+    );
+    // Past the work budget the help is the general one, never a wrong suggestion.
+    for d in &unknown {
+        let help = d["help"].as_str().unwrap();
+        let file = d["file"].as_str().unwrap();
+        if let Some(rest) = help.strip_prefix("did you mean `") {
+            let suggested = rest.split('`').next().unwrap();
+            let stem = &file["evidence/".len()..file.len() - "x.md".len()];
+            assert_eq!(suggested, format!("{stem}.md"), "{d}");
+        }
+    }
+}
