@@ -560,7 +560,10 @@ fn did_you_mean_is_bounded_with_a_huge_catalogue_and_many_misnamed_files() {
     repo.write("cse.toml", "catalogue = \"criteria/huge.yaml\"\n");
     repo.write("evidence/0.0.1x.md", "x");
     for i in 0..2_000 {
-        repo.write(&format!("evidence/{}.{}.{}y.md", 1 + i % 29, i / 29 % 30, i % 34), "x");
+        repo.write(
+            &format!("evidence/{}.{}.{}y.md", 1 + i % 29, i / 29 % 30, i % 34),
+            "x",
+        );
     }
     let (json, code) = check(&repo);
     assert_eq!(code, 1);
@@ -584,4 +587,44 @@ fn did_you_mean_is_bounded_with_a_huge_catalogue_and_many_misnamed_files() {
             assert_eq!(suggested, format!("{stem}.md"), "{d}");
         }
     }
+}
+
+// --- 11. Folder names that are not UTF-8 are read, and shown escaped ----------------------
+
+#[cfg(unix)]
+#[test]
+fn a_folder_named_in_latin_1_is_read_and_shown_escaped() {
+    use std::os::unix::ffi::OsStrExt;
+    let repo = Repo::complete();
+    let folder = repo
+        .path()
+        .join("evidence")
+        .join(std::ffi::OsStr::from_bytes(b"caf\xe9"));
+    fs::create_dir(&folder).unwrap();
+    // One folder deeper, so the proof is one more `../` away.
+    let deeper = |id: &str| ready_file(id).replace("../docs", "../../docs");
+    repo.remove(F);
+    fs::write(folder.join("1.1.1.md"), deeper("1.1.1")).unwrap();
+    let (json, code) = check(&repo);
+    assert_eq!(
+        (code, json["diagnostics"].as_array().unwrap().len()),
+        (0, 0),
+        "{json:#}"
+    );
+    // A finding in that folder names it escaped.
+    repo.remove("evidence/1.1.2.md");
+    let text = deeper("1.1.2").replace("status: compliant", "status: done");
+    fs::write(folder.join("1.1.2.md"), text).unwrap();
+    let (json, code) = check(&repo);
+    assert_eq!(code, 1);
+    let diags = json["diagnostics"].as_array().unwrap();
+    assert_eq!(diags.len(), 1, "{json:#}");
+    assert_eq!(diags[0]["code"], "E008");
+    assert_eq!(diags[0]["file"], "evidence/caf\\xe9/1.1.2.md");
+    let out = repo.cse().arg("check").timeout(HANG).output().unwrap();
+    assert!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .contains("evidence/caf\\xe9/1.1.2.md")
+    );
 }
