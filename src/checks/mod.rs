@@ -1,6 +1,7 @@
 //! `cse check`: every rule over one unit's evidence folder. One module per rule.
 
 mod actions;
+mod budget;
 mod cache;
 pub mod cap;
 mod coverage;
@@ -25,7 +26,10 @@ use crate::tree::{self, Listed, ReadError, Tree, TreeError};
 /// in a large repository, and is refused at once rather than checked for minutes.
 pub const MAX_FILES: usize = 10_000;
 
+pub use budget::MAX_FRONT_MATTER_BYTES;
 pub use cache::FileCache;
+
+use budget::FrontMatterBudget;
 
 /// When each file last changed, from version control. The staleness check uses it for
 /// files without a `reviewed` date.
@@ -212,13 +216,17 @@ pub fn check_unit_cached(
     cache: Option<&FileCache>,
 ) -> Result<UnitCheck, TreeError> {
     let listed = list(tree, unit, options)?;
+    let budget = FrontMatterBudget::default();
     let results = match cache {
-        None => parallel::map(&listed, |l| check_file(catalogue, tree, l, options)),
-        Some(cache) => file_results(catalogue, tree, &listed, options, cache)
+        None => parallel::map(&listed, |l| {
+            check_admitted(catalogue, tree, l, options, &budget)
+        }),
+        Some(cache) => file_results(catalogue, tree, &listed, options, cache, &budget)
             .into_iter()
             .map(Arc::unwrap_or_clone)
             .collect(),
     };
+    budget.check(&unit.dir)?;
     Ok(finish_unit(catalogue, unit, results))
 }
 
@@ -234,13 +242,17 @@ pub fn check_units(
     let listings: Vec<Result<Vec<Listed>, TreeError>> =
         parallel::map(units, |unit| list(tree, unit, options));
     let all_files: Vec<&Listed> = listings.iter().flatten().flatten().collect();
-    let mut results =
-        parallel::map(&all_files, |l| check_file(catalogue, tree, l, options)).into_iter();
+    let budget = FrontMatterBudget::default();
+    let mut results = parallel::map(&all_files, |l| {
+        check_admitted(catalogue, tree, l, options, &budget)
+    })
+    .into_iter();
     let per_unit: Vec<_> = listings
         .into_iter()
         .zip(units)
         .map(|(listed, unit)| {
             let listed = listed?;
+            budget.check(&unit.dir)?;
             let unit_results: Vec<_> = results.by_ref().take(listed.len()).collect();
             Ok((unit, unit_results))
         })
@@ -300,7 +312,9 @@ pub fn unit_states(
     cache: &FileCache,
 ) -> Result<UnitStates, TreeError> {
     let listed = list(tree, unit, options)?;
-    let results = file_results(catalogue, tree, &listed, options, cache);
+    let budget = FrontMatterBudget::default();
+    let results = file_results(catalogue, tree, &listed, options, cache, &budget);
+    budget.check(&unit.dir)?;
     let files: Vec<&EvidenceFile> = results.iter().map(|r| &r.0).collect();
     let coverage = coverage::check(catalogue, unit, &files);
     let diagnostics: Vec<&Diagnostic> = results
@@ -346,10 +360,11 @@ fn file_results(
     listed: &[Listed],
     options: &CheckOptions,
     cache: &FileCache,
+    budget: &FrontMatterBudget,
 ) -> Vec<cache::Shared> {
     if options.last_changed.is_some() {
         return parallel::map(listed, |l| {
-            Arc::new(check_file(catalogue, tree, l, options))
+            Arc::new(check_admitted(catalogue, tree, l, options, budget))
         });
     }
     let mut results: Vec<Option<cache::Shared>> = listed
@@ -369,8 +384,12 @@ fn file_results(
         .map(|(l, _)| l)
         .collect();
     let checked = parallel::map(&misses, |l| match l.problem {
-        Some(_) => Arc::new(check_file(catalogue, tree, l, options)),
-        None => cache.check(tree, &l.path, |t| check_file(catalogue, t, l, options)),
+        Some(_) => Arc::new(check_file(catalogue, tree, l, options, budget)),
+        // A file left unparsed is never remembered as if checked.
+        None if !budget.admit() => Arc::new(unparsed(l)),
+        None => cache.check(tree, &l.path, |t| {
+            check_file(catalogue, t, l, options, budget)
+        }),
     });
     let mut checked = checked.into_iter();
     for slot in results.iter_mut().filter(|r| r.is_none()) {
@@ -389,11 +408,39 @@ pub fn element_of_path(path: &str) -> &str {
     }
 }
 
+/// [`check_file`] while the front-matter budget lasts; after that, the file is left unparsed
+/// (and the check fails with the budget's error).
+fn check_admitted(
+    catalogue: &Catalogue,
+    tree: &dyn Tree,
+    listed: &Listed,
+    options: &CheckOptions,
+    budget: &FrontMatterBudget,
+) -> (EvidenceFile, Vec<Diagnostic>) {
+    if budget.admit() {
+        check_file(catalogue, tree, listed, options, budget)
+    } else {
+        unparsed(listed)
+    }
+}
+
+/// A file not read because the front-matter budget was spent.
+fn unparsed(listed: &Listed) -> (EvidenceFile, Vec<Diagnostic>) {
+    let file = EvidenceFile {
+        path: listed.path.clone(),
+        element: element_of_path(&listed.path).to_owned(),
+        front: None,
+        body: None,
+    };
+    (file, Vec::new())
+}
+
 fn check_file(
     catalogue: &Catalogue,
     tree: &dyn Tree,
     listed: &Listed,
     options: &CheckOptions,
+    budget: &FrontMatterBudget,
 ) -> (EvidenceFile, Vec<Diagnostic>) {
     let path = listed.path.as_str();
     let unreadable = |message: String, help: &str| {
@@ -415,7 +462,7 @@ fn check_file(
         );
     }
     match tree.read(path, options.max_file_bytes) {
-        Ok(bytes) => check_bytes(catalogue, tree, path, &bytes, options),
+        Ok(bytes) => check_bytes_within(catalogue, tree, path, &bytes, options, budget),
         Err(e @ ReadError::TooLarge { .. }) => unreadable(
             format!("cannot read the file: {e}"),
             "evidence files hold front matter and a short narrative; link large documents from `evidence:`",
@@ -438,6 +485,25 @@ pub fn check_bytes(
     bytes: &[u8],
     options: &CheckOptions,
 ) -> (EvidenceFile, Vec<Diagnostic>) {
+    check_bytes_within(
+        catalogue,
+        tree,
+        path,
+        bytes,
+        options,
+        &FrontMatterBudget::default(),
+    )
+}
+
+/// [`check_bytes`], counting the front matter against `budget`.
+fn check_bytes_within(
+    catalogue: &Catalogue,
+    tree: &dyn Tree,
+    path: &str,
+    bytes: &[u8],
+    options: &CheckOptions,
+    budget: &FrontMatterBudget,
+) -> (EvidenceFile, Vec<Diagnostic>) {
     let stem = element_of_path(path);
     let element = catalogue.contains(stem).then_some(stem);
     let mut file = EvidenceFile {
@@ -452,6 +518,7 @@ pub fn check_bytes(
     };
     let text = text.as_ref();
     let (front, body, body_line, mut diags) = evidence::parse_front_matter(path, text);
+    budget.spend(text.len().saturating_sub(body.len()));
     let mut not_built = 0;
     if let Some(front) = &front {
         let indexed = IndexedText::new(text);

@@ -628,3 +628,34 @@ fn a_folder_named_in_latin_1_is_read_and_shown_escaped() {
             .contains("evidence/caf\\xe9/1.1.2.md")
     );
 }
+
+// --- 3. A total budget for front matter ---------------------------------------------------
+
+#[test]
+fn front_matter_past_the_total_budget_is_refused_with_a_clear_message() {
+    let repo = Repo::complete();
+    // 70 files of just under 1 MiB of front matter each: more than the 64 MiB budget in all.
+    // A long comment is what the YAML parser skips fastest, so the test stays quick.
+    let comment = format!("# {}\n", "x".repeat(1_000_000));
+    for i in 0..70 {
+        let text = ready_file("1.1.1").replace("owner:", &format!("{comment}owner:"));
+        repo.write(&format!("evidence/extra/{i}/1.1.1.md"), &text);
+    }
+    // One run only: parsing 64 MiB takes seconds in a debug build.
+    let (code, stderr) = run(&repo, &["check"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains(
+            "cannot read evidence: the front matter of the evidence files comes to more than 64 MiB in all"
+        ),
+        "{stderr}"
+    );
+    assert!(stderr.contains("hint:"), "{stderr}");
+    // Under the budget, the same files are simply checked (copies of 1.1.1).
+    for i in 3..70 {
+        fs::remove_dir_all(repo.path().join(format!("evidence/extra/{i}"))).unwrap();
+    }
+    let (json, code) = check(&repo);
+    assert_eq!(code, 1);
+    assert_eq!(with_code(&json, "E003").len(), 3, "{}", json["summary"]);
+}
