@@ -651,6 +651,14 @@ fn front_matter_past_the_total_budget_is_refused_with_a_clear_message() {
         "{stderr}"
     );
     assert!(stderr.contains("hint:"), "{stderr}");
+    // docs/limits.md shows this message as it is.
+    let doc = fs::read_to_string(common::project_root().join("docs/limits.md")).unwrap();
+    let shown = doc
+        .split("## Memory")
+        .nth(1)
+        .and_then(|s| s.split("```\n").nth(1))
+        .unwrap();
+    assert_eq!(shown, stderr);
     // Under the budget, the same files are simply checked (copies of 1.1.1).
     for i in 3..70 {
         fs::remove_dir_all(repo.path().join(format!("evidence/extra/{i}"))).unwrap();
