@@ -125,36 +125,27 @@ pub(crate) fn is_web_url(url: &str) -> bool {
 }
 
 fn check_url(cx: &FileContext<'_>, u: &Located<String>, out: &mut Vec<Diagnostic>) {
-    if u.value.trim().contains(char::is_control) {
-        out.push(
-            Diagnostic::new(
-                Code::InvalidUrl,
-                format!(
-                    "`{}` holds a control character (such as a line break or escape)",
-                    excerpt(u.value.trim())
-                ),
-            )
-            .file(cx.path)
-            .at(cx.text, u.line, u.column)
-            .help("write the address on one line, with no hidden characters"),
-        );
-    } else if !is_web_url(&u.value) {
-        out.push(
-            Diagnostic::new(
-                Code::InvalidUrl,
-                format!(
-                    "`{}` is not an http or https address",
-                    excerpt(u.value.trim())
-                ),
-            )
+    let value = u.value.trim();
+    let (problem, help) = if value.contains(char::is_control) {
+        (
+            "holds a control character (such as a line break or escape)",
+            "write the address on one line, with no hidden characters",
+        )
+    } else if !is_web_url(value) {
+        (
+            "is not an http or https address",
+            "write a full web address such as https://example.org/page; use `path:` for files",
+        )
+    } else {
+        return;
+    };
+    out.push(
+        Diagnostic::new(Code::InvalidUrl, format!("`{}` {problem}", excerpt(value)))
             .file(cx.path)
             .at(cx.text, u.line, u.column)
             .span_chars(u.value.chars().count())
-            .help(
-                "write a full web address such as https://example.org/page; use `path:` for files",
-            ),
-        );
-    }
+            .help(help),
+    );
 }
 
 #[cfg(test)]

@@ -426,13 +426,17 @@ fn check_admitted(
 
 /// A file not read because the front-matter budget was spent.
 fn unparsed(listed: &Listed) -> (EvidenceFile, Vec<Diagnostic>) {
-    let file = EvidenceFile {
-        path: listed.path.clone(),
-        element: element_of_path(&listed.path).to_owned(),
+    (unread_file(&listed.path), Vec::new())
+}
+
+/// The evidence file at `path`, with nothing read from it.
+fn unread_file(path: &str) -> EvidenceFile {
+    EvidenceFile {
+        path: path.to_owned(),
+        element: element_of_path(path).to_owned(),
         front: None,
         body: None,
-    };
-    (file, Vec::new())
+    }
 }
 
 fn check_file(
@@ -447,13 +451,7 @@ fn check_file(
         let d = Diagnostic::new(Code::UnreadableFile, message)
             .file(path)
             .help(help);
-        let file = EvidenceFile {
-            path: path.to_owned(),
-            element: element_of_path(path).to_owned(),
-            front: None,
-            body: None,
-        };
-        (file, tag(catalogue, path, vec![d]))
+        (unread_file(path), tag(catalogue, path, vec![d]))
     };
     if let Some(problem) = &listed.problem {
         return unreadable(
@@ -506,12 +504,7 @@ fn check_bytes_within(
 ) -> (EvidenceFile, Vec<Diagnostic>) {
     let stem = element_of_path(path);
     let element = catalogue.contains(stem).then_some(stem);
-    let mut file = EvidenceFile {
-        path: path.to_owned(),
-        element: stem.to_owned(),
-        front: None,
-        body: None,
-    };
+    let mut file = unread_file(path);
     let text = match evidence::decode(path, bytes) {
         Decoded::Text(t) => evidence::normalize_line_endings(t),
         Decoded::Unreadable(d) => return (file, tag(catalogue, path, vec![d])),

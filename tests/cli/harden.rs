@@ -16,21 +16,7 @@ const F: &str = "evidence/1.1.1.md";
 
 /// `cse check --format json` with a hang guard: the document and the exit code.
 fn check(repo: &Repo) -> (Value, i32) {
-    let out = repo
-        .cse()
-        .args(["check", "--format", "json"])
-        .timeout(HANG)
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(!stderr.contains("panicked"), "{stderr}");
-    let json = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
-        panic!(
-            "not JSON ({e}): {}\n{stderr}",
-            String::from_utf8_lossy(&out.stdout)
-        )
-    });
-    (json, out.status.code().unwrap_or(-1))
+    repo.check_json_within(HANG)
 }
 
 /// The diagnostics about `file`.
