@@ -61,6 +61,10 @@ pub struct Config {
     /// Unit name to repository-relative folder.
     pub units: Setting<BTreeMap<String, String>>,
     pub gate: Gates,
+    /// Repository-relative folder of the assessors' records (`[assessments] dir`).
+    pub assessments_dir: Setting<String>,
+    /// Years over which every element should be rated once (`[cycle] years`).
+    pub cycle_years: Setting<u32>,
 }
 
 impl Default for Config {
@@ -74,6 +78,8 @@ impl Default for Config {
             ignore: Setting::default(Vec::new()),
             units: Setting::default(BTreeMap::new()),
             gate: Gates::default(),
+            assessments_dir: Setting::default("assessments".into()),
+            cycle_years: Setting::default(3),
         }
     }
 }
@@ -97,6 +103,20 @@ struct RawConfig {
     ignore: Option<Spanned<Vec<String>>>,
     units: Option<Spanned<BTreeMap<String, String>>>,
     gate: Option<RawGate>,
+    assessments: Option<RawAssessments>,
+    cycle: Option<RawCycle>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawAssessments {
+    dir: Option<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCycle {
+    years: Option<Spanned<i64>>,
 }
 
 #[derive(Deserialize)]
@@ -176,22 +196,26 @@ impl Config {
             ..Config::default()
         };
         config.name = raw.name.map(setting);
-        if let Some(dir) = raw.evidence_dir {
+        // A folder inside the repository, named by the setting `key`.
+        let folder = |dir: Spanned<String>, key: &str| {
             let span = dir.span();
-            let value = relative_dir(base, dir.get_ref()).ok_or_else(|| {
-                err(
-                    Some(span.clone()),
+            match relative_dir(base, dir.get_ref()) {
+                Some(value) => Ok(Setting {
+                    value,
+                    origin: origin(span),
+                }),
+                None => Err(err(
+                    Some(span),
                     format!(
-                        "`evidence_dir = {:?}` must be a folder inside the repository{}",
+                        "`{key} = {:?}` must be a folder inside the repository{}",
                         dir.get_ref(),
                         outside_note(base)
                     ),
-                )
-            })?;
-            config.evidence_dir = Setting {
-                value,
-                origin: origin(span),
-            };
+                )),
+            }
+        };
+        if let Some(dir) = raw.evidence_dir {
+            config.evidence_dir = folder(dir, "evidence_dir")?;
         }
         if let Some(cat) = raw.catalogue {
             let s = setting(cat);
@@ -264,6 +288,28 @@ impl Config {
                 origin: origin(span),
             };
         }
+        if let Some(dir) = raw.assessments.and_then(|a| a.dir) {
+            config.assessments_dir = folder(dir, "assessments.dir")?;
+        }
+        if let Some(years) = raw.cycle.and_then(|c| c.years) {
+            let span = years.span();
+            let value = u32::try_from(*years.get_ref())
+                .ok()
+                .filter(|y| (1..=10).contains(y))
+                .ok_or_else(|| {
+                    err(
+                        Some(span.clone()),
+                        format!(
+                            "`cycle.years = {}` must be a whole number of years from 1 to 10",
+                            years.get_ref()
+                        ),
+                    )
+                })?;
+            config.cycle_years = Setting {
+                value,
+                origin: origin(span),
+            };
+        }
         if let Some(g) = raw.gate {
             let pct =
                 |v: Option<Spanned<f64>>, key: &str| -> Result<Option<Setting<f64>>, ConfigError> {
@@ -316,6 +362,8 @@ const TOP_KEYS: &[&str] = &[
     "ignore",
     "units",
     "gate",
+    "assessments",
+    "cycle",
 ];
 const GATE_KEYS: &[&str] = &[
     "fail_under",
@@ -495,6 +543,24 @@ mod tests {
         assert!(e.message.contains("must start with a letter"), "{e}");
         let e = parse("evidence_dir = \"proof\"\n[units]\na = \"proof/a\"\n").unwrap_err();
         assert!(e.message.contains("remove `evidence_dir`"), "{e}");
+    }
+
+    #[test]
+    fn assessments_and_cycle() {
+        let c = parse("").unwrap();
+        assert_eq!(
+            (c.assessments_dir.value.as_str(), c.cycle_years.value),
+            ("assessments", 3)
+        );
+        let c = parse("[assessments]\ndir = \"visits/\"\n[cycle]\nyears = 4\n").unwrap();
+        assert_eq!(
+            (c.assessments_dir.value.as_str(), c.cycle_years.value),
+            ("visits", 4)
+        );
+        let e = parse("[cycle]\nyears = 0\n").unwrap_err();
+        assert_eq!(e.line, Some(2), "{e}");
+        let e = parse("[assessments]\ndir = \"../x\"\n").unwrap_err();
+        assert_eq!(e.line, Some(2), "{e}");
     }
 
     #[test]

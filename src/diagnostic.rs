@@ -70,6 +70,14 @@ codes! {
     UnreadableFile = "E018", "unreadable-file", Error, "The file cannot be read as UTF-8 text within the size limit.";
     MoreDiagnostics = "E019", "more-diagnostics", Error, "A file has more than 100 findings; the rest are counted in one note (a warning if they are all warnings).";
     PathNotDocument = "E020", "path-not-document", Error, "An evidence `path` is empty, a folder, or the evidence file itself.";
+    AssessmentSyntax = "E030", "assessment-syntax", Error, "An assessment record is not valid YAML, repeats a key, or breaks a parser limit.";
+    AssessmentUnknownKey = "E031", "assessment-unknown-key", Error, "An assessment record has a key the format does not define.";
+    AssessmentInvalidValue = "E032", "assessment-invalid-value", Error, "An assessment field has the wrong type or value (`kind`, `outcome`), or a required field is missing.";
+    AssessmentUnknownElement = "E033", "assessment-unknown-element", Error, "An assessment rates an element the catalogue does not have.";
+    AssessmentInvalidRating = "E034", "assessment-invalid-rating", Error, "A rating is not one of the status words (`not-assessed` is not a rating).";
+    AssessmentInvalidDate = "E035", "assessment-invalid-date", Error, "An assessment `date` or `due` is not a real date in YYYY-MM-DD form.";
+    AssessmentDuplicateDate = "E036", "assessment-duplicate-date", Error, "Two assessment records have the same `date`.";
+    AssessmentFileName = "E037", "assessment-file-name", Error, "An assessment record is not named after its `date` (YYYY-MM-DD.yaml).";
     StaleReview = "W001", "stale-review", Warning, "The evidence was last reviewed longer ago than `review_max_age`.";
     MissingReview = "W002", "missing-review", Warning, "A rated element has no `reviewed` date.";
     OverdueAction = "W003", "overdue-action", Warning, "An open action is past its due date.";

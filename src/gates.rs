@@ -65,6 +65,20 @@ pub enum Finding {
     AssessmentReady { source: String },
     /// The verdict is no, as asked for by `source`: one finding per reason.
     NotAssessmentReady { source: String, reason: Reason },
+    /// No partial from the latest visit (on `visit`; `None` when none is recorded) is past
+    /// its due date while still not ready.
+    NoOpenPartials {
+        source: String,
+        visit: Option<jiff::civil::Date>,
+    },
+    /// Element `id`, rated partial at the visit on `visit`, was due by `due` and is still
+    /// not ready.
+    OpenPartial {
+        source: String,
+        id: String,
+        visit: jiff::civil::Date,
+        due: jiff::civil::Date,
+    },
 }
 
 /// The result of one gate.

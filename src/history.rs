@@ -31,6 +31,8 @@ pub struct Figures {
     pub errors: usize,
     /// The assessment-ready verdict.
     pub assessment_ready: bool,
+    /// Elements self-assessed compliance-plus (the least ready status across units).
+    pub compliance_plus: usize,
 }
 
 impl Figures {
@@ -52,6 +54,9 @@ impl Figures {
             invalid: headline.overall.counts.of(ElementStatus::Invalid),
             errors,
             assessment_ready: headline.assessment.ready,
+            compliance_plus: headline.overall.counts.of(ElementStatus::Rated(
+                crate::evidence::Status::CompliancePlus,
+            )),
         }
     }
 }

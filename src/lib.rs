@@ -3,6 +3,7 @@
 //! The library never prints and never exits: it returns data and [`diagnostic::Diagnostic`]s.
 //! The `cse` binary parses arguments, calls this core and renders the results.
 
+pub mod assessment;
 pub mod catalogue;
 pub mod checks;
 pub mod config;

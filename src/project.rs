@@ -107,16 +107,40 @@ pub enum ProjectError {
 
 impl ProjectError {
     /// What to do about it, when there is something to say.
-    pub fn hint(&self) -> Option<&'static str> {
+    pub fn hint(&self) -> Option<String> {
+        let said = |s: &str| Some(s.to_owned());
         match self {
             ProjectError::NotFound(_) => {
-                Some("run `cse init` to create one, or `cse -C DIR` to point at one")
+                said("run `cse init` to create one, or `cse -C DIR` to point at one")
             }
             ProjectError::UnitFolder { .. } => {
-                Some("create the folder, or correct the unit's path under `[units]` in cse.toml")
+                said("create the folder, or correct the unit's path under `[units]` in cse.toml")
+            }
+            ProjectError::Unit(e) => Some(e.hint()),
+            ProjectError::Git(e) | ProjectError::Snapshot(SnapshotError::Git(e)) => {
+                e.hint().map(str::to_owned)
+            }
+            ProjectError::Check { source, .. } => source.hint.map(str::to_owned),
+            ProjectError::Snapshot(SnapshotError::Tree { error, .. }) => {
+                error.hint.map(str::to_owned)
             }
             _ => None,
         }
+    }
+}
+
+/// The hint that goes with an error of the core, wherever it is in a chain of causes.
+pub fn hint_of(error: &(dyn std::error::Error + 'static)) -> Option<String> {
+    if let Some(e) = error.downcast_ref::<ProjectError>() {
+        e.hint()
+    } else if let Some(e) = error.downcast_ref::<GitError>() {
+        e.hint().map(str::to_owned)
+    } else if let Some(e) = error.downcast_ref::<SelectError>() {
+        Some(e.hint())
+    } else if let Some(e) = error.downcast_ref::<TreeError>() {
+        e.hint.map(str::to_owned)
+    } else {
+        None
     }
 }
 
@@ -438,7 +462,7 @@ impl Project {
                         }
                         // git itself failing stops the run; a commit's own bad files never do.
                         Err(SnapshotError::Git(e)) => return Err(e),
-                        Err(e) => Err(e.to_string()),
+                        Err(e) => Err(with_causes(&e)),
                     };
                     Ok(Point {
                         commit: commit.clone(),
@@ -478,6 +502,18 @@ impl Project {
         }
         paths
     }
+}
+
+/// An error and its causes, as one line: "cannot read x at commit y: not found".
+fn with_causes(error: &dyn std::error::Error) -> String {
+    let mut line = error.to_string();
+    let mut cause = error.source();
+    while let Some(c) = cause {
+        line.push_str(": ");
+        line.push_str(&c.to_string());
+        cause = c.source();
+    }
+    line
 }
 
 /// Each named unit's folder must exist: a typo in cse.toml would otherwise report 57 missing files.

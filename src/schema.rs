@@ -5,6 +5,7 @@
 
 use serde_json::{Value, json};
 
+use crate::assessment::Word;
 use crate::catalogue::Catalogue;
 use crate::evidence::Status;
 
@@ -13,17 +14,73 @@ pub const YAML11_BOOLEANS: &[&str] = &[
     "yes", "no", "on", "off", "Yes", "No", "On", "Off", "YES", "NO", "ON", "OFF",
 ];
 
-/// The schema, with `element` limited to the ids of `catalogue`.
-pub fn front_matter(catalogue: &Catalogue) -> Value {
-    let date = json!({
+fn date_schema() -> Value {
+    json!({
         "type": "string",
         "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}([Tt ].*)?$",
         "description": "A date, YYYY-MM-DD (a full YAML timestamp is accepted and its date used)."
-    });
-    let text = json!({
+    })
+}
+
+fn text_schema() -> Value {
+    json!({
         "type": ["string", "number", "boolean"],
         "description": "Text (a number or true/false is read as text)."
-    });
+    })
+}
+
+/// The schema of an assessment record (`assessments/YYYY-MM-DD.yaml`), with the rated
+/// elements limited to the ids of `catalogue`.
+pub fn assessment(catalogue: &Catalogue) -> Value {
+    let ratings: Vec<&str> = crate::assessment::ratings().map(Status::as_str).collect();
+    let ids: Vec<&str> = catalogue.element_ids().collect();
+    let optional_text = json!({"type": ["string", "number", "boolean", "null"]});
+    json!({
+        "$schema": "http://json-schema.org/draft-07/schema#",
+        "title": "cse assessment record",
+        "description": format!(
+            "What the assessor found at one visit, for {}: `cse check` checks it, `cse assessment` shows it.",
+            catalogue.name
+        ),
+        "type": "object",
+        "additionalProperties": false,
+        "required": ["date", "kind", "outcome"],
+        "properties": {
+            "date": {"allOf": [date_schema()], "description": "The day of the visit; the file is named after it."},
+            "kind": {"type": "string", "enum": crate::assessment::Kind::words().collect::<Vec<_>>()},
+            "body": optional_text,
+            "assessor": optional_text,
+            "outcome": {"type": "string", "enum": crate::assessment::Outcome::words().collect::<Vec<_>>()},
+            "ratings": {
+                "type": ["object", "null"],
+                "description": "The elements the assessor rated; an element not looked at is left out.",
+                "propertyNames": {"enum": ids},
+                "additionalProperties": {
+                    "type": "object",
+                    "additionalProperties": false,
+                    "required": ["rating"],
+                    "properties": {
+                        "rating": {"type": "string", "enum": ratings},
+                        "note": optional_text,
+                        "due": {
+                            "anyOf": [date_schema(), {"type": "null"}],
+                            "description": "When a partial must be put right, YYYY-MM-DD."
+                        }
+                    }
+                }
+            },
+            "areas_for_development": {
+                "type": ["array", "null"],
+                "items": text_schema()
+            }
+        }
+    })
+}
+
+/// The schema, with `element` limited to the ids of `catalogue`.
+pub fn front_matter(catalogue: &Catalogue) -> Value {
+    let date = date_schema();
+    let text = text_schema();
     let statuses: Vec<&str> = Status::words().collect();
     let status_help: Vec<String> = Status::ALL
         .iter()
@@ -142,6 +199,24 @@ mod tests {
             .collect();
         assert_eq!(words, Status::words().collect::<Vec<_>>());
         assert_eq!(props["element"]["enum"].as_array().unwrap().len(), 57);
+    }
+
+    #[test]
+    fn assessment_schema_lists_every_key_and_rating() {
+        let s = assessment(&Catalogue::builtin().unwrap());
+        let mut keys: Vec<&str> = s["properties"]
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        let mut fields = crate::assessment::FIELDS.to_vec();
+        keys.sort_unstable();
+        fields.sort_unstable();
+        assert_eq!(keys, fields);
+        let ratings =
+            &s["properties"]["ratings"]["additionalProperties"]["properties"]["rating"]["enum"];
+        assert_eq!(ratings.as_array().unwrap().len(), Status::ALL.len() - 1);
     }
 
     #[test]

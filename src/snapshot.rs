@@ -42,11 +42,24 @@ pub enum SnapshotError {
         commit: String,
         error: CatalogueError,
     },
-    #[error("cannot read {path} at commit {commit}: {message}")]
+    #[error("cannot read {path} at commit {commit}")]
     Read {
         commit: String,
         path: String,
-        message: String,
+        #[source]
+        source: ReadError,
+    },
+    #[error("cannot read {path} at commit {commit}: it is not UTF-8 text")]
+    NotText { commit: String, path: String },
+    #[error("cannot read {path} at commit {commit}: the catalogue named in cse.toml is not there")]
+    NoCatalogue { commit: String, path: String },
+    /// A catalogue outside the repository, read from disk (it is not in git).
+    #[error("cannot read {path} at commit {commit}")]
+    OutsideCatalogue {
+        commit: String,
+        path: String,
+        #[source]
+        source: std::io::Error,
     },
     #[error("cannot check the evidence folder `{}` at commit {commit}: {}", .error.path, .error.message)]
     Tree { commit: String, error: TreeError },
@@ -291,19 +304,18 @@ impl<'a> Loader<'a> {
             if tree.probe(path) != PathState::File {
                 return Ok(None);
             }
-            let bytes = tree
-                .read(path, MAX_SETTINGS_BYTES)
-                .map_err(|e| SnapshotError::Read {
-                    commit: short.clone(),
-                    path: path.to_owned(),
-                    message: e.to_string(),
-                })?;
+            let bytes =
+                tree.read(path, MAX_SETTINGS_BYTES)
+                    .map_err(|source| SnapshotError::Read {
+                        commit: short.clone(),
+                        path: path.to_owned(),
+                        source,
+                    })?;
             String::from_utf8(bytes)
                 .map(Some)
-                .map_err(|_| SnapshotError::Read {
+                .map_err(|_| SnapshotError::NotText {
                     commit: short.clone(),
                     path: path.to_owned(),
-                    message: "it is not UTF-8 text".into(),
                 })
         };
 
@@ -334,20 +346,19 @@ impl<'a> Loader<'a> {
                 let (text, label) = match setting.value.strip_prefix(&self.root) {
                     Ok(rel) => {
                         let rel = rel.to_string_lossy().replace('\\', "/");
-                        let text = read(&rel)?.ok_or_else(|| SnapshotError::Read {
+                        let text = read(&rel)?.ok_or_else(|| SnapshotError::NoCatalogue {
                             commit: short.clone(),
                             path: rel.clone(),
-                            message: "the catalogue named in cse.toml is not there".into(),
                         })?;
                         (text, rel)
                     }
                     // A catalogue outside the repository is not in git: use today's copy.
                     Err(_) => {
-                        let text = std::fs::read_to_string(&setting.value).map_err(|e| {
-                            SnapshotError::Read {
+                        let text = std::fs::read_to_string(&setting.value).map_err(|source| {
+                            SnapshotError::OutsideCatalogue {
                                 commit: short.clone(),
                                 path: setting.value.display().to_string(),
-                                message: e.to_string(),
+                                source,
                             }
                         })?;
                         (text, setting.value.display().to_string())

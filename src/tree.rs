@@ -43,6 +43,8 @@ pub enum ReadError {
 pub struct TreeError {
     pub path: String,
     pub message: String,
+    /// What to do about it, when there is something to say.
+    pub hint: Option<&'static str>,
 }
 
 /// A read-only view of a repository's files.
@@ -303,12 +305,14 @@ impl Tree for FsTree {
                 return Err(TreeError {
                     path: dir.into(),
                     message: "not a folder".into(),
+                    hint: None,
                 });
             }
             Err(e) => {
                 return Err(TreeError {
                     path: dir.into(),
                     message: e.to_string(),
+                    hint: None,
                 });
             }
         }

@@ -77,11 +77,9 @@ pub fn overlap(units: &BTreeMap<String, String>) -> Option<String> {
 /// `--unit NAME` that names no unit.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum SelectError {
-    #[error(
-        "--unit {name}: this repository has no units\nhint: units are folders listed under `[units]` in cse.toml; without them the whole evidence folder is checked as one"
-    )]
+    #[error("--unit {name}: this repository has no units")]
     NoUnits { name: String },
-    #[error("{}", unknown_message(name, suggestion.as_deref(), known))]
+    #[error("{}", unknown_message(name, suggestion.as_deref()))]
     Unknown {
         name: String,
         suggestion: Option<String>,
@@ -89,22 +87,33 @@ pub enum SelectError {
     },
 }
 
-fn unknown_message(name: &str, suggestion: Option<&str>, known: &[String]) -> String {
+fn unknown_message(name: &str, suggestion: Option<&str>) -> String {
     let mut m = format!("unknown unit `{name}`");
     if let Some(s) = suggestion {
         m.push_str(&format!("; did you mean `{s}`?"));
     }
-    let mut list = known
-        .iter()
-        .take(LISTED_NAMES)
-        .map(String::as_str)
-        .collect::<Vec<_>>()
-        .join(", ");
-    if known.len() > LISTED_NAMES {
-        list.push_str(&format!(" and {} more", known.len() - LISTED_NAMES));
-    }
-    m.push_str(&format!("\nhint: the units in cse.toml are {list}"));
     m
+}
+
+impl SelectError {
+    /// What to do about it.
+    pub fn hint(&self) -> String {
+        match self {
+            SelectError::NoUnits { .. } => "units are folders listed under `[units]` in cse.toml; without them the whole evidence folder is checked as one".into(),
+            SelectError::Unknown { known, .. } => {
+                let mut list = known
+                    .iter()
+                    .take(LISTED_NAMES)
+                    .map(String::as_str)
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                if known.len() > LISTED_NAMES {
+                    list.push_str(&format!(" and {} more", known.len() - LISTED_NAMES));
+                }
+                format!("the units in cse.toml are {list}")
+            }
+        }
+    }
 }
 
 /// The units a command works on: all of them, or the one `--unit` names.
@@ -200,8 +209,11 @@ mod tests {
         let e = select(units.clone(), Some("mobile-libary")).unwrap_err();
         assert_eq!(
             e.to_string(),
-            "unknown unit `mobile-libary`; did you mean `mobile-library`?\n\
-             hint: the units in cse.toml are central-library, mobile-library"
+            "unknown unit `mobile-libary`; did you mean `mobile-library`?"
+        );
+        assert_eq!(
+            e.hint(),
+            "the units in cse.toml are central-library, mobile-library"
         );
         let e = select(units, Some("zzz")).unwrap_err();
         assert!(!e.to_string().contains("did you mean"), "{e}");
@@ -218,7 +230,7 @@ mod tests {
     #[test]
     fn long_lists_are_cut() {
         let units: Vec<Unit> = (0..20).map(|i| unit(&format!("u{i:02}"))).collect();
-        let e = select(units, Some("nope")).unwrap_err().to_string();
+        let e = select(units, Some("nope")).unwrap_err().hint();
         assert!(e.ends_with("u07 and 12 more"), "{e}");
     }
 }

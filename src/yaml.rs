@@ -10,7 +10,7 @@ use serde_saphyr::budget::BudgetBreach;
 use serde_saphyr::options::AliasLimits;
 use serde_saphyr::{Budget, DuplicateKeyPolicy, Error, Options};
 
-use crate::diagnostic::excerpt;
+use crate::diagnostic::{Code, Diagnostic, IndexedText, excerpt};
 use crate::suggest;
 
 /// Deepest nesting accepted in front matter or a catalogue. Front matter needs 3 levels
@@ -80,6 +80,37 @@ pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
     // A completely empty document is an empty mapping for our purposes.
     let text = if text.trim().is_empty() { "{}" } else { text };
     serde_saphyr::from_str_with_options(text, options()).map_err(|e| convert(&e, text))
+}
+
+/// `error` as a diagnostic with `code` on `path`, whose YAML starts after line `offset` of
+/// `text`; an error without a position points at `fallback_line`.
+pub fn diagnostic(
+    error: YamlError,
+    code: Code,
+    path: &str,
+    text: &IndexedText,
+    offset: u32,
+    fallback_line: u32,
+) -> Diagnostic {
+    let key_len = match error.kind {
+        YamlErrorKind::UnknownField | YamlErrorKind::DuplicateKey => {
+            error.message.split('`').nth(1).map(|k| k.chars().count())
+        }
+        _ if error.message.starts_with("a tab") => Some(1),
+        _ => None,
+    };
+    let mut d = Diagnostic::new(code, error.message).file(path);
+    if let Some(n) = key_len {
+        d = d.span_chars(n);
+    }
+    d = match (error.line, error.column) {
+        (Some(l), Some(c)) => d.at(text, l + offset, c),
+        _ => d.at(text, fallback_line, 1),
+    };
+    match error.help {
+        Some(help) => d.help(help),
+        None => d,
+    }
 }
 
 /// Where an error points, as a person reads the line: the mapping key written before the

@@ -41,10 +41,12 @@ impl FrontMatterBudget {
                 path: dir.to_owned(),
                 message: format!(
                     "the front matter of the evidence files comes to more than {} MiB in all, \
-                     the most cse reads in one check\nhint: keep front matter to the fields \
-                     and a list of evidence; put long lists and documents in files linked \
-                     from `evidence:`",
+                     the most cse reads in one check",
                     MAX_FRONT_MATTER_BYTES / (1024 * 1024)
+                ),
+                hint: Some(
+                    "keep front matter to the fields and a list of evidence; put long lists \
+                     and documents in files linked from `evidence:`",
                 ),
             });
         }

@@ -202,6 +202,7 @@ pub fn check_unit(
             Err(TreeError {
                 path: unit.dir.clone(),
                 message: "no result for this unit".into(),
+                hint: None,
             })
         })
 }
@@ -342,10 +343,13 @@ fn list(tree: &dyn Tree, unit: &Unit, options: &CheckOptions) -> Result<Vec<List
             path: unit.dir.clone(),
             message: format!(
                 "it holds {} markdown files, more than the {} that cse reads from one folder \
-                 (evidence needs one file per element)\nhint: check that `evidence_dir` in \
-                 cse.toml names the right folder, or skip stray files with `ignore`",
+                 (evidence needs one file per element)",
                 listed.len(),
                 options.max_files
+            ),
+            hint: Some(
+                "check that `evidence_dir` in cse.toml names the right folder, or skip stray \
+                 files with `ignore`",
             ),
         });
     }

@@ -109,9 +109,11 @@ and left alone, so running it again is safe.",
     #[command(after_help = "Examples:\n  cse man > cse.1 && man ./cse.1")]
     Man,
 
-    /// Print a JSON Schema of the evidence front matter.
-    #[command(after_help = "Examples:\n  cse schema > evidence.schema.json")]
-    Schema,
+    /// Print a JSON Schema of the evidence front matter, or of an assessment record.
+    #[command(
+        after_help = "Examples:\n  cse schema > evidence.schema.json\n  cse schema --assessment > assessment.schema.json"
+    )]
+    Schema(SchemaArgs),
 
     /// Readiness at every commit that changed the evidence, cse.toml or the catalogue.
     #[command(
@@ -124,6 +126,38 @@ and left alone, so running it again is safe.",
         after_help = "Examples:\n  cse diff origin/main\n  cse diff origin/main --format markdown > comment.md\n  cse diff v1.0 v2.0\n  cse diff origin/main --no-regress   # CI gate: exit 1 if readiness went down"
     )]
     Diff(super::commands::diff::DiffArgs),
+
+    /// The assessor's ratings at a visit beside your self-assessment: counts, Compliance Plus,
+    /// partials, changes since the visit before and where you and the assessor differ.
+    #[command(
+        long_about = "Show one visit recorded in `assessments/YYYY-MM-DD.yaml` (the folder is \
+`[assessments] dir` in cse.toml): the assessor's ratings per criterion, the Compliance Plus \
+elements, the partials with their due dates (overdue ones flagged), Compliance Plus gained, \
+retained and lost and partials closed and new since the visit before, and every element whose \
+self-assessed status today (or at `--at REV`) differs from the assessor's latest rating, saying \
+when its evidence changed after that rating (from git).",
+        after_help = "Examples:\n  cse assessment\n  cse assessment 2026-03-14 --format markdown\n  cse assessment --format json\n  cse assessment --at v1.0"
+    )]
+    Assessment(super::commands::assessment::AssessmentArgs),
+
+    /// What the next visit must cover, with a reason for each element.
+    #[command(
+        long_about = "List the elements the next assessment visit must cover, each with its reasons: \
+rated partial or non-compliant at the last visit; evidence (or a document it cites) changed since \
+the last visit, from git; not rated at any visit in the last `[cycle] years` (3 by default): the \
+longest unrated first, a yearly share of the standard; rated Compliance Plus and not reviewed since.\n\nThe rotation over `[cycle] years` \
+is cse's configurable convention for covering the whole standard over a certification cycle, not \
+a published rule of the Customer Service Excellence standard.",
+        after_help = "Examples:\n  cse plan\n  cse plan --for 2027-03-01\n  cse plan --format csv > next-visit.csv"
+    )]
+    Plan(super::commands::plan::PlanArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// The schema of an assessment record (assessments/YYYY-MM-DD.yaml) instead.
+    #[arg(long)]
+    pub assessment: bool,
 }
 
 #[derive(Debug, Args)]

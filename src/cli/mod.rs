@@ -7,6 +7,7 @@ mod report_args;
 mod settings;
 mod source;
 mod terminal;
+mod visits;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -40,10 +41,7 @@ pub fn main() -> ExitCode {
             // A closed stderr must not turn an error into a panic.
             let mut err = std::io::stderr().lock();
             let _ = writeln!(err, "error: {e:#}");
-            let hint = e
-                .chain()
-                .find_map(|c| c.downcast_ref::<cse::project::ProjectError>())
-                .and_then(cse::project::ProjectError::hint);
+            let hint = e.chain().find_map(cse::project::hint_of);
             if let Some(hint) = hint {
                 let _ = writeln!(err, "hint: {hint}");
             }

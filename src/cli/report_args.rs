@@ -66,6 +66,11 @@ pub struct StatusArgs {
     #[arg(long)]
     pub require_assessment_ready: bool,
 
+    /// Exit 1 while a partial from the latest recorded assessment is past its due date and
+    /// the element is still not ready (see docs/assessments.md).
+    #[arg(long)]
+    pub require_no_open_partials: bool,
+
     #[command(flatten)]
     pub at: super::source::AtArg,
 }

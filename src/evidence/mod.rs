@@ -8,6 +8,7 @@ mod status;
 
 use jiff::civil::Date;
 
+pub(crate) use parse::parse_date;
 pub use parse::{Decoded, decode, normalize_line_endings, parse_front_matter};
 pub use raw::FIELDS;
 pub use status::Status;

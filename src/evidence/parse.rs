@@ -139,24 +139,7 @@ pub fn parse_front_matter<'t>(
                     Code::YamlSyntax
                 }
             };
-            let key_len = match e.kind {
-                YamlErrorKind::UnknownField | YamlErrorKind::DuplicateKey => {
-                    e.message.split('`').nth(1).map(|k| k.chars().count())
-                }
-                _ if e.message.starts_with("a tab") => Some(1),
-                _ => None,
-            };
-            let mut d = Diagnostic::new(code, e.message).file(path);
-            if let Some(n) = key_len {
-                d = d.span_chars(n);
-            }
-            d = match (e.line, e.column) {
-                (Some(l), Some(c)) => d.at(&indexed, l + offset, c),
-                _ => d.at(&indexed, split.open_line, 1),
-            };
-            if let Some(help) = e.help {
-                d = d.help(help);
-            }
+            let d = yaml::diagnostic(e, code, path, &indexed, offset, split.open_line);
             diags.push(d);
             return (None, split.body, split.body_line, diags);
         }
@@ -254,7 +237,7 @@ pub fn parse_front_matter<'t>(
 }
 
 /// A calendar date, `YYYY-MM-DD`, or the date part of a YAML timestamp whose time is real.
-fn parse_date(value: &str) -> Option<Date> {
+pub(crate) fn parse_date(value: &str) -> Option<Date> {
     let value = value.trim();
     let date_part = value.get(..10)?;
     let rest = &value[10..];

@@ -58,29 +58,43 @@ pub struct TreeEntry {
 #[derive(Debug, thiserror::Error)]
 pub enum GitError {
     #[error(
-        "git is not installed (or not on PATH); this command reads the evidence's history from git\n\
-         hint: install git, or use the commands that read the working tree only, such as `cse check`"
+        "git is not installed (or not on PATH); this command reads the evidence's history from git"
     )]
     NotInstalled,
     #[error("{} is not inside a git repository; this command reads the evidence's history from git", .0.display())]
     NotARepository(PathBuf),
     #[error(
-        "this repository is a shallow clone, so its history is incomplete; `cse` will not compute readiness from part of it\n\
-         hint: fetch the whole history with `git fetch --unshallow`\n\
-         hint: in GitHub Actions, give actions/checkout `fetch-depth: 0`:\n\
-         \x20     - uses: actions/checkout@v4\n\
-         \x20       with:\n\
-         \x20         fetch-depth: 0"
+        "this repository is a shallow clone, so its history is incomplete; `cse` will not compute readiness from part of it"
     )]
     Shallow,
     #[error("unknown revision `{rev}`: {message}")]
     UnknownRevision { rev: String, message: String },
     #[error("no commit on the current branch was made before {0}")]
     NoCommitBefore(Date),
-    #[error("the repository has no commits yet\nhint: commit the evidence, then try again")]
+    #[error("the repository has no commits yet")]
     NoCommits,
     #[error("`{command}` failed: {message}")]
     Failed { command: String, message: String },
+}
+
+impl GitError {
+    /// What to do about it, when there is something to say.
+    pub fn hint(&self) -> Option<&'static str> {
+        match self {
+            GitError::NotInstalled => Some(
+                "install git, or use the commands that read the working tree only, such as `cse check`",
+            ),
+            GitError::Shallow => Some(
+                "fetch the whole history with `git fetch --unshallow`\n\
+                 hint: in GitHub Actions, give actions/checkout `fetch-depth: 0`:\n\
+                 \x20     - uses: actions/checkout@v4\n\
+                 \x20       with:\n\
+                 \x20         fetch-depth: 0",
+            ),
+            GitError::NoCommits => Some("commit the evidence, then try again"),
+            _ => None,
+        }
+    }
 }
 
 /// A git repository, opened from the folder `cse` runs in (which may be a subfolder of it).

@@ -271,6 +271,7 @@ impl Tree for GitTree<'_> {
         let error = |message: String| TreeError {
             path: dir.to_owned(),
             message,
+            hint: None,
         };
         let base = dir.trim_matches('/');
         let tree = match self.find(base, true).map_err(|e| error(e.to_string()))? {

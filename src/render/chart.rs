@@ -27,7 +27,8 @@ fn escape(s: &str) -> String {
 
 /// The chart as an SVG document. Commits are placed by time; a commit without figures
 /// breaks the lines.
-pub fn svg(points: &[Point], title: &str) -> String {
+/// `visits` are the assessment visits to mark on the time axis.
+pub fn svg(points: &[Point], title: &str, visits: &[jiff::civil::Date]) -> String {
     let plot_w = WIDTH - LEFT - RIGHT;
     let plot_h = HEIGHT - TOP - BOTTOM;
     let mut s = String::new();
@@ -149,6 +150,22 @@ pub fn svg(points: &[Point], title: &str) -> String {
             LEFT + plot_w + 42.0,
             y + 4.0,
             escape(&label)
+        );
+    }
+    // Each assessment visit within the period: a dashed line with its date.
+    for visit in visits {
+        let t = jiff::tz::TimeZone::UTC
+            .to_timestamp(visit.at(12, 0, 0, 0))
+            .map_or(first, |t| t.as_second() as f64);
+        if last <= first || t < first || t > last {
+            continue;
+        }
+        let x = LEFT + plot_w * (t - first) / (last - first);
+        let _ = writeln!(
+            s,
+            r##"<g><title>Assessment visit {visit}</title><line x1="{x:.1}" y1="{TOP}" x2="{x:.1}" y2="{:.1}" stroke="#b35900" stroke-dasharray="4 3"/><text x="{x:.1}" y="{:.1}" text-anchor="middle" fill="#b35900" font-size="10">visit {visit}</text></g>"##,
+            TOP + plot_h,
+            TOP - 4.0
         );
     }
     // Dates of the first and last commit under the axis.

@@ -105,6 +105,22 @@ pub fn line(figures: Figures, finding: &Finding) -> String {
             };
             format!("{whose} assessment-ready ({source})")
         }
+        Finding::NoOpenPartials {
+            source,
+            visit: Some(visit),
+        } => format!("{source}: no partial from the visit on {visit} is past its due date"),
+        Finding::NoOpenPartials {
+            source,
+            visit: None,
+        } => format!("{source}: no assessment is recorded"),
+        Finding::OpenPartial {
+            source,
+            id,
+            visit,
+            due,
+        } => format!(
+            "{source}: {id} was rated partial on {visit}, was due by {due}, and is still not ready"
+        ),
         Finding::NotAssessmentReady { source, reason } => {
             let not = match figures {
                 Figures::Unit => "not",

@@ -3,6 +3,7 @@
 use comfy_table::{CellAlignment, ContentArrangement, LineStyle, Table, TableStyle};
 use serde::Serialize;
 
+use crate::assessment::VisitMark;
 use crate::history::Point;
 
 /// Bumped on any incompatible change to the JSON output.
@@ -332,6 +333,7 @@ fn csv_row(fields: &[String]) -> String {
 struct JsonDocument<'a> {
     version: u32,
     commits: Vec<JsonPoint<'a>>,
+    assessments: Vec<JsonVisit>,
 }
 
 #[derive(Serialize)]
@@ -347,10 +349,64 @@ struct JsonPoint<'a> {
     problem: Option<&'a str>,
 }
 
-/// The versioned JSON document: one object per commit, oldest first.
-pub fn json(points: &[Point]) -> String {
+/// The recorded assessment visits in the period, in words: one line each.
+fn visit_lines(marks: &[VisitMark]) -> Vec<String> {
+    marks
+        .iter()
+        .map(|m| {
+            let own = match &m.self_compliance_plus {
+                Some((n, short)) => format!("self-assessed {n} (commit {short})"),
+                None => "self-assessed unknown".to_owned(),
+            };
+            format!(
+                "{}  Compliance Plus: assessor {}, {own}",
+                m.date, m.assessor_compliance_plus
+            )
+        })
+        .collect()
+}
+
+/// The visit lines under a heading, for the table and markdown; nothing without visits.
+pub fn visits(marks: &[VisitMark], markdown: bool) -> String {
+    if marks.is_empty() {
+        return String::new();
+    }
+    let (heading, bullet) = if markdown {
+        ("\n**Assessment visits**\n\n", "- ")
+    } else {
+        ("\nAssessment visits:\n", "  ")
+    };
+    let mut out = heading.to_owned();
+    for line in visit_lines(marks) {
+        out.push_str(bullet);
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out
+}
+
+#[derive(Serialize)]
+struct JsonVisit {
+    date: String,
+    assessor_compliance_plus: usize,
+    self_compliance_plus: Option<usize>,
+    commit: Option<String>,
+}
+
+/// The versioned JSON document: one object per commit, oldest first, then the recorded
+/// assessment visits in the period.
+pub fn json(points: &[Point], marks: &[VisitMark]) -> String {
     let doc = JsonDocument {
         version: SCHEMA_VERSION,
+        assessments: marks
+            .iter()
+            .map(|m| JsonVisit {
+                date: m.date.to_string(),
+                assessor_compliance_plus: m.assessor_compliance_plus,
+                self_compliance_plus: m.self_compliance_plus.as_ref().map(|(n, _)| *n),
+                commit: m.self_compliance_plus.as_ref().map(|(_, c)| c.clone()),
+            })
+            .collect(),
         commits: points
             .iter()
             .map(|p| JsonPoint {

@@ -1,6 +1,7 @@
 //! Renderers turn core results into text. They never print; the CLI writes what they return.
 
 pub mod actions;
+pub mod assessment;
 pub mod diagnostics;
 pub mod element;
 pub mod gates;
@@ -11,9 +12,10 @@ pub mod text;
 pub mod words;
 
 mod csv;
-mod markdown;
+pub(crate) mod markdown;
 mod table;
 
 pub mod chart;
 pub mod delta;
 pub mod history;
+pub mod plan;

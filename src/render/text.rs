@@ -124,6 +124,18 @@ pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> String {
     out
 }
 
+/// Text from a repository, safe to print on a terminal: control characters (which could
+/// drive it) become U+FFFD, line breaks spaces.
+pub fn clean(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\r' | '\n' | '\t' => ' ',
+            c if c.is_control() => '\u{fffd}',
+            c => c,
+        })
+        .collect()
+}
+
 /// "1 element", "2 elements"
 /// Names joined with commas; past `max` of them (at least one), the first `max` and "and N more".
 pub fn list_upto(names: &[String], max: usize) -> String {

@@ -28,6 +28,9 @@ pub fn render(report: &Report) -> String {
     if !report.history.is_empty() {
         history(&mut out, report);
     }
+    if let Some(findings) = &report.findings {
+        super::findings::html(&mut out, findings);
+    }
     priorities(&mut out, report);
     actions(&mut out, report);
     elements(&mut out, report);
@@ -280,7 +283,7 @@ fn criteria(out: &mut String, report: &Report) {
         let _ = write!(
             out,
             "<th scope=\"col\" class=\"num\">{}</th>",
-            theme::status_label(theme::ALL_STATUSES[i])
+            theme::status_label(ElementStatus::ALL[i])
         );
     }
     out.push_str("</tr></thead><tbody>");

@@ -35,6 +35,9 @@ pub fn render(report: &Report) -> String {
     if !report.history.is_empty() {
         history(&mut out, report);
     }
+    if let Some(findings) = &report.findings {
+        super::findings::markdown(&mut out, findings);
+    }
     priorities(&mut out, report);
     actions(&mut out, report);
     elements(&mut out, report);
@@ -216,7 +219,7 @@ fn criteria(out: &mut String, report: &Report) {
     out.push_str("### Elements by status\n\n");
     let columns = theme::status_columns(&r.overall.counts);
     let mut header = vec![col("Criterion")];
-    header.extend(columns.iter().map(|&i| num(status(theme::ALL_STATUSES[i]))));
+    header.extend(columns.iter().map(|&i| num(status(ElementStatus::ALL[i]))));
     table(
         out,
         &header,

@@ -4,7 +4,8 @@
 //! lay it out. All text from evidence files and config is escaped, and narratives go
 //! through an allow-list (see `narrative`).
 
-mod escape;
+pub(crate) mod escape;
+mod findings;
 pub mod html;
 pub mod markdown;
 mod model;
@@ -13,6 +14,6 @@ mod svg;
 mod theme;
 
 pub use model::{
-    ActionRow, CriterionSection, ElementRow, EvidenceLink, HistoryPoint, Inputs, Meta, Priorities,
-    PriorityRow, Report, UnitStatus,
+    ActionRow, CriterionSection, ElementRow, EvidenceLink, Findings, HistoryPoint, Inputs, Meta,
+    Priorities, PriorityRow, Report, UnitStatus,
 };

@@ -51,6 +51,16 @@ pub struct Inputs<'a> {
     pub rule: crate::readiness::Rule,
     /// Readiness over time, oldest first; empty when there is no history.
     pub history: Vec<HistoryPoint>,
+    /// The assessor's latest visit, when one is recorded.
+    pub findings: Option<Findings>,
+}
+
+/// The assessor's findings: the latest visit beside the self-assessment, and every visit
+/// with both Compliance Plus counts.
+#[derive(Debug, Clone)]
+pub struct Findings {
+    pub latest: crate::assessment::visit::VisitReport,
+    pub visits: Vec<crate::assessment::VisitMark>,
 }
 
 /// Everything the renderers show.
@@ -73,6 +83,7 @@ pub struct Report {
     pub actions_done: usize,
     /// Whether rows carry a unit name (the repository has several units).
     pub multi_unit: bool,
+    pub findings: Option<Findings>,
 }
 
 #[derive(Debug, Clone)]
@@ -144,6 +155,7 @@ impl Report {
             checks,
             rule,
             history,
+            findings,
         } = inputs;
         let multi_unit = checks.len() > 1;
         let rollup = rollup::roll_up(catalogue, checks, rule);
@@ -207,6 +219,7 @@ impl Report {
             actions,
             actions_done,
             multi_unit,
+            findings,
         }
     }
 

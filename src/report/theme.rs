@@ -51,23 +51,13 @@ pub fn status_label(status: ElementStatus) -> &'static str {
     }
 }
 
-/// Every status, in the order of [`crate::readiness::Counts::values`].
-pub const ALL_STATUSES: [ElementStatus; 7] = [
-    ElementStatus::Rated(Status::CompliancePlus),
-    ElementStatus::Rated(Status::Compliant),
-    ElementStatus::Rated(Status::Partial),
-    ElementStatus::Rated(Status::NonCompliant),
-    ElementStatus::Rated(Status::NotAssessed),
-    ElementStatus::Missing,
-    ElementStatus::Invalid,
-];
-
-/// The status columns of a by-status table, as indices into [`ALL_STATUSES`] and
+/// The status columns of a by-status table, as indices into [`ElementStatus::ALL`] and
 /// `Counts::values`: "Unreadable front matter" only when some element is.
 pub fn status_columns(overall: &crate::readiness::Counts) -> Vec<usize> {
-    (0..ALL_STATUSES.len())
+    (0..ElementStatus::ALL.len())
         .filter(|&i| {
-            ALL_STATUSES[i] != ElementStatus::Invalid || overall.of(ElementStatus::Invalid) > 0
+            ElementStatus::ALL[i] != ElementStatus::Invalid
+                || overall.of(ElementStatus::Invalid) > 0
         })
         .collect()
 }
@@ -122,7 +112,7 @@ pub fn text_pairs() -> Vec<(String, &'static str, &'static str)> {
             VERDICT_NOT_READY.0,
         ),
     ];
-    for s in ALL_STATUSES {
+    for s in ElementStatus::ALL {
         let (bg, fg) = status_colours(s);
         pairs.push((format!("status {}", status_label(s)), fg, bg));
     }
@@ -252,7 +242,7 @@ footer { border-top: 1px solid $rule; color: $muted; font-size: .85rem; padding:
 
 /// The page's stylesheet with the palette filled in.
 pub fn stylesheet() -> String {
-    let statuses: String = ALL_STATUSES
+    let statuses: String = ElementStatus::ALL
         .iter()
         .map(|&s| {
             let (bg, fg) = status_colours(s);
@@ -328,7 +318,7 @@ mod tests {
 
     #[test]
     fn statuses_line_up_with_counts() {
-        let names: Vec<&str> = ALL_STATUSES.iter().map(|s| s.as_str()).collect();
+        let names: Vec<&str> = ElementStatus::ALL.iter().map(|s| s.as_str()).collect();
         assert_eq!(names, crate::readiness::Counts::NAMES);
     }
 

@@ -34,6 +34,8 @@ pub enum Role {
     Config,
     PreCommit,
     Workflow,
+    /// The assessments folder's README, with a commented example record.
+    AssessmentsReadme,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -103,6 +105,14 @@ pub fn plan(catalogue: &Catalogue, options: &Options) -> Result<Plan, UnsafeId> 
         path: crate::config::FILE_NAME.to_owned(),
         contents: templates::config(options.catalogue_setting.as_deref()),
         role: Role::Config,
+    });
+    plan.files.push(PlannedFile {
+        path: join(
+            &crate::config::Config::default().assessments_dir.value,
+            "README.md",
+        ),
+        contents: templates::assessments_readme(),
+        role: Role::AssessmentsReadme,
     });
     plan.files.push(PlannedFile {
         path: ".pre-commit-config.yaml".to_owned(),
@@ -244,6 +254,7 @@ mod tests {
             [
                 "evidence/README.md",
                 "cse.toml",
+                "assessments/README.md",
                 ".pre-commit-config.yaml",
                 ".github/workflows/cse.yml"
             ]
@@ -359,6 +370,24 @@ mod tests {
         );
         o.catalogue_setting = Some("/etc/cse.yaml".into());
         assert_eq!(hook_files_regex(&o), r"^(evidence/|cse\.toml$)");
+    }
+
+    #[test]
+    fn the_example_assessment_parses_once_uncommented() {
+        let text = templates::assessments_readme();
+        let start = text.find("```yaml\n").unwrap() + 8;
+        let end = start + text[start..].find("```").unwrap();
+        let yaml: String = text[start..end]
+            .lines()
+            .map(|l| l.strip_prefix("# ").unwrap_or(l).to_owned() + "\n")
+            .collect();
+        let (a, diags) = crate::assessment::parse(
+            "assessments/2026-03-14.yaml",
+            &yaml,
+            &Catalogue::builtin().unwrap(),
+        );
+        assert!(diags.is_empty(), "{diags:?}");
+        assert_eq!(a.unwrap().ratings.len(), 3);
     }
 
     #[test]

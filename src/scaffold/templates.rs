@@ -168,8 +168,46 @@ pub fn config(catalogue_path: Option<&str>) -> String {
 # [units]
 # central-library = "evidence/central"
 # mobile-library = "evidence/mobile"
+
+# The assessor's records, one YAML file per visit (see assessments/README.md).
+# [assessments]
+# dir = "assessments"
+
+# `cse plan` lists every element not rated at any visit in this many years, so that the
+# whole standard is covered over a certification cycle: cse's convention, not a rule of CSE.
+# [cycle]
+# years = 3
 "#
     )
+}
+
+/// `assessments/README.md`: what goes in the folder, and a commented example record.
+pub fn assessments_readme() -> String {
+    r#"# Assessment records
+
+After each assessment visit, copy the assessor's ratings here, one file per visit named
+after its date: `2026-03-14.yaml`. `cse check` checks these files, `cse assessment` shows
+a visit beside your own self-assessment, and `cse plan` lists what the next visit must cover.
+
+Copy the example below into a new file such as `2026-03-14.yaml`, remove the `# ` at the
+start of each line, and fill it in from the assessor's report. Rate only the elements the
+assessor looked at; leave the others out. `cse schema --assessment` prints the full format.
+
+```yaml
+# date: 2026-03-14
+# kind: full                  # full | annual-review | reassessment
+# body: Example Certification Ltd
+# assessor: A. Assessor
+# outcome: certified          # certified | certified-with-conditions | not-certified | pending
+# ratings:                    # compliance-plus | compliant | partial | non-compliant
+#   1.1.1: {rating: compliance-plus, note: "Exemplary customer segmentation"}
+#   1.2.2: {rating: compliant}
+#   4.3.2: {rating: partial, note: "Time limits not published", due: 2026-06-14}
+# areas_for_development:
+#   - "Publish complaint response times (4.3.2)"
+```
+"#
+    .to_owned()
 }
 
 /// `.pre-commit-config.yaml`: the cse hook, run from the `cse` on the PATH.

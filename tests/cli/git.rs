@@ -11,8 +11,8 @@ use common::{Repo, ready_file};
 use serde_json::Value;
 
 /// A temporary evidence repository that is also a git repository.
-struct GitRepo {
-    repo: Repo,
+pub(crate) struct GitRepo {
+    pub(crate) repo: Repo,
 }
 
 /// `git` isolated from the machine's configuration.
@@ -48,26 +48,26 @@ fn run_git(dir: &Path, args: &[&str]) -> String {
 
 impl GitRepo {
     /// An empty evidence folder, `docs/proof.txt`, and `git init`.
-    fn new() -> GitRepo {
+    pub(crate) fn new() -> GitRepo {
         let repo = Repo::empty();
         run_git(repo.path(), &["init", "-q"]);
         GitRepo { repo }
     }
 
-    fn path(&self) -> &Path {
+    pub(crate) fn path(&self) -> &Path {
         self.repo.path()
     }
 
-    fn write(&self, rel: &str, text: &str) {
+    pub(crate) fn write(&self, rel: &str, text: &str) {
         self.repo.write(rel, text);
     }
 
-    fn git(&self, args: &[&str]) -> String {
+    pub(crate) fn git(&self, args: &[&str]) -> String {
         run_git(self.path(), args)
     }
 
     /// Commits everything, made and committed at noon UTC on `day`; returns the full hash.
-    fn commit(&self, day: &str, message: &str) -> String {
+    pub(crate) fn commit(&self, day: &str, message: &str) -> String {
         self.git(&["add", "-A"]);
         let when = format!("{day}T12:00:00Z");
         let out = git_in(self.path())
@@ -84,7 +84,7 @@ impl GitRepo {
         self.git(&["rev-parse", "HEAD"])
     }
 
-    fn cse(&self) -> Command {
+    pub(crate) fn cse(&self) -> Command {
         let mut cmd = self.repo.cse();
         cmd.env("GIT_CONFIG_GLOBAL", "/dev/null")
             .env("GIT_CONFIG_NOSYSTEM", "1");

@@ -48,6 +48,7 @@ fn build(checks: &[UnitCheck], organisation: Option<&str>, history: Vec<HistoryP
         checks,
         rule: Default::default(),
         history,
+        findings: None,
     })
 }
 
@@ -160,7 +161,7 @@ const ATTRIBUTES: &[&str] = &[
 
 /// Every tag and attribute in `html`, checked against the allow-lists; links must be
 /// http, https, mailto or in-page. Returns the tag names in order, for further checks.
-fn scan(html: &str) -> Vec<String> {
+pub(crate) fn scan(html: &str) -> Vec<String> {
     let mut tags = Vec::new();
     let mut rest = html;
     while let Some(at) = rest.find('<') {

@@ -1,6 +1,6 @@
 //! `cse check`
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 use cse::diagnostic::{Diagnostic, Summary};
 use cse::render::diagnostics::{Github, Human, Json, Junit, Render};
 
@@ -14,11 +14,19 @@ use cse::project::Want;
 pub fn run(cli: &Cli, settings: &Settings, args: &CheckArgs) -> Result<Outcome> {
     let checked = settings.read(args.at.rev(), Want::default())?;
     let results = checked.units;
-    let diagnostics: Vec<Diagnostic> = results
+    let mut diagnostics: Vec<Diagnostic> = results
         .iter()
         .flat_map(|r| r.diagnostics.iter().cloned())
         .collect();
-    let files = results.iter().map(|r| r.files_checked).sum();
+    let mut files = results.iter().map(|r| r.files_checked).sum();
+    // The assessor's records are read from the working tree only.
+    if checked.commit.is_none() {
+        let dir = &settings.config.assessments_dir.value;
+        let loaded = cse::assessment::load_dir(&settings.root, dir, &settings.catalogue)
+            .with_context(|| format!("cannot read the assessments folder `{dir}`"))?;
+        diagnostics.extend(loaded.diagnostics);
+        files += loaded.files;
+    }
     let summary = Summary::of(&diagnostics, files);
     let renderer: Box<dyn Render> = match args.format {
         CheckFormat::Human => Box::new(Human {

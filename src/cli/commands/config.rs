@@ -111,6 +111,10 @@ fn render(settings: &Settings) -> String {
             format!("[{}]", items.join(", "))
         }),
         row("units", &config.units, units),
+        row("assessments.dir", &config.assessments_dir, |v| {
+            toml_string(v)
+        }),
+        row("cycle.years", &config.cycle_years, u32::to_string),
         optional("gate.fail_under", gate.fail_under.as_ref(), percent),
         optional(
             "gate.fail_under_criterion",

@@ -54,6 +54,9 @@ pub fn run(settings: &Settings, args: &HistoryArgs) -> Result<Outcome> {
         max: args.max,
     };
     let points = settings.history(&range)?;
+    let visits = crate::cli::visits::history(settings)?;
+    let marks = cse::assessment::marks(&settings.catalogue, &visits, &points);
+    let dates: Vec<jiff::civil::Date> = marks.iter().map(|m| m.date).collect();
     if let Some(file) = &args.svg {
         let title = match &settings.config.name {
             Some(name) => format!("CSE readiness over time: {}", name.value),
@@ -62,15 +65,20 @@ pub fn run(settings: &Settings, args: &HistoryArgs) -> Result<Outcome> {
         cse::safe_write::write_file(
             &settings.root,
             file,
-            render::chart::svg(&points, &title).as_bytes(),
+            render::chart::svg(&points, &title, &dates).as_bytes(),
         )
         .context("cannot write the chart")?;
     }
     let text = match args.format {
-        HistoryFormat::Table => render::history::table(&points, terminal::table_width()),
+        HistoryFormat::Table => {
+            render::history::table(&points, terminal::table_width())
+                + &render::history::visits(&marks, false)
+        }
         HistoryFormat::Csv => render::history::csv(&points),
-        HistoryFormat::Json => render::history::json(&points),
-        HistoryFormat::Markdown => render::history::markdown(&points),
+        HistoryFormat::Json => render::history::json(&points, &marks),
+        HistoryFormat::Markdown => {
+            render::history::markdown(&points) + &render::history::visits(&marks, true)
+        }
     };
     output::emit(&text)?;
     Ok(Outcome::Clean)

@@ -1,12 +1,14 @@
 //! One module per subcommand.
 
 mod actions;
+pub mod assessment;
 mod check;
 mod completions;
 mod config;
 mod gating;
 mod init;
 mod man;
+pub mod plan;
 mod priorities;
 mod schema;
 mod show;
@@ -37,9 +39,11 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Config => config::run(&settings::resolve(&cli)?),
         Command::Completions(args) => completions::run(args),
         Command::Man => man::run(),
-        Command::Schema => schema::run(&cli),
+        Command::Schema(args) => schema::run(&cli, args),
 
         Command::History(args) => history::run(&settings::resolve(&cli)?, args),
         Command::Diff(args) => diff::run(&cli, &settings::resolve(&cli)?, args),
+        Command::Assessment(args) => assessment::run(&cli, &settings::resolve(&cli)?, args),
+        Command::Plan(args) => plan::run(&cli, &settings::resolve(&cli)?, args),
     }
 }

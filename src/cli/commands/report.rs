@@ -4,8 +4,8 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 use cse::history::{Point, Range};
-use cse::project::Want;
-use cse::report::{self, HistoryPoint, Inputs, Meta, Report};
+use cse::project::{Evidence, Want};
+use cse::report::{self, Findings, HistoryPoint, Inputs, Meta, Report};
 
 use crate::cli::Outcome;
 use crate::cli::args::{Cli, ReportArgs, ReportFormat};
@@ -29,21 +29,22 @@ pub fn run(cli: &Cli, settings: &Settings, args: &ReportArgs) -> Result<Outcome>
     };
     // Where git history is there (not a shallow clone), readiness over time up to the
     // commit read.
-    let history = settings
+    let points: Vec<Point> = settings
         .history(&Range::default())
         .map(|points| {
             points
-                .iter()
+                .into_iter()
                 .filter(|p| {
                     evidence
                         .commit
                         .as_ref()
                         .is_none_or(|c| p.commit.time <= c.time)
                 })
-                .filter_map(history_point)
                 .collect()
         })
         .unwrap_or_default();
+    let history = points.iter().filter_map(history_point).collect();
+    let findings = findings(settings, &evidence, &points)?;
     let report = Report::build(Inputs {
         catalogue: &project.catalogue,
         meta: Meta {
@@ -55,6 +56,7 @@ pub fn run(cli: &Cli, settings: &Settings, args: &ReportArgs) -> Result<Outcome>
         checks: &evidence.units,
         rule: project.rule(),
         history,
+        findings,
     });
     let text = match args.format {
         ReportFormat::Html => report::html::render(&report),
@@ -69,6 +71,32 @@ pub fn run(cli: &Cli, settings: &Settings, args: &ReportArgs) -> Result<Outcome>
         }
     }
     Ok(Outcome::Clean)
+}
+
+/// The latest recorded visit beside the evidence read, and each visit's Compliance Plus.
+fn findings(
+    settings: &Settings,
+    evidence: &Evidence,
+    points: &[Point],
+) -> Result<Option<Findings>> {
+    let visits = crate::cli::visits::history(settings)?;
+    let Some(latest) = visits.latest() else {
+        return Ok(None);
+    };
+    let project = &evidence.project;
+    let dates = crate::cli::visits::last_changed(settings, evidence);
+    Ok(Some(Findings {
+        latest: cse::assessment::visit::report(
+            &project.catalogue,
+            &visits,
+            latest,
+            &evidence.rollup(),
+            &evidence.units,
+            &dates,
+            project.today,
+        ),
+        visits: cse::assessment::marks(&project.catalogue, &visits, points),
+    }))
 }
 
 /// The file to write: relative to the folder `cse` runs in (`-C` included), in an existing

@@ -12,7 +12,7 @@ use crate::cli::Outcome;
 use crate::cli::args::{Cli, StatusArgs};
 use crate::cli::report_args::{By, ReportFormat};
 use crate::cli::settings::Settings;
-use crate::cli::{output, source, terminal};
+use crate::cli::{output, source, terminal, visits};
 
 pub fn run(cli: &Cli, current: &Settings, args: &StatusArgs) -> Result<Outcome> {
     // With `--at`, the evidence, cse.toml and catalogue are the commit's.
@@ -40,6 +40,29 @@ pub fn run(cli: &Cli, current: &Settings, args: &StatusArgs) -> Result<Outcome> 
     if let Some(t) = &gates.fail_under_unit {
         // With several units each line names its unit.
         verdicts.push((unit.clone(), gates::check_units(&rollup.units, t)));
+    }
+
+    if args.require_no_open_partials {
+        let history = visits::history(current)?;
+        let report = history.latest().map(|latest| {
+            cse::assessment::visit::report(
+                &settings.catalogue,
+                &history,
+                latest,
+                &rollup,
+                checks,
+                &std::collections::HashMap::new(),
+                settings.today,
+            )
+        });
+        verdicts.push((
+            unit.clone(),
+            cse::assessment::visit::open_partials_gate(
+                report.as_ref(),
+                "--require-no-open-partials",
+                figures,
+            ),
+        ));
     }
 
     let report = StatusReport::new(

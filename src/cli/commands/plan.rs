@@ -1,0 +1,58 @@
+//! `cse plan [--for DATE]`
+
+use anyhow::Result;
+use clap::Args;
+use cse::assessment::plan;
+use cse::render;
+
+use crate::cli::Outcome;
+use crate::cli::args::Cli;
+use crate::cli::report_args::ReportFormat;
+use crate::cli::settings::Settings;
+use crate::cli::{output, source, terminal, visits};
+
+#[derive(Debug, Args)]
+pub struct PlanArgs {
+    /// The date of the visit to plan for; by default a year after the last recorded visit
+    /// (today when none is recorded).
+    #[arg(long = "for", value_name = "DATE")]
+    pub visit: Option<jiff::civil::Date>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
+    pub format: ReportFormat,
+
+    #[command(flatten)]
+    pub at: source::AtArg,
+}
+
+pub fn run(cli: &Cli, settings: &Settings, args: &PlanArgs) -> Result<Outcome> {
+    let inputs = visits::load(settings, args.at.rev())?;
+    let checked = &inputs.checked;
+    if let (Some(commit), ReportFormat::Table) = (&checked.commit, args.format) {
+        output::emit(&format!("{}\n\n", source::describe(commit)))?;
+    }
+    // Changes count only after a visit.
+    let dates = if inputs.history.visits.is_empty() {
+        Default::default()
+    } else {
+        visits::last_changed(settings, checked)
+    };
+    let visit = args
+        .visit
+        .unwrap_or_else(|| plan::default_date(&inputs.history, checked.project.today));
+    let plan = plan::plan(
+        &checked.project.catalogue,
+        &inputs.history,
+        &checked.units,
+        &dates,
+        visit,
+        checked.project.config.cycle_years.value,
+    );
+    output::emit(&render::plan::render(
+        &plan,
+        args.format.into(),
+        &terminal::terminal(cli.color),
+    ))?;
+    Ok(Outcome::Clean)
+}
