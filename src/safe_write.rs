@@ -12,26 +12,63 @@ use std::fs::{self, File};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-/// Why a file was not written. The target is left as it was.
+/// Why a file was not written. The target is left as it was. The messages do not repeat the
+/// target's path: the caller says which file it was writing.
 #[derive(Debug, thiserror::Error)]
 pub enum WriteError {
     /// Something other than a regular file is at the path: a folder, a device, a pipe.
-    #[error("{}: it is {what}, and cse only ever replaces regular files", .path.display())]
+    #[error("it is {what}, and cse only ever replaces regular files")]
     NotRegular { path: PathBuf, what: &'static str },
     /// A symbolic link that does not lead to a regular file inside the repository.
     #[error(
-        "{}: it is a symbolic link that does not lead to a regular file inside the repository, \
-         and cse does not write through it", .path.display()
+        "it is a symbolic link that does not lead to a regular file inside the repository, \
+         and cse does not write through it"
     )]
     Link { path: PathBuf },
     /// A folder on the way leads outside the repository through a symbolic link.
     #[error(
-        "{}: the folder {} is a symbolic link out of the repository, and cse does not write through it",
-        .path.display(), .folder.display()
+        "the folder {} is a symbolic link out of the repository, and cse does not write through it",
+        .folder.display()
     )]
     FolderOutside { path: PathBuf, folder: PathBuf },
-    #[error("{}: {source}", .path.display())]
+    #[error("the folder {} does not exist", .folder.display())]
+    NoFolder { path: PathBuf, folder: PathBuf },
+    #[error("{source}")]
     Io { path: PathBuf, source: io::Error },
+}
+
+/// `source` as an error about `path`, without the temporary file's name that `tempfile` adds
+/// to its errors (the user never sees that name).
+fn io_error(path: &Path, source: io::Error) -> WriteError {
+    let text = source.to_string();
+    let source = match text.find(" at path ") {
+        Some(cut) => io::Error::new(source.kind(), &text[..cut]),
+        None => source,
+    };
+    WriteError::Io {
+        path: path.to_owned(),
+        source,
+    }
+}
+
+/// The folder a temporary file for `target` goes in.
+fn folder_of(target: &Path) -> &Path {
+    match target.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    }
+}
+
+/// A new temporary file beside `target`, or why there cannot be one.
+fn temp_for(path: &Path, target: &Path) -> Result<tempfile::NamedTempFile, WriteError> {
+    let folder = folder_of(target);
+    if !folder.is_dir() {
+        return Err(WriteError::NoFolder {
+            path: path.to_owned(),
+            folder: folder.to_owned(),
+        });
+    }
+    temp_beside(target).map_err(|e| io_error(path, e))
 }
 
 /// What [`create_file`] did.
@@ -55,11 +92,8 @@ pub fn write_with(
     fill: impl FnOnce(&mut File) -> io::Result<()>,
 ) -> Result<(), WriteError> {
     let target = replaceable_target(repo, path)?;
-    let io_error = |source| WriteError::Io {
-        path: path.to_owned(),
-        source,
-    };
-    let mut temp = temp_beside(&target).map_err(io_error)?;
+    let io_error = |source| io_error(path, source);
+    let mut temp = temp_for(path, &target)?;
     // A replaced file keeps its permissions.
     if let Ok(meta) = fs::metadata(&target) {
         temp.as_file()
@@ -79,17 +113,12 @@ pub fn write_with(
 /// Writes `bytes` to `path` only if nothing at all is there (not even a dangling link), creating
 /// folders as needed; never replaces anything, even a file that appears while writing.
 pub fn create_file(path: &Path, bytes: &[u8]) -> Result<Created, WriteError> {
-    let io_error = |source| WriteError::Io {
-        path: path.to_owned(),
-        source,
-    };
+    let io_error = |source| io_error(path, source);
     if fs::symlink_metadata(path).is_ok() {
         return Ok(Created::Existed);
     }
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        fs::create_dir_all(dir).map_err(io_error)?;
-    }
-    let mut temp = temp_beside(path).map_err(io_error)?;
+    fs::create_dir_all(folder_of(path)).map_err(io_error)?;
+    let mut temp = temp_for(path, path)?;
     temp.write_all(bytes)
         .and_then(|()| temp.as_file().sync_all())
         .map_err(io_error)?;
@@ -174,10 +203,7 @@ fn replaceable_target(repo: &Path, path: &Path) -> Result<PathBuf, WriteError> {
 /// system), named with a leading dot so an interrupted run leaves nothing that looks like
 /// evidence. Created with the usual permissions (0666 less the umask), not 0600.
 fn temp_beside(target: &Path) -> io::Result<tempfile::NamedTempFile> {
-    let dir = match target.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
+    let dir = folder_of(target);
     let name = target
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -215,6 +241,22 @@ mod tests {
         write_file(dir.path(), &path, b"two").unwrap();
         assert_eq!(fs::read(&path).unwrap(), b"two");
         assert_eq!(names(dir.path()), ["report.html"]);
+    }
+
+    #[test]
+    fn a_missing_folder_is_named_and_temporary_names_are_never_shown() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("no/such/chart.svg");
+        let err = write_file(dir.path(), &path, b"x").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "the folder {} does not exist",
+                dir.path().join("no/such").display()
+            )
+        );
+        let plain = io_error(&path, io::Error::other("disk full at path \"/x/.a.b.tmp\""));
+        assert_eq!(plain.to_string(), "disk full");
     }
 
     #[test]

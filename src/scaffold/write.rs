@@ -35,7 +35,6 @@ pub fn write<'p>(root: &Path, plan: &'p Plan) -> Result<Vec<FileResult<'p>>, Wri
                 match safe_write::create_file(&root.join(&file.path), file.contents.as_bytes()) {
                     Ok(Created::Created) => Written::Created,
                     Ok(Created::Existed) => Written::Existed,
-                    Err(WriteError::Io { source, .. }) => Written::Failed(source.to_string()),
                     Err(e) => Written::Failed(e.to_string()),
                 };
             FileResult { file, written }

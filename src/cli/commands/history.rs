@@ -67,7 +67,7 @@ pub fn run(settings: &Settings, args: &HistoryArgs) -> Result<Outcome> {
             file,
             render::chart::svg(&points, &title, &dates).as_bytes(),
         )
-        .context("cannot write the chart")?;
+        .with_context(|| format!("cannot write the chart to {}", file.display()))?;
     }
     let text = match args.format {
         HistoryFormat::Table => {

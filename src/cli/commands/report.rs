@@ -66,7 +66,7 @@ pub fn run(cli: &Cli, settings: &Settings, args: &ReportArgs) -> Result<Outcome>
         None => output::emit(&text)?,
         Some(path) => {
             cse::safe_write::write_file(&settings.root, &path, text.as_bytes())
-                .context("cannot write the report")?;
+                .with_context(|| format!("cannot write the report to {}", path.display()))?;
             eprintln!("Wrote {}", path.display());
         }
     }
