@@ -22,6 +22,7 @@ pub mod rollup;
 pub mod safe_write;
 pub mod scaffold;
 pub mod schema;
+pub mod sheet;
 pub mod snapshot;
 pub mod suggest;
 pub mod tree;
