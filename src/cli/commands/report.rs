@@ -58,15 +58,19 @@ pub fn run(cli: &Cli, settings: &Settings, args: &ReportArgs) -> Result<Outcome>
         history,
         findings,
     });
-    let text = match args.format {
-        ReportFormat::Html => report::html::render(&report),
-        ReportFormat::Markdown => report::markdown::render(&report),
+    let emit = |out: &mut dyn std::io::Write| match args.format {
+        ReportFormat::Html => report::html::write(&report, out),
+        ReportFormat::Markdown => report::markdown::write(&report, out),
     };
     match target {
-        None => output::emit(&text)?,
+        None => output::emit_with(emit)?,
         Some(path) => {
-            cse::safe_write::write_file(&settings.root, &path, text.as_bytes())
-                .with_context(|| format!("cannot write the report to {}", path.display()))?;
+            cse::safe_write::write_with(&settings.root, &path, |file| {
+                let mut out = std::io::BufWriter::new(file);
+                emit(&mut out)?;
+                std::io::Write::flush(&mut out)
+            })
+            .with_context(|| format!("cannot write the report to {}", path.display()))?;
             eprintln!("Wrote {}", path.display());
         }
     }
