@@ -16,6 +16,7 @@ use crate::catalogue::Catalogue;
 use crate::diagnostic::{self, Code, Diagnostic, IndexedText};
 use crate::evidence::{self, Decoded, EvidenceFile, FrontMatter, Status};
 use crate::glob::Glob;
+use crate::misnamed::Misnamed;
 use crate::parallel;
 use crate::tree::{self, Listed, ReadError, Tree, TreeError};
 
@@ -219,7 +220,12 @@ pub fn check_unit_cached(
             .map(Arc::unwrap_or_clone)
             .collect(),
     };
-    Ok(finish_unit(catalogue, unit, results))
+    Ok(finish_unit(
+        catalogue,
+        unit,
+        results,
+        &misnamed(tree, unit, options),
+    ))
 }
 
 /// Checks several units, each against the whole catalogue on its own. The files of every unit
@@ -242,11 +248,11 @@ pub fn check_units(
         .map(|(listed, unit)| {
             let listed = listed?;
             let unit_results: Vec<_> = results.by_ref().take(listed.len()).collect();
-            Ok((unit, unit_results))
+            Ok((unit, unit_results, misnamed(tree, unit, options)))
         })
         .collect();
     parallel::map_owned(per_unit, |r| {
-        r.map(|(unit, results)| finish_unit(catalogue, unit, results))
+        r.map(|(unit, results, misnamed)| finish_unit(catalogue, unit, results, &misnamed))
     })
 }
 
@@ -255,6 +261,7 @@ fn finish_unit(
     catalogue: &Catalogue,
     unit: &Unit,
     results: Vec<(EvidenceFile, Vec<Diagnostic>)>,
+    misnamed: &[Misnamed],
 ) -> UnitCheck {
     let files_checked = results.len();
     let mut files = Vec::with_capacity(results.len());
@@ -264,7 +271,7 @@ fn finish_unit(
         diagnostics.extend(diags);
     }
     let refs: Vec<&EvidenceFile> = files.iter().collect();
-    diagnostics.extend(coverage::check(catalogue, unit, &refs));
+    diagnostics.extend(coverage::check(catalogue, unit, &refs, misnamed));
     let elements = element_states(catalogue, &refs, &diagnostics.iter().collect::<Vec<_>>());
     for d in &mut diagnostics {
         d.unit.clone_from(&unit.name);
@@ -302,7 +309,7 @@ pub fn unit_states(
     let listed = list(tree, unit, options)?;
     let results = file_results(catalogue, tree, &listed, options, cache);
     let files: Vec<&EvidenceFile> = results.iter().map(|r| &r.0).collect();
-    let coverage = coverage::check(catalogue, unit, &files);
+    let coverage = coverage::check(catalogue, unit, &files, &misnamed(tree, unit, options));
     let diagnostics: Vec<&Diagnostic> = results
         .iter()
         .flat_map(|r| r.1.iter())
@@ -314,6 +321,14 @@ pub fn unit_states(
         errors: diagnostics.iter().filter(|d| d.is_error()).count(),
         files_checked: listed.len(),
     })
+}
+
+/// The misnamed evidence files of a unit's folder that are not ignored.
+fn misnamed(tree: &dyn Tree, unit: &Unit, options: &CheckOptions) -> Vec<Misnamed> {
+    tree.misnamed(&unit.dir)
+        .into_iter()
+        .filter(|m| !options.ignore.iter().any(|g| g.matches(&m.path)))
+        .collect()
 }
 
 /// The files of a unit's folder that are not ignored, refusing a folder with far too many.

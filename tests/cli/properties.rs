@@ -10,7 +10,7 @@ use cse::catalogue::Catalogue;
 use cse::checks::{self, CheckOptions, Unit};
 use cse::diagnostic::Summary;
 use cse::evidence::{self, Status};
-use cse::render::diagnostics::{Github, Human, Json, Junit, Render};
+use cse::render::diagnostics::{Github, Gitlab, Human, Json, Junit, Render, Sarif};
 use jiff::civil::{Date, date};
 use proptest::prelude::*;
 use proptest::sample::select;
@@ -131,7 +131,11 @@ proptest! {
             }
         }
         let summary = Summary::of(&check.diagnostics, 1);
-        for renderer in [&Human { color: true } as &dyn Render, &Json, &Github, &Junit] {
+        let human = Human {
+            color: true,
+            ..Human::default()
+        };
+        for renderer in [&human as &dyn Render, &Json, &Github, &Junit, &Sarif, &Gitlab] {
             prop_assert!(!renderer.render(&check.diagnostics, &summary).is_empty());
         }
     }

@@ -2,7 +2,9 @@
 
 use anyhow::{Context, Result};
 use cse::diagnostic::{Diagnostic, Summary};
-use cse::render::diagnostics::{Github, Human, Json, Junit, Render};
+use cse::render::diagnostics::{
+    Detail, Github, Gitlab, Human, Json, Junit, Render, Sarif, next_step,
+};
 
 use crate::cli::Outcome;
 use crate::cli::args::{CheckArgs, CheckFormat, Cli};
@@ -31,15 +33,27 @@ pub fn run(cli: &Cli, settings: &Settings, args: &CheckArgs) -> Result<Outcome> 
     let renderer: Box<dyn Render> = match args.format {
         CheckFormat::Human => Box::new(Human {
             color: output::use_color(cli.color),
+            detail: match (args.quiet, args.verbose) {
+                (true, _) => Detail::Quiet,
+                (_, true) => Detail::All,
+                _ => Detail::Folded,
+            },
         }),
         CheckFormat::Json => Box::new(Json),
         CheckFormat::Github => Box::new(Github),
         CheckFormat::Junit => Box::new(Junit),
+        CheckFormat::Sarif => Box::new(Sarif),
+        CheckFormat::Gitlab => Box::new(Gitlab),
     };
     if let (Some(commit), CheckFormat::Human) = (&checked.commit, args.format) {
         output::emit(&format!("{}\n\n", source::describe(commit)))?;
     }
     output::emit(&renderer.render(&diagnostics, &summary))?;
+    if args.format == CheckFormat::Human && !args.quiet {
+        if let Some(step) = next_step(&diagnostics) {
+            output::emit(&format!("\n{step}\n"))?;
+        }
+    }
     let failed = summary.errors > 0 || (args.deny_warnings && summary.warnings > 0);
     Ok(if failed {
         Outcome::Findings

@@ -1,14 +1,18 @@
 //! One renderer per output format of `cse check`, all over the same [`Diagnostic`]s.
 
 mod github;
+mod gitlab;
 mod human;
 mod json;
 mod junit;
+mod sarif;
 
 pub use github::Github;
-pub use human::Human;
+pub use gitlab::Gitlab;
+pub use human::{Detail, Human, next_step};
 pub use json::{Json, SCHEMA_VERSION};
 pub use junit::Junit;
+pub use sarif::Sarif;
 
 use crate::diagnostic::{Diagnostic, Summary};
 
