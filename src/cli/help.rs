@@ -6,7 +6,9 @@ use clap::CommandFactory;
 use super::args::Cli;
 
 /// Commands that read no repository: `--unit` and `--config` mean nothing to them.
-const WITHOUT_REPOSITORY: &[&str] = &["completions", "man", "schema"];
+const WITHOUT_REPOSITORY: &[&str] = &["completions", "man"];
+/// Commands that read the config (for its catalogue) but no unit.
+const WITHOUT_UNITS: &[&str] = &["schema"];
 
 /// The command used to parse, and for help, completions and manual pages.
 pub fn command() -> clap::Command {
@@ -20,6 +22,10 @@ pub fn command() -> clap::Command {
         .collect();
     for name in WITHOUT_REPOSITORY {
         cmd = cmd.mut_subcommand(name, |sub| sub.args(hidden.iter().cloned()));
+    }
+    let unit = hidden.iter().filter(|a| a.get_id() == "unit");
+    for name in WITHOUT_UNITS {
+        cmd = cmd.mut_subcommand(name, |sub| sub.args(unit.clone().cloned()));
     }
     cmd
 }

@@ -51,6 +51,9 @@ pub fn run(args: &ManArgs) -> Result<Outcome> {
     match &args.out {
         None => output::emit(&String::from_utf8_lossy(&render(command)?))?,
         Some(dir) => {
+            let mut command = command;
+            // Built, so each command's page lists the global options it takes.
+            command.build();
             let pages = pages(&command)?;
             write_pages(dir, &pages)?;
             let names: Vec<&str> = pages.iter().map(|(n, _)| n.as_str()).collect();
