@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use crate::catalogue::Catalogue;
-use crate::checks::{ElementState, UnitCheck};
+use crate::checks::{ElementState, ElementStatus, UnitCheck};
 use crate::diagnostic::Diagnostic;
 use crate::history::Figures;
 use crate::readiness::{Rule, Tally};
@@ -65,7 +65,7 @@ pub struct CriterionChange {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ElementSide {
     /// `compliant`, `partial`, ..., `missing` or `invalid`.
-    pub status: &'static str,
+    pub status: ElementStatus,
     pub ready: bool,
     pub errors: usize,
 }
@@ -73,7 +73,7 @@ pub struct ElementSide {
 impl ElementSide {
     fn of(state: &ElementState) -> ElementSide {
         ElementSide {
-            status: state.status.as_str(),
+            status: state.status,
             ready: state.is_ready(),
             errors: state.errors,
         }
@@ -99,6 +99,24 @@ impl ElementChange {
     }
 }
 
+/// One reason a change counts as a regression.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Regression {
+    /// A criterion's readiness went down.
+    Criterion {
+        id: String,
+        title: String,
+        before: Tally,
+        after: Tally,
+    },
+    /// An element was ready and is not any more; `after` is `None` when it left the catalogue.
+    Element {
+        unit: Option<String>,
+        element: String,
+        after: Option<ElementSide>,
+    },
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Delta {
     pub overall: Change,
@@ -108,8 +126,9 @@ pub struct Delta {
     pub new_errors: Vec<Diagnostic>,
     /// Errors found before but not after.
     pub fixed_errors: Vec<Diagnostic>,
-    /// Why this counts as a regression, one sentence each; empty when it does not.
-    pub regressions: Vec<String>,
+    /// Why this counts as a regression; empty when it does not. Renderers word them.
+    #[serde(skip)]
+    pub regressions: Vec<Regression>,
 }
 
 impl Delta {
@@ -149,35 +168,26 @@ pub fn compare(before: Side<'_>, after: Side<'_>) -> Delta {
     let elements = element_changes(before.units, after.units);
     let (new_errors, fixed_errors) = error_changes(before.units, after.units);
 
-    let mut regressions = Vec::new();
-    for c in &criteria {
-        let (b, a) = (&c.change.before, &c.change.after);
-        if b.elements > 0 && a.elements > 0 && a.is_below(b) {
-            regressions.push(format!(
-                "criterion {} ({}) went down from {:.1}% to {:.1}%",
-                c.id, c.title, b.readiness, a.readiness
-            ));
+    let mut regressions: Vec<Regression> = criteria
+        .iter()
+        .filter(|c| {
+            let (b, a) = (&c.change.before, &c.change.after);
+            b.elements > 0 && a.elements > 0 && a.is_below(b)
+        })
+        .map(|c| Regression::Criterion {
+            id: c.id.clone(),
+            title: c.title.clone(),
+            before: c.change.before,
+            after: c.change.after,
+        })
+        .collect();
+    regressions.extend(elements.iter().filter(|e| e.is_regression()).map(|e| {
+        Regression::Element {
+            unit: e.unit.clone(),
+            element: e.element.clone(),
+            after: e.after.clone(),
         }
-    }
-    for e in elements.iter().filter(|e| e.is_regression()) {
-        let unit = e
-            .unit
-            .as_deref()
-            .map(|u| format!(" in {u}"))
-            .unwrap_or_default();
-        let why = match &e.after {
-            None => "is no longer in the catalogue".to_owned(),
-            Some(a) if a.status == "missing" => "has no evidence file now".to_owned(),
-            Some(a) if a.errors > 0 => format!(
-                "is now {} ({} error{})",
-                a.status,
-                a.errors,
-                if a.errors == 1 { "" } else { "s" }
-            ),
-            Some(a) => format!("is now {}", a.status),
-        };
-        regressions.push(format!("element {}{unit} was ready and {why}", e.element));
-    }
+    }));
     Delta {
         overall,
         criteria,

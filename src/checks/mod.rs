@@ -92,6 +92,12 @@ pub enum ElementStatus {
     Rated(Status),
 }
 
+impl serde::Serialize for ElementStatus {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
 impl ElementStatus {
     /// Every status, in the order reports list them: the best first. The one list every
     /// count, column, badge and legend is made from.

@@ -58,11 +58,11 @@ fn side(s: &Option<ElementSide>) -> String {
         None => "not in the catalogue".into(),
         Some(s) if s.errors > 0 => format!(
             "{} ({} error{})",
-            s.status,
+            s.status.as_str(),
             s.errors,
             if s.errors == 1 { "" } else { "s" }
         ),
-        Some(s) => s.status.to_owned(),
+        Some(s) => s.status.as_str().to_owned(),
     }
 }
 
@@ -218,7 +218,7 @@ pub fn table(delta: &Delta, sides: &Sides, gate: bool, width: Option<u16>, color
         out.push_str(&paint("31", verdict));
         out.push('\n');
         for r in &delta.regressions {
-            out.push_str(&format!("  - {r}\n"));
+            out.push_str(&format!("  - {}\n", super::words::regression(r)));
         }
     }
     out
@@ -307,7 +307,7 @@ pub fn markdown(delta: &Delta, sides: &Sides, gate: bool) -> String {
             "⚠️ **Readiness went down:**\n\n"
         });
         for r in &delta.regressions {
-            out.push_str(&format!("- {}\n", md(r)));
+            out.push_str(&format!("- {}\n", md(&super::words::regression(r))));
         }
     }
     out
@@ -320,6 +320,8 @@ struct Document<'a> {
     after: &'a Revision,
     #[serde(flatten)]
     delta: &'a Delta,
+    /// Why this counts as a regression, one sentence each.
+    regressions: Vec<String>,
     regression: bool,
 }
 
@@ -330,6 +332,11 @@ pub fn json(delta: &Delta, sides: &Sides) -> String {
         before: &sides.before,
         after: &sides.after,
         delta,
+        regressions: delta
+            .regressions
+            .iter()
+            .map(super::words::regression)
+            .collect(),
         regression: delta.is_regression(),
     };
     let mut s =

@@ -1,5 +1,7 @@
 //! The words for the core's structured results, shared by every format.
 
+use crate::checks::ElementStatus;
+use crate::delta::Regression;
 use crate::readiness::{Problem, Reason};
 
 /// Ids joined with commas; a long list names the first few and counts the rest.
@@ -44,6 +46,45 @@ pub fn reason(reason: &Reason) -> String {
     match &reason.unit {
         Some(unit) => format!("[{unit}] {sentence}"),
         None => sentence,
+    }
+}
+
+/// Why a change counts as a regression, as a sentence.
+pub fn regression(regression: &Regression) -> String {
+    match regression {
+        Regression::Criterion {
+            id,
+            title,
+            before,
+            after,
+        } => format!(
+            "criterion {id} ({title}) went down from {:.1}% to {:.1}%",
+            before.readiness, after.readiness
+        ),
+        Regression::Element {
+            unit,
+            element,
+            after,
+        } => {
+            let unit = unit
+                .as_deref()
+                .map(|u| format!(" in {u}"))
+                .unwrap_or_default();
+            let why = match after {
+                None => "is no longer in the catalogue".to_owned(),
+                Some(a) if a.status == ElementStatus::Missing => {
+                    "has no evidence file now".to_owned()
+                }
+                Some(a) if a.errors > 0 => format!(
+                    "is now {} ({} error{})",
+                    a.status.as_str(),
+                    a.errors,
+                    if a.errors == 1 { "" } else { "s" }
+                ),
+                Some(a) => format!("is now {}", a.status.as_str()),
+            };
+            format!("element {element}{unit} was ready and {why}")
+        }
     }
 }
 
