@@ -350,28 +350,29 @@ impl Config {
             };
         }
         if let Some(g) = raw.gate {
-            let pct =
-                |v: Option<Spanned<TextOrNumber>>, key: &str| -> Result<Option<Setting<f64>>, ConfigError> {
-                    let Some(v) = v else { return Ok(None) };
-                    let span = v.span();
-                    let parsed = match v.get_ref() {
-                        TextOrNumber::Number(n) => parse_percent(&n.to_string()),
-                        TextOrNumber::Text(t) => parse_percent(t),
-                    };
-                    let Some(value) = parsed else {
-                        return Err(err(
-                            Some(span),
-                            format!(
-                                "`gate.{key} = {}` must be a percentage from 0 to 100, such as 80 or \"80%\"",
-                                v.get_ref()
-                            ),
-                        ));
-                    };
-                    Ok(Some(Setting {
-                        value,
-                        origin: origin(span),
-                    }))
+            let pct = |v: Option<Spanned<TextOrNumber>>,
+                       key: &str|
+             -> Result<Option<Setting<f64>>, ConfigError> {
+                let Some(v) = v else { return Ok(None) };
+                let span = v.span();
+                let parsed = match v.get_ref() {
+                    TextOrNumber::Number(n) => parse_percent(&n.to_string()),
+                    TextOrNumber::Text(t) => parse_percent(t),
                 };
+                let Some(value) = parsed else {
+                    return Err(err(
+                        Some(span),
+                        format!(
+                            "`gate.{key} = {}` must be a percentage from 0 to 100, such as 80 or \"80%\"",
+                            v.get_ref()
+                        ),
+                    ));
+                };
+                Ok(Some(Setting {
+                    value,
+                    origin: origin(span),
+                }))
+            };
             fn spanned_setting<T>(
                 v: Option<Spanned<T>>,
                 origin: impl Fn(std::ops::Range<usize>) -> Origin,
@@ -539,7 +540,15 @@ mod tests {
         );
         let e = parse("[gate]\nfail_under = \"high\"\n").unwrap_err();
         assert_eq!(e.line, Some(2));
-        assert!(e.message.contains("expected a number"), "{e}");
+        assert!(
+            e.message
+                .contains("must be a percentage from 0 to 100, such as 80 or \"80%\""),
+            "{e}"
+        );
+        let c = parse("[gate]\nfail_under = \"80%\"\n").unwrap();
+        assert_eq!(c.gate.fail_under.unwrap().value, 80.0);
+        let e = parse("review_max_age = 6\n").unwrap_err();
+        assert!(e.message.ends_with("review_max_age = \"6 months\""), "{e}");
         let e = parse("[gate]\n\nfail_under = 120\n").unwrap_err();
         assert_eq!(e.line, Some(3));
         let e = parse("fail_under = 80\n").unwrap_err();

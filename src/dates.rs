@@ -161,12 +161,22 @@ mod tests {
             assert_eq!(hint(s), "dates are written YYYY-MM-DD: 2026-11-20", "{s}");
         }
         assert_eq!(hint("2026-3-1"), "dates are written YYYY-MM-DD: 2026-03-01");
-        assert_eq!(hint("05/05/2026"), "dates are written YYYY-MM-DD: 2026-05-05");
+        assert_eq!(
+            hint("05/05/2026"),
+            "dates are written YYYY-MM-DD: 2026-05-05"
+        );
     }
 
     #[test]
     fn unclear_dates_get_an_example() {
-        for s in ["03/04/2026", "31/02/2026", "tomorrow", "", "2026", "20/11/26"] {
+        for s in [
+            "03/04/2026",
+            "31/02/2026",
+            "tomorrow",
+            "",
+            "2026",
+            "20/11/26",
+        ] {
             assert_eq!(
                 hint(s),
                 "dates are written YYYY-MM-DD, for example 2026-05-14",

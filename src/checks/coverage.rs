@@ -109,12 +109,20 @@ fn misnamed_file(m: &Misnamed, id: &str) -> Diagnostic {
     let folder = m.path.strip_suffix(name).unwrap_or("");
     let (message, help) = match m.fix {
         Fix::Rename => (
-            format!("element {id} has no evidence file, but `{}` was found", excerpt(name)),
+            format!(
+                "element {id} has no evidence file, but `{}` was found",
+                excerpt(name)
+            ),
             format!("rename it to `{folder}{id}.md`: cse reads only files ending in `.md`"),
         ),
         Fix::CopyText => (
-            format!("element {id} has no evidence file, but the document `{}` was found", excerpt(name)),
-            format!("evidence files are markdown: copy its text into `{folder}{id}.md` (`cse init` writes a template)"),
+            format!(
+                "element {id} has no evidence file, but the document `{}` was found",
+                excerpt(name)
+            ),
+            format!(
+                "evidence files are markdown: copy its text into `{folder}{id}.md` (`cse init` writes a template)"
+            ),
         ),
     };
     Diagnostic::new(Code::MisnamedEvidence, message)

@@ -109,7 +109,9 @@ and left alone, so running it again is safe.",
     Completions(CompletionsArgs),
 
     /// Print the manual page (roff), or write a page per command into a folder.
-    #[command(after_help = "Examples:\n  cse man > cse.1 && man ./cse.1\n  cse man --out man/ && man man/cse-check.1")]
+    #[command(
+        after_help = "Examples:\n  cse man > cse.1 && man ./cse.1\n  cse man --out man/ && man man/cse-check.1"
+    )]
     Man(ManArgs),
 
     /// Print a JSON Schema of the evidence front matter, or of an assessment record.

@@ -13,7 +13,6 @@ mod visits;
 use std::io::Write;
 use std::process::ExitCode;
 
-
 /// What a command found; the exit code is decided from this in one place.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Outcome {

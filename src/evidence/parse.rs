@@ -182,8 +182,13 @@ pub fn parse_front_matter<'t>(
         }),
         None => {
             let word = fields.status.value.trim();
-            let help = match (Status::from_wording(word), suggest::closest(word, Status::words())) {
-                (Some(s), _) => format!("write `{s}`: the status words are lower case, joined by `-`"),
+            let help = match (
+                Status::from_wording(word),
+                suggest::closest(word, Status::words()),
+            ) {
+                (Some(s), _) => {
+                    format!("write `{s}`: the status words are lower case, joined by `-`")
+                }
                 (None, Some(s)) => format!("did you mean `{s}`?"),
                 (None, None) => format!(
                     "use one of: {}",

@@ -65,9 +65,7 @@ impl Status {
             "non compliance" | "non compliant" | "noncompliance" | "noncompliant"
             | "not compliant" => Status::NonCompliant,
             "partial compliance" | "partially compliant" | "partial" => Status::Partial,
-            "compliance" | "full compliance" | "fully compliant" | "compliant" => {
-                Status::Compliant
-            }
+            "compliance" | "full compliance" | "fully compliant" | "compliant" => Status::Compliant,
             "compliance plus" | "compliance+" | "compliant plus" => Status::CompliancePlus,
             _ => return None,
         })

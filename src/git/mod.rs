@@ -209,7 +209,7 @@ impl Repo {
                 || message.contains("bad object")
                 || message.contains("ambiguous argument")
             {
-                if !self.has_commits() {
+                if !is_date(rev) && !self.has_commits() {
                     return Err(GitError::NoCommits);
                 }
                 return Err(GitError::UnknownRevision {

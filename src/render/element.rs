@@ -182,10 +182,13 @@ fn unit_section(out: &mut String, e: &EvidenceView, term: &Terminal) {
     } else {
         let files = usize::from(e.file.is_some());
         let summary = Summary::of(&e.diagnostics, files);
-        out.push_str(&Human {
-            color: term.color,
-            ..Human::default()
-        }.render(&e.diagnostics, &summary));
+        out.push_str(
+            &Human {
+                color: term.color,
+                ..Human::default()
+            }
+            .render(&e.diagnostics, &summary),
+        );
     }
 }
 

@@ -51,7 +51,11 @@ fn errors_come_before_warnings_and_are_never_folded() {
     for e in catalogue.elements() {
         let id = &e.element.id;
         // 1.x elements have a bad status (errors), the rest are not assessed (warnings).
-        let status = if id.starts_with("1.") { "Complient" } else { "not-assessed" };
+        let status = if id.starts_with("1.") {
+            "Complient"
+        } else {
+            "not-assessed"
+        };
         repo.write(
             &format!("evidence/{id}.md"),
             &format!("---\nelement: {id}\nstatus: {status}\n---\n"),
@@ -68,7 +72,10 @@ fn errors_come_before_warnings_and_are_never_folded() {
     let quiet = String::from_utf8(quiet.stdout).unwrap();
     assert!(!quiet.contains("warning["), "{quiet}");
     assert_eq!(quiet.matches("error[E008]").count(), 11);
-    assert!(quiet.ends_with("11 errors, 46 warnings in 57 files\n"), "{quiet}");
+    assert!(
+        quiet.ends_with("11 errors, 46 warnings in 57 files\n"),
+        "{quiet}"
+    );
 }
 
 #[test]
@@ -152,17 +159,19 @@ fn mixed_repo() -> Repo {
 }
 
 fn run_json(repo: &Repo, format: &str) -> serde_json::Value {
-    let out = repo.cse().args(["check", "--format", format]).output().unwrap();
+    let out = repo
+        .cse()
+        .args(["check", "--format", format])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(1));
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
 #[test]
 fn sarif_output_is_valid_sarif_2_1_0() {
-    let schema: serde_json::Value = serde_json::from_str(include_str!(
-        "fixtures/sarif-2.1.0-rtm.5.json"
-    ))
-    .unwrap();
+    let schema: serde_json::Value =
+        serde_json::from_str(include_str!("fixtures/sarif-2.1.0-rtm.5.json")).unwrap();
     let url = "https://json.schemastore.org/sarif-2.1.0-rtm.5.json";
     let mut schemas = boon::Schemas::new();
     let mut compiler = boon::Compiler::new();
@@ -187,7 +196,9 @@ fn sarif_output_is_valid_sarif_2_1_0() {
     assert_eq!(results.len(), json["diagnostics"].as_array().unwrap().len());
     let missing = results.iter().find(|r| r["ruleId"] == "E001").unwrap();
     assert_eq!(missing["level"], "error");
-    let rules = sarif["runs"][0]["tool"]["driver"]["rules"].as_array().unwrap();
+    let rules = sarif["runs"][0]["tool"]["driver"]["rules"]
+        .as_array()
+        .unwrap();
     for r in results {
         let rule = &rules[r["ruleIndex"].as_u64().unwrap() as usize];
         assert_eq!(rule["id"], r["ruleId"]);

@@ -57,12 +57,18 @@ fn evidence_mistakes_get_hints() {
 #[test]
 fn day_first_dates_get_their_iso_form() {
     let text = ready_file("1.1.1").replace("reviewed: 2026-06-01", "reviewed: 20/11/2026");
-    assert_eq!(help_for(&text, "E010"), "dates are written YYYY-MM-DD: 2026-11-20");
+    assert_eq!(
+        help_for(&text, "E010"),
+        "dates are written YYYY-MM-DD: 2026-11-20"
+    );
     let text = format!(
         "{}actions:\n  - action: Survey\n    due: 1 March 2027\n---\n",
         ready_file("1.1.1").split("---\nHow").next().unwrap()
     );
-    assert_eq!(help_for(&text, "E010"), "dates are written YYYY-MM-DD: 2027-03-01");
+    assert_eq!(
+        help_for(&text, "E010"),
+        "dates are written YYYY-MM-DD: 2027-03-01"
+    );
     let text = ready_file("1.1.1").replace("reviewed: 2026-06-01", "reviewed: 03/04/2026");
     assert_eq!(
         help_for(&text, "E010"),
@@ -111,10 +117,20 @@ fn at_and_until_include_the_commits_of_that_day() {
     g.commit("2026-03-01", "first of march");
     g.write("evidence/1.1.3.md", &ready_file("1.1.3"));
     g.commit("2026-03-02", "second of march");
-    let out = g.cse().args(["check", "--at", "2026-03-01"]).output().unwrap();
+    let out = g
+        .cse()
+        .args(["check", "--at", "2026-03-01"])
+        .output()
+        .unwrap();
     let out = String::from_utf8(out.stdout).unwrap();
     assert!(out.starts_with("Evidence at commit "), "{out}");
-    assert!(out.lines().next().unwrap().ends_with("(2026-03-01): first of march"), "{out}");
+    assert!(
+        out.lines()
+            .next()
+            .unwrap()
+            .ends_with("(2026-03-01): first of march"),
+        "{out}"
+    );
     let out = g
         .cse()
         .args(["history", "--until", "2026-03-01", "--format", "csv"])
@@ -164,7 +180,10 @@ fn config_errors_point_at_the_line_with_an_example() {
         err.contains("cse.toml:2: `evidence_dir = \"evidnce\"`: the folder does not exist"),
         "{err}"
     );
-    assert!(err.contains("did you mean `evidence_dir = \"evidence\"`?"), "{err}");
+    assert!(
+        err.contains("did you mean `evidence_dir = \"evidence\"`?"),
+        "{err}"
+    );
     let (err, code) = with_config("review_max_age = 12\n", &[]);
     assert_eq!(code, 2);
     assert!(err.contains("cse.toml:1: `review_max_age = 12`"), "{err}");
@@ -182,7 +201,10 @@ fn percentages_are_read_alike_in_config_and_flags() {
     assert!(err.contains("gate passed"), "{err}");
     let (err, code) = with_config("[gate]\nfail_under = \"180%\"\n", &[]);
     assert_eq!(code, 2);
-    assert!(err.contains("cse.toml:2: `gate.fail_under = \"180%\"` must be a percentage"), "{err}");
+    assert!(
+        err.contains("cse.toml:2: `gate.fail_under = \"180%\"` must be a percentage"),
+        "{err}"
+    );
     let (err, code) = with_config("", &["--fail-under", "0.8"]);
     assert_eq!(code, 0);
     assert!(

@@ -18,12 +18,22 @@ fn global_options_come_after_each_command_own() {
     for command in ["check", "status", "history", "report"] {
         let text = help(&[command]);
         let own = text.find("\nOptions:\n").expect("own options");
-        let global = text.find("\nGlobal options:\n").expect("a Global options heading");
+        let global = text
+            .find("\nGlobal options:\n")
+            .expect("a Global options heading");
         assert!(own < global, "{command}:\n{text}");
         let globals = &text[global..];
-        for flag in ["-C <DIR>", "--config <FILE>", "--unit <NAME>", "--color <COLOR>"] {
+        for flag in [
+            "-C <DIR>",
+            "--config <FILE>",
+            "--unit <NAME>",
+            "--color <COLOR>",
+        ] {
             assert!(globals.contains(flag), "{command} lacks {flag}:\n{text}");
-            assert!(!text[..global].contains(flag), "{command}: {flag} among its own");
+            assert!(
+                !text[..global].contains(flag),
+                "{command}: {flag} among its own"
+            );
         }
     }
 }
@@ -35,11 +45,18 @@ fn unit_and_config_are_not_offered_where_they_mean_nothing() {
         assert!(!text.contains("--unit"), "{command}:\n{text}");
         assert!(text.contains("--color"), "{command}:\n{text}");
         // `schema` lists the element ids of the config's catalogue.
-        assert_eq!(text.contains("--config"), command == "schema", "{command}:\n{text}");
+        assert_eq!(
+            text.contains("--config"),
+            command == "schema",
+            "{command}:\n{text}"
+        );
     }
     // Still accepted, as before, so scripts that pass them everywhere keep working.
     let dir = tempfile::tempdir().unwrap();
-    let out = cse(dir.path()).args(["--unit", "x", "schema"]).output().unwrap();
+    let out = cse(dir.path())
+        .args(["--unit", "x", "schema"])
+        .output()
+        .unwrap();
     assert!(out.status.success(), "{out:?}");
 }
 
@@ -69,13 +86,19 @@ fn man_out_writes_a_page_per_command_with_every_option() {
     for sub in commands {
         let name = format!("cse-{sub}");
         // The main page points at each command's page, and that page exists.
-        assert!(main.contains(&format!("{}(1)", name.replace('-', "\\-"))), "{name}");
+        assert!(
+            main.contains(&format!("{}(1)", name.replace('-', "\\-"))),
+            "{name}"
+        );
         let page = std::fs::read_to_string(pages.join(format!("{name}.1")))
             .unwrap_or_else(|e| panic!("{name}.1: {e}"));
         let flags: Vec<String> = help(&[sub])
             .split_whitespace()
             .filter(|w| w.starts_with("--") && w.len() > 2)
-            .map(|w| w.trim_end_matches(|c: char| !c.is_ascii_alphanumeric()).to_owned())
+            .map(|w| {
+                w.trim_end_matches(|c: char| !c.is_ascii_alphanumeric())
+                    .to_owned()
+            })
             .collect();
         for flag in flags {
             let roff = flag.replace('-', "\\-");
@@ -83,19 +106,34 @@ fn man_out_writes_a_page_per_command_with_every_option() {
         }
     }
     let check = std::fs::read_to_string(pages.join("cse-check.1")).unwrap();
-    for flag in ["\\-\\-format", "\\-\\-quiet", "\\-\\-verbose", "\\-\\-at", "\\-\\-color"] {
+    for flag in [
+        "\\-\\-format",
+        "\\-\\-quiet",
+        "\\-\\-verbose",
+        "\\-\\-at",
+        "\\-\\-color",
+    ] {
         assert!(check.contains(flag), "cse-check.1 lacks {flag}");
     }
     // Writing again replaces the pages; a link in their place is refused.
-    let again = cse(dir.path()).args(["man", "--out", "pages"]).output().unwrap();
+    let again = cse(dir.path())
+        .args(["man", "--out", "pages"])
+        .output()
+        .unwrap();
     assert!(again.status.success());
     #[cfg(unix)]
     {
         let repo = Repo::empty();
         std::fs::remove_file(pages.join("cse-check.1")).unwrap();
-        std::os::unix::fs::symlink(repo.path().join("docs/proof.txt"), pages.join("cse-check.1"))
+        std::os::unix::fs::symlink(
+            repo.path().join("docs/proof.txt"),
+            pages.join("cse-check.1"),
+        )
+        .unwrap();
+        let refused = cse(dir.path())
+            .args(["man", "--out", "pages"])
+            .output()
             .unwrap();
-        let refused = cse(dir.path()).args(["man", "--out", "pages"]).output().unwrap();
         assert_eq!(refused.status.code(), Some(2));
         assert_eq!(
             std::fs::read_to_string(repo.path().join("docs/proof.txt")).unwrap(),

@@ -49,10 +49,11 @@ pub fn run(cli: &Cli, settings: &Settings, args: &CheckArgs) -> Result<Outcome> 
         output::emit(&format!("{}\n\n", source::describe(commit)))?;
     }
     output::emit(&renderer.render(&diagnostics, &summary))?;
-    if args.format == CheckFormat::Human && !args.quiet {
-        if let Some(step) = next_step(&diagnostics) {
-            output::emit(&format!("\n{step}\n"))?;
-        }
+    if args.format == CheckFormat::Human
+        && !args.quiet
+        && let Some(step) = next_step(&diagnostics)
+    {
+        output::emit(&format!("\n{step}\n"))?;
     }
     let failed = summary.errors > 0 || (args.deny_warnings && summary.warnings > 0);
     Ok(if failed {

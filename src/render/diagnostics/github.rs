@@ -1,6 +1,6 @@
 //! `--format github`: GitHub Actions workflow commands, which annotate the pull request.
 
-use super::{Render, summary_line};
+use super::{Render, message_with_help, summary_line};
 use crate::diagnostic::{Diagnostic, Severity, Summary};
 
 #[derive(Debug, Clone, Copy, Default)]
@@ -40,14 +40,7 @@ impl Render for Github {
                 "title={}",
                 escape_property(&format!("{} {}", d.code.id(), d.code.name()))
             ));
-            let mut message = match &d.unit {
-                Some(unit) => format!("[{unit}] {}", d.message),
-                None => d.message.clone(),
-            };
-            if let Some(help) = &d.help {
-                message.push_str("\nhelp: ");
-                message.push_str(help);
-            }
+            let message = message_with_help(d);
             out.push_str(&format!(
                 "::{command} {}::{}\n",
                 props.join(","),

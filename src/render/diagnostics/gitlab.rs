@@ -5,8 +5,8 @@ use std::collections::HashMap;
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 
-use super::Render;
 use super::sarif::REPOSITORY_FILE;
+use super::{Render, message_with_help};
 use crate::diagnostic::{Diagnostic, Severity, Summary};
 
 #[derive(Debug, Clone, Copy, Default)]
@@ -49,15 +49,7 @@ impl Render for Gitlab {
                     fingerprint(d, *occurrence)
                 };
                 *occurrence += 1;
-                let mut description = match &d.unit {
-                    Some(unit) => format!("[{unit}] {}", d.message),
-                    None => d.message.clone(),
-                };
-                if let Some(help) = &d.help {
-                    description.push_str(" (help: ");
-                    description.push_str(help);
-                    description.push(')');
-                }
+                let description = message_with_help(d);
                 json!({
                     "description": description,
                     "check_name": d.code.id(),

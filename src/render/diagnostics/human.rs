@@ -95,9 +95,8 @@ impl Render for Human {
             visible.push((d, shape));
         }
         // Snippets are the costly part of a big report; render them on every core.
-        let rendered = crate::parallel::map(&visible, |(d, shape)| {
-            renderer.render(&[group(d, *shape)])
-        });
+        let rendered =
+            crate::parallel::map(&visible, |(d, shape)| renderer.render(&[group(d, *shape)]));
         let mut out =
             String::with_capacity(rendered.iter().map(|r| r.len() + 2).sum::<usize>() + 64);
         for r in rendered {
@@ -168,10 +167,10 @@ pub fn next_step(diagnostics: &[Diagnostic]) -> Option<String> {
         let place = first
             .file
             .as_deref()
-            .map(|f| format!(" (the first is in {})", printable(f)))
+            .map(|f| format!("\nThe first is in {}.", printable(f)))
             .unwrap_or_default();
         return Some(format!(
-            "What to do first: fix the error{} listed at the top{place},\nthen run `cse check` again.",
+            "What to do first: fix the error{} listed at the top, then run `cse check` again.{place}",
             if errors == 1 { "" } else { "s" }
         ));
     }
@@ -288,7 +287,11 @@ mod tests {
                     d.source_line = Some(text.to_owned());
                     d.span_chars = span;
                     for color in [false, true] {
-                        let out = Human { color, detail: Detail::All }.render(&[d.clone()], &Summary::of(&[], 1));
+                        let out = Human {
+                            color,
+                            detail: Detail::All,
+                        }
+                        .render(&[d.clone()], &Summary::of(&[], 1));
                         assert!(out.contains("error[E008]"), "{text:?} {column} {span:?}");
                     }
                 }

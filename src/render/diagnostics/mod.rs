@@ -21,6 +21,19 @@ pub trait Render {
     fn render(&self, diagnostics: &[Diagnostic], summary: &Summary) -> String;
 }
 
+/// "[unit] message", then "help: …" on a line of its own: for the formats with one text field.
+pub fn message_with_help(d: &Diagnostic) -> String {
+    let mut message = match &d.unit {
+        Some(unit) => format!("[{unit}] {}", d.message),
+        None => d.message.clone(),
+    };
+    if let Some(help) = &d.help {
+        message.push_str("\nhelp: ");
+        message.push_str(help);
+    }
+    message
+}
+
 /// "2 errors, 1 warning in 57 files"
 pub fn summary_line(summary: &Summary) -> String {
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });

@@ -2,7 +2,7 @@
 
 use serde_json::{Value, json};
 
-use super::Render;
+use super::{Render, message_with_help};
 use crate::diagnostic::{Code, Diagnostic, Severity, Summary};
 
 /// Where findings with no file of their own (an element with no evidence file) are placed:
@@ -29,14 +29,7 @@ fn rule(code: Code) -> Value {
 }
 
 fn result(d: &Diagnostic) -> Value {
-    let mut text = match &d.unit {
-        Some(unit) => format!("[{unit}] {}", d.message),
-        None => d.message.clone(),
-    };
-    if let Some(help) = &d.help {
-        text.push_str("\nhelp: ");
-        text.push_str(help);
-    }
+    let text = message_with_help(d);
     let mut physical = json!({
         "artifactLocation": { "uri": d.file.as_deref().unwrap_or(REPOSITORY_FILE) },
     });
@@ -77,8 +70,8 @@ impl Render for Sarif {
                 "results": diagnostics.iter().map(result).collect::<Vec<_>>(),
             }],
         });
-        let mut s = serde_json::to_string_pretty(&log)
-            .unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"));
+        let mut s =
+            serde_json::to_string_pretty(&log).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"));
         s.push('\n');
         s
     }
