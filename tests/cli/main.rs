@@ -22,6 +22,7 @@ mod init;
 mod layering;
 mod manual;
 mod one_truth;
+mod output_safety;
 mod priorities;
 mod properties;
 mod read_only;

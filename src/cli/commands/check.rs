@@ -3,7 +3,7 @@
 use anyhow::{Context, Result};
 use cse::diagnostic::{Diagnostic, Summary};
 use cse::render::diagnostics::{
-    Detail, Github, Gitlab, Human, Json, Junit, Render, Sarif, next_step,
+    Detail, Emit, Github, Gitlab, Human, Json, Junit, Sarif, next_step,
 };
 
 use crate::cli::Outcome;
@@ -30,7 +30,7 @@ pub fn run(cli: &Cli, settings: &Settings, args: &CheckArgs) -> Result<Outcome> 
         files += loaded.files;
     }
     let summary = Summary::of(&diagnostics, files);
-    let renderer: Box<dyn Render> = match args.format {
+    let emitter: Box<dyn Emit> = match args.format {
         CheckFormat::Human => Box::new(Human {
             color: output::use_color(cli.color),
             detail: match (args.quiet, args.verbose) {
@@ -48,7 +48,7 @@ pub fn run(cli: &Cli, settings: &Settings, args: &CheckArgs) -> Result<Outcome> 
     if let (Some(commit), CheckFormat::Human) = (&checked.commit, args.format) {
         output::emit(&format!("{}\n\n", source::describe(commit)))?;
     }
-    output::emit(&renderer.render(&diagnostics, &summary))?;
+    output::emit_with(|out| emitter.emit(&diagnostics, &summary, out))?;
     if args.format == CheckFormat::Human
         && !args.quiet
         && let Some(step) = next_step(&diagnostics)

@@ -6,7 +6,9 @@ use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 
 use super::sarif::REPOSITORY_FILE;
-use super::{Render, message_with_help};
+use std::io::{self, Write};
+
+use super::{Emit, message_with_help};
 use crate::diagnostic::{Diagnostic, Severity, Summary};
 
 #[derive(Debug, Clone, Copy, Default)]
@@ -35,8 +37,13 @@ fn fingerprint(d: &Diagnostic, occurrence: usize) -> String {
         .collect()
 }
 
-impl Render for Gitlab {
-    fn render(&self, diagnostics: &[Diagnostic], _summary: &Summary) -> String {
+impl Emit for Gitlab {
+    fn emit(
+        &self,
+        diagnostics: &[Diagnostic],
+        _summary: &Summary,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
         let mut seen: HashMap<String, usize> = HashMap::new();
         let issues: Vec<Value> = diagnostics
             .iter()
@@ -65,9 +72,6 @@ impl Render for Gitlab {
                 })
             })
             .collect();
-        let mut s = serde_json::to_string_pretty(&issues)
-            .unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"));
-        s.push('\n');
-        s
+        crate::render::json::write(&issues, out)
     }
 }

@@ -5,7 +5,10 @@
 
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 
-use super::{Render, summary_line};
+use std::io::{self, Write};
+
+use super::{Emit, summary_line};
+use crate::render::escape::terminal;
 use std::collections::BTreeMap;
 
 use crate::diagnostic::{Code, Diagnostic, Severity, Summary};
@@ -49,8 +52,13 @@ enum Shape {
     Brief,
 }
 
-impl Render for Human {
-    fn render(&self, diagnostics: &[Diagnostic], summary: &Summary) -> String {
+impl Emit for Human {
+    fn emit(
+        &self,
+        diagnostics: &[Diagnostic],
+        summary: &Summary,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
         let renderer = if self.color {
             Renderer::styled()
         } else {
@@ -97,30 +105,26 @@ impl Render for Human {
         // Snippets are the costly part of a big report; render them on every core.
         let rendered =
             crate::parallel::map(&visible, |(d, shape)| renderer.render(&[group(d, *shape)]));
-        let mut out =
-            String::with_capacity(rendered.iter().map(|r| r.len() + 2).sum::<usize>() + 64);
         for r in rendered {
-            out.push_str(&r);
-            out.push_str("\n\n");
+            writeln!(out, "{r}\n")?;
         }
         for (code, ids) in &folded {
-            out.push_str(&fold_line(*code, ids));
+            out.write_all(fold_line(*code, ids).as_bytes())?;
         }
         for (code, count) in shown {
             if folded.contains_key(&code) {
                 continue;
             }
             if let Some(hidden) = count.checked_sub(MAX_SHOWN_PER_CODE).filter(|n| *n > 0) {
-                out.push_str(&format!(
+                write!(
+                    out,
                     "note: {hidden} more {} {} not shown (the first {MAX_SHOWN_PER_CODE} are above; `--format json` lists every one)\n\n",
                     code.id(),
                     code.name()
-                ));
+                )?;
             }
         }
-        out.push_str(&summary_line(summary));
-        out.push('\n');
-        out
+        writeln!(out, "{}", summary_line(summary))
     }
 }
 
@@ -143,8 +147,8 @@ fn fold_line(code: Code, ids: &[&str]) -> String {
     let mut line = String::new();
     for id in ids {
         let id = printable(id);
-        if !line.is_empty() && line.chars().count() + id.chars().count() + 3 > IDS_LINE_CHARS {
-            out.push_str(&format!("    {line},\n"));
+        if !line.is_empty() && line.chars().count() + id.chars().count() + 2 > IDS_LINE_CHARS {
+            out.push_str(&format!("    {line}\n"));
             line.clear();
         }
         if !line.is_empty() {
@@ -167,36 +171,34 @@ pub fn next_step(diagnostics: &[Diagnostic]) -> Option<String> {
         let place = first
             .file
             .as_deref()
-            .map(|f| format!("\nThe first is in {}.", printable(f)))
+            .map(|f| format!(" (the first is in {})", printable(f)))
             .unwrap_or_default();
         return Some(format!(
-            "What to do first: fix the error{} listed at the top, then run `cse check` again.{place}",
+            "What to do first: fix the error{} listed at the top{place}, then run `cse check` again.",
             if errors == 1 { "" } else { "s" }
         ));
     }
     let first = diagnostics.iter().find(|d| d.code == Code::NotAssessed)?;
     let file = first.file.as_deref().map(printable)?;
     Some(format!(
-        "What to do first: gather the evidence for {} in {file} and set\n\
-         its `status:`; `cse priorities` lists the elements assessors look at first.",
+        "What to do first: gather the evidence for {}, list it in {file} and set its `status:`.\n\
+         `cse priorities` lists the elements an assessor looks at first; `cse status` shows readiness.",
         printable(id_of(first))
     ))
 }
 
 fn title(d: &Diagnostic) -> String {
-    let mut t = d.message.clone();
-    if let Some(unit) = &d.unit {
-        t = format!("[{}] {t}", printable(unit));
-    }
-    t
+    let t = match &d.unit {
+        Some(unit) => format!("[{unit}] {}", d.message),
+        None => d.message.clone(),
+    };
+    printable(&t)
 }
 
-/// A file name or unit fit for a terminal: control characters (possible in file names)
-/// become U+FFFD, so they cannot move the cursor or change colours.
+/// Text fit for one line of a terminal: cleaned (file names may hold control characters),
+/// and a line break, which would break the snippet's layout, shown as U+FFFD.
 fn printable(s: &str) -> String {
-    s.chars()
-        .map(|c| if c.is_control() { '\u{fffd}' } else { c })
-        .collect()
+    terminal(s).replace('\n', "\u{fffd}")
 }
 
 fn group(d: &Diagnostic, shape: Shape) -> Group<'_> {
@@ -247,7 +249,7 @@ fn group(d: &Diagnostic, shape: Shape) -> Group<'_> {
         (None, _, _) => {}
     }
     if let Some(help) = d.help.as_ref().filter(|_| shape == Shape::Full) {
-        group = group.element(Level::HELP.message(help.as_str()));
+        group = group.element(Level::HELP.message(terminal(help)));
     }
     group
 }
@@ -287,11 +289,14 @@ mod tests {
                     d.source_line = Some(text.to_owned());
                     d.span_chars = span;
                     for color in [false, true] {
-                        let out = Human {
+                        let mut out = Vec::new();
+                        Human {
                             color,
                             detail: Detail::All,
                         }
-                        .render(&[d.clone()], &Summary::of(&[], 1));
+                        .emit(&[d.clone()], &Summary::of(&[], 1), &mut out)
+                        .unwrap();
+                        let out = String::from_utf8(out).unwrap();
                         assert!(out.contains("error[E008]"), "{text:?} {column} {span:?}");
                     }
                 }

@@ -14,11 +14,18 @@ pub use json::{Json, SCHEMA_VERSION};
 pub use junit::Junit;
 pub use sarif::Sarif;
 
+use std::io::{self, Write};
+
 use crate::diagnostic::{Diagnostic, Summary};
 
-/// Every output format of diagnostics implements this.
-pub trait Render {
-    fn render(&self, diagnostics: &[Diagnostic], summary: &Summary) -> String;
+/// Every output format of diagnostics implements this: it writes them all, then the summary.
+pub trait Emit {
+    fn emit(
+        &self,
+        diagnostics: &[Diagnostic],
+        summary: &Summary,
+        out: &mut dyn Write,
+    ) -> io::Result<()>;
 }
 
 /// "[unit] message", then "help: …" on a line of its own: for the formats with one text field.

@@ -2,7 +2,9 @@
 
 use serde_json::{Value, json};
 
-use super::{Render, message_with_help};
+use std::io::{self, Write};
+
+use super::{Emit, message_with_help};
 use crate::diagnostic::{Code, Diagnostic, Severity, Summary};
 
 /// Where findings with no file of their own (an element with no evidence file) are placed:
@@ -54,8 +56,13 @@ fn result(d: &Diagnostic) -> Value {
     result
 }
 
-impl Render for Sarif {
-    fn render(&self, diagnostics: &[Diagnostic], _summary: &Summary) -> String {
+impl Emit for Sarif {
+    fn emit(
+        &self,
+        diagnostics: &[Diagnostic],
+        _summary: &Summary,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
         let log = json!({
             "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
             "version": "2.1.0",
@@ -70,9 +77,6 @@ impl Render for Sarif {
                 "results": diagnostics.iter().map(result).collect::<Vec<_>>(),
             }],
         });
-        let mut s =
-            serde_json::to_string_pretty(&log).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"));
-        s.push('\n');
-        s
+        crate::render::json::write(&log, out)
     }
 }
