@@ -147,8 +147,8 @@ fn fold_line(code: Code, ids: &[&str]) -> String {
     let mut line = String::new();
     for id in ids {
         let id = printable(id);
-        if !line.is_empty() && line.chars().count() + id.chars().count() + 2 > IDS_LINE_CHARS {
-            out.push_str(&format!("    {line}\n"));
+        if !line.is_empty() && line.chars().count() + id.chars().count() + 3 > IDS_LINE_CHARS {
+            out.push_str(&format!("    {line},\n"));
             line.clear();
         }
         if !line.is_empty() {
@@ -171,18 +171,18 @@ pub fn next_step(diagnostics: &[Diagnostic]) -> Option<String> {
         let place = first
             .file
             .as_deref()
-            .map(|f| format!(" (the first is in {})", printable(f)))
+            .map(|f| format!("\nThe first is in {}.", printable(f)))
             .unwrap_or_default();
         return Some(format!(
-            "What to do first: fix the error{} listed at the top{place}, then run `cse check` again.",
+            "What to do first: fix the error{} listed at the top, then run `cse check` again.{place}",
             if errors == 1 { "" } else { "s" }
         ));
     }
     let first = diagnostics.iter().find(|d| d.code == Code::NotAssessed)?;
     let file = first.file.as_deref().map(printable)?;
     Some(format!(
-        "What to do first: gather the evidence for {}, list it in {file} and set its `status:`.\n\
-         `cse priorities` lists the elements an assessor looks at first; `cse status` shows readiness.",
+        "What to do first: gather the evidence for {} in {file} and set\n\
+         its `status:`; `cse priorities` lists the elements assessors look at first.",
         printable(id_of(first))
     ))
 }
