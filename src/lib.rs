@@ -16,6 +16,8 @@ pub mod git;
 pub mod glob;
 pub mod history;
 pub mod misnamed;
+pub mod pack;
+pub mod privacy;
 pub mod project;
 pub mod readiness;
 pub mod render;

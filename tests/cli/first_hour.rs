@@ -172,16 +172,12 @@ fn run_json(repo: &Repo, format: &str) -> serde_json::Value {
 fn sarif_output_is_valid_sarif_2_1_0() {
     let schema: serde_json::Value =
         serde_json::from_str(include_str!("fixtures/sarif-2.1.0-rtm.5.json")).unwrap();
-    let url = "https://json.schemastore.org/sarif-2.1.0-rtm.5.json";
-    let mut schemas = boon::Schemas::new();
-    let mut compiler = boon::Compiler::new();
-    compiler.add_resource(url, schema).unwrap();
-    let index = compiler.compile(url, &mut schemas).unwrap();
+    let validator = jsonschema::draft4::new(&schema).unwrap();
     let repo = mixed_repo();
     let sarif = run_json(&repo, "sarif");
     for log in [sarif.clone(), example_check("sarif")] {
-        if let Err(e) = schemas.validate(&log, index) {
-            panic!("not valid SARIF 2.1.0: {e:#}\n{log:#}");
+        if let Err(e) = validator.validate(&log) {
+            panic!("not valid SARIF 2.1.0: {e}\n{log:#}");
         }
     }
     // The schema's own check can fail: a result without a message is refused.
@@ -190,7 +186,7 @@ fn sarif_output_is_valid_sarif_2_1_0() {
         .as_object_mut()
         .unwrap()
         .remove("message");
-    assert!(schemas.validate(&broken, index).is_err());
+    assert!(!validator.is_valid(&broken));
     let results = sarif["runs"][0]["results"].as_array().unwrap();
     let json = repo.check_json().0;
     assert_eq!(results.len(), json["diagnostics"].as_array().unwrap().len());

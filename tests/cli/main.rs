@@ -23,6 +23,7 @@ mod layering;
 mod manual;
 mod one_truth;
 mod output_safety;
+mod pack;
 mod priorities;
 mod properties;
 mod read_only;
