@@ -172,6 +172,13 @@ fn run_json(repo: &Repo, format: &str) -> serde_json::Value {
 fn sarif_output_is_valid_sarif_2_1_0() {
     let schema: serde_json::Value =
         serde_json::from_str(include_str!("fixtures/sarif-2.1.0-rtm.5.json")).unwrap();
+    // rtm.5's `language` pattern has a stray `]` that strict regex engines refuse (the
+    // OASIS release fixed it): use the fixed pattern, and check everything else as is.
+    let text = serde_json::to_string(&schema).unwrap().replace(
+        r#""^[a-zA-Z]{2}|^[a-zA-Z]{2}-[a-zA-Z]{2}]?$""#,
+        r#""^[a-zA-Z]{2}(-[a-zA-Z]{2})?$""#,
+    );
+    let schema: serde_json::Value = serde_json::from_str(&text).unwrap();
     let validator = jsonschema::draft4::new(&schema).unwrap();
     let repo = mixed_repo();
     let sarif = run_json(&repo, "sarif");
