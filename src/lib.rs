@@ -10,6 +10,7 @@ pub mod config;
 pub mod dates;
 pub mod delta;
 pub mod diagnostic;
+pub mod documents;
 pub mod evidence;
 pub mod gates;
 pub mod git;

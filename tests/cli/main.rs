@@ -13,6 +13,7 @@ mod check;
 mod concurrency;
 mod config;
 mod consistency;
+mod due_next;
 mod first_hour;
 mod gates;
 mod gen_repo;

@@ -14,7 +14,12 @@ use crate::cli::source;
 use cse::project::Want;
 
 pub fn run(cli: &Cli, settings: &Settings, args: &CheckArgs) -> Result<Outcome> {
-    let checked = settings.read(args.at.rev(), Want::default())?;
+    let mut checked = settings.read(args.at.rev(), Want::default())?;
+    // A commit's documents are not compared: their history is the working tree's.
+    let skipped = match checked.commit {
+        None => source::review_documents(&checked.project, &mut checked.units)?.skipped,
+        Some(_) => None,
+    };
     let results = checked.units;
     let mut diagnostics: Vec<Diagnostic> = results
         .iter()
@@ -54,6 +59,9 @@ pub fn run(cli: &Cli, settings: &Settings, args: &CheckArgs) -> Result<Outcome> 
         && let Some(step) = next_step(&diagnostics)
     {
         output::emit(&format!("\n{step}\n"))?;
+    }
+    if let Some(why) = &skipped {
+        source::note_skipped(why);
     }
     let failed = summary.errors > 0 || (args.deny_warnings && summary.warnings > 0);
     Ok(if failed {
