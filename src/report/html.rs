@@ -434,6 +434,12 @@ fn history(report: &Report) -> Markup {
             values: points.iter().map(|p| p.criterion(&id)).collect(),
         });
     }
+    // The assessor's visits are marked on the chart.
+    let visits: Vec<Date> = report
+        .findings
+        .iter()
+        .flat_map(|f| f.visits.iter().map(|v| v.date))
+        .collect();
     let (first, last) = (&points[0], &points[points.len() - 1]);
     let chart = svg::line_chart(
         "chart-history",
@@ -447,7 +453,7 @@ fn history(report: &Report) -> Markup {
         ),
         &dates,
         &series,
-        &[],
+        &visits,
     );
     let labels: Vec<String> = criteria
         .iter()

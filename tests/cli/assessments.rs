@@ -773,4 +773,11 @@ fn report_has_the_assessors_findings() {
         html.contains("<li>&lt;script&gt;alert(1)&lt;/script&gt; &amp; *publish* standards</li>")
     );
     assert!(!html.contains("<script>"));
+    // The readiness chart marks both visits, which fall within the history.
+    for visit in ["2025-03-10", "2026-03-12"] {
+        assert!(
+            html.contains(&format!("<title>Assessment visit {visit}</title>")),
+            "no mark for the visit on {visit}"
+        );
+    }
 }
