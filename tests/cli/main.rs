@@ -13,6 +13,7 @@ mod check;
 mod concurrency;
 mod config;
 mod consistency;
+mod docs_examples;
 mod gates;
 mod gen_repo;
 mod git;
