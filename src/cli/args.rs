@@ -196,7 +196,7 @@ pub struct CheckArgs {
 pub enum CheckFormat {
     /// Snippets pointing at the line, then a summary.
     Human,
-    /// The versioned JSON schema from the README.
+    /// The versioned JSON schema in docs/json.md.
     Json,
     /// GitHub Actions annotations.
     Github,

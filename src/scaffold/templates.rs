@@ -246,7 +246,7 @@ fn yaml_single_quoted(s: &str) -> String {
 /// `.github/workflows/cse.yml`: check on every push and pull request, then the readiness gate.
 pub fn github_workflow() -> String {
     r#"# Checks the CSE evidence on every push and pull request, then gates readiness.
-# Written by `cse init`. See "CI recipes" in the cse README for GitLab and plain shell.
+# Written by `cse init`. See docs/ci.md in the cse repository for GitLab and plain shell.
 name: cse
 
 on:
