@@ -60,7 +60,7 @@ codes! {
     InvalidStatus = "E008", "invalid-status", Error, "`status` is not one of the five status words.";
     ElementMismatch = "E009", "element-mismatch", Error, "`element` differs from the element in the file name.";
     InvalidDate = "E010", "invalid-date", Error, "A date is not a real calendar date in YYYY-MM-DD form.";
-    EvidenceTarget = "E011", "evidence-target", Error, "An evidence item has neither `path` nor `url`, or has both.";
+    EvidenceTarget = "E011", "evidence-target", Error, "An evidence item has both `path` and `url`.";
     PathNotFound = "E012", "path-not-found", Error, "An evidence `path` names a file that does not exist.";
     PathOutsideRepository = "E013", "path-outside-repository", Error, "An evidence `path` or link leads outside the repository.";
     InvalidUrl = "E014", "invalid-url", Error, "An evidence `url` is not an http or https address with a host.";
@@ -80,6 +80,7 @@ codes! {
     MissingReview = "W002", "missing-review", Warning, "A rated element has no `reviewed` date.";
     OverdueAction = "W003", "overdue-action", Warning, "An open action is past its due date.";
     NotAssessed = "W004", "not-assessed", Warning, "The element's status is still not-assessed.";
+    EvidenceWithoutTarget = "W012", "evidence-without-target", Warning, "An evidence item has a title but neither `path` nor `url` yet (as `cse import` adds them).";
 }
 
 impl Serialize for Code {

@@ -21,6 +21,7 @@ pub mod report;
 pub mod rollup;
 pub mod scaffold;
 pub mod schema;
+pub mod sheet;
 pub mod snapshot;
 pub mod suggest;
 pub mod tree;

@@ -1,4 +1,5 @@
 //! Evidence items: each names exactly one of `path` or `url`, and it must lead somewhere real.
+//! A title alone (as `cse import` adds from a spreadsheet) is a warning until one is added.
 
 use super::FileContext;
 use crate::diagnostic::{Code, Diagnostic, excerpt};
@@ -26,7 +27,7 @@ pub(super) fn check(cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
         match (&item.path, &item.url) {
             (None, None) => out.push(
                 Diagnostic::new(
-                    Code::EvidenceTarget,
+                    Code::EvidenceWithoutTarget,
                     format!(
                         "evidence item `{}` has neither `path` nor `url`",
                         excerpt(&item.title.value)

@@ -151,6 +151,22 @@ a published rule of the Customer Service Excellence standard.",
         after_help = "Examples:\n  cse plan\n  cse plan --for 2027-03-01\n  cse plan --format csv > next-visit.csv"
     )]
     Plan(super::commands::plan::PlanArgs),
+
+    /// The evidence matrix as an Excel workbook (.xlsx) or a CSV file.
+    #[command(
+        after_help = "Examples:\n  cse export --out matrix.xlsx\n  cse export --out matrix.csv\n  cse export --out matrix-v1.xlsx --at v1.0"
+    )]
+    Export(super::commands::export::ExportArgs),
+
+    /// Read a spreadsheet (.xlsx, .xls, .ods, .csv) and plan, or with --write make, the changes.
+    #[command(
+        long_about = "Read statuses, owners, review dates, evidence titles and narratives from a \
+spreadsheet (.xlsx, .xls, .ods or .csv) and plan the changes to the evidence files: create, \
+update (old -> new), unchanged or conflict, one line per element. Nothing is written without \
+--write. Values a file already has are never replaced without --overwrite.",
+        after_help = "Examples:\n  cse import matrix.xlsx\n  cse import matrix.xlsx --write\n  cse import tracker.ods --sheet \"2026\" --map status=\"Our RAG\"\n  cse import matrix.csv --write --overwrite\n\nExit codes: 0 the plan is clean, 1 some cells could not be read, 2 the file or its columns cannot be read."
+    )]
+    Import(super::commands::import::ImportArgs),
 }
 
 #[derive(Debug, Args)]

@@ -7,11 +7,12 @@ pub mod element;
 pub mod gates;
 pub mod priorities;
 pub mod report;
+pub mod sheet;
 pub mod status;
 pub mod text;
 pub mod words;
 
-mod csv;
+pub mod csv;
 pub(crate) mod markdown;
 mod table;
 

@@ -740,7 +740,7 @@ fn control_characters_never_reach_the_terminal() {
         "title: \"\\e[2J\\e[31mgotcha\"",
     );
     let repo = repo_with(F, text.as_bytes());
-    let d = one(&repo, F, "E011", "has neither `path` nor `url`");
+    let d = one(&repo, F, "W012", "has neither `path` nor `url`");
     assert!(d["message"].as_str().unwrap().contains("\\u{1b}[2J"), "{d}");
     let out = repo.cse().arg("check").timeout(HANG).output().unwrap();
     assert!(

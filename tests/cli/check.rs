@@ -169,12 +169,16 @@ fn e010_impossible_date() {
 }
 
 #[test]
-fn e011_evidence_item_without_target_or_with_both() {
+fn w012_evidence_item_with_a_title_only_is_a_warning() {
     let mut lines = CLEAN.to_vec();
     lines.truncate(6);
     let (json, exit) = check_111(&file_111(&lines, ""));
-    expect(&json, exit, 1, "E011", Some(7), Some(12));
+    expect(&json, exit, 0, "W012", Some(7), Some(12));
+    assert!(with_code(&json, "E011").is_empty(), "{json:#}");
+}
 
+#[test]
+fn e011_evidence_item_with_both_path_and_url() {
     let mut lines = CLEAN.to_vec();
     lines.push("    url: https://example.org/");
     let (json, exit) = check_111(&file_111(&lines, ""));

@@ -25,6 +25,7 @@ mod properties;
 mod read_only;
 mod report;
 mod report_cli;
+mod sheets;
 mod shell;
 mod show;
 mod status;

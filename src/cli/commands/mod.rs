@@ -17,7 +17,9 @@ mod status;
 mod report;
 
 pub mod diff;
+pub mod export;
 pub mod history;
+pub mod import;
 
 use anyhow::Result;
 
@@ -43,6 +45,8 @@ pub fn run(cli: Cli) -> Result<Outcome> {
 
         Command::History(args) => history::run(&settings::resolve(&cli)?, args),
         Command::Diff(args) => diff::run(&cli, &settings::resolve(&cli)?, args),
+        Command::Export(args) => export::run(&cli, &settings::resolve(&cli)?, args),
+        Command::Import(args) => import::run(&cli, &settings::resolve(&cli)?, args),
         Command::Assessment(args) => assessment::run(&cli, &settings::resolve(&cli)?, args),
         Command::Plan(args) => plan::run(&cli, &settings::resolve(&cli)?, args),
     }

@@ -101,7 +101,7 @@ fn findings(
 
 /// The file to write: relative to the folder `cse` runs in (`-C` included), in an existing
 /// folder, and never inside an evidence folder, where it would be read as evidence.
-fn target_path(cli: &Cli, settings: &Settings, out: &Path) -> Result<PathBuf> {
+pub(super) fn target_path(cli: &Cli, settings: &Settings, out: &Path) -> Result<PathBuf> {
     let cwd = std::env::current_dir().context("cannot read the current folder")?;
     let start = cli.dir.as_ref().map_or(cwd.clone(), |d| cwd.join(d));
     let path = start.join(out);
