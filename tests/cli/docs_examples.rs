@@ -23,15 +23,21 @@ const PAGES: &[&str] = &[
     "docs/status.md",
 ];
 
-#[test]
-fn console_examples_show_real_output() {
-    let root = common::project_root();
+/// Test cases that run `cse` as a user would, on 28 November 2026, in an 80-column pipe.
+fn cases() -> trycmd::TestCases {
     let cases = trycmd::TestCases::new();
     cases
         .register_bin("cse", std::path::Path::new(env!("CARGO_BIN_EXE_cse")))
         .env("CSE_TODAY", "2026-11-28")
         .env("NO_COLOR", "1")
         .env("COLUMNS", "80");
+    cases
+}
+
+#[test]
+fn console_examples_show_real_output() {
+    let root = common::project_root();
+    let cases = cases();
     for page in PAGES {
         let text = std::fs::read_to_string(root.join(page)).unwrap();
         assert!(
@@ -41,4 +47,27 @@ fn console_examples_show_real_output() {
         cases.case(root.join(page));
     }
     cases.run();
+}
+
+/// docs/units.md runs on the two-unit council of `units_reports` (trycmd runs a page in the
+/// folder beside it named `<page>.in`, so the page is copied next to a link to that repository).
+#[test]
+fn units_examples_show_real_output() {
+    let page = common::project_root().join("docs/units.md");
+    let repo = crate::units_reports::two_units();
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("units.md");
+    std::fs::copy(&page, &copy).unwrap();
+    std::os::unix::fs::symlink(repo.path(), dir.path().join("units.in")).unwrap();
+    let outcome = std::panic::catch_unwind(|| {
+        let cases = cases();
+        cases.case(&copy);
+        cases.run();
+    });
+    if std::env::var_os("TRYCMD").is_some_and(|v| v == "overwrite") {
+        std::fs::copy(&copy, &page).unwrap();
+    }
+    if let Err(panic) = outcome {
+        std::panic::resume_unwind(panic);
+    }
 }

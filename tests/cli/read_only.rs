@@ -125,7 +125,13 @@ fn example() -> Repo {
     let repo = Repo::empty();
     fs::remove_dir_all(repo.path().join("evidence")).unwrap();
     fs::remove_dir_all(repo.path().join("docs")).unwrap();
-    for part in ["evidence", "documents", "assessments", "criteria", "cse.toml"] {
+    for part in [
+        "evidence",
+        "documents",
+        "assessments",
+        "criteria",
+        "cse.toml",
+    ] {
         let from = root.join(part);
         if from.exists() {
             copy_tree(&from, &repo.path().join(part));
