@@ -40,10 +40,12 @@ pub fn today() -> Result<Today> {
         ),
         _ => None,
     };
-    Ok(Today {
-        fixed,
-        clock: jiff::ZonedDateTime::now().date(),
-    })
+    // The clock (and the time-zone database behind it) is read only when it is needed.
+    let clock = match fixed {
+        Some(day) => day,
+        None => jiff::ZonedDateTime::now().date(),
+    };
+    Ok(Today { fixed, clock })
 }
 
 /// Resolves the repository and its settings from the command line.
