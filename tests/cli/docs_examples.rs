@@ -71,3 +71,80 @@ fn units_examples_show_real_output() {
         std::panic::resume_unwind(panic);
     }
 }
+
+/// GitHub's anchor for a heading: lower case, punctuation dropped, spaces as `-`.
+fn anchor(heading: &str) -> String {
+    heading
+        .trim()
+        .to_lowercase()
+        .chars()
+        .filter(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '_'))
+        .map(|c| if c == ' ' { '-' } else { c })
+        .collect()
+}
+
+/// The lines of a markdown page outside its code blocks.
+fn prose(text: &str) -> Vec<&str> {
+    let mut in_code = false;
+    text.lines()
+        .filter(|line| {
+            if line.trim_start().starts_with("```") {
+                in_code = !in_code;
+                return false;
+            }
+            !in_code
+        })
+        .collect()
+}
+
+/// Every relative link in the README and docs/ leads to a file that exists, and every `#anchor`
+/// to a heading of that page.
+#[test]
+fn links_in_the_docs_lead_somewhere() {
+    let root = common::project_root();
+    let mut pages = vec![root.join("README.md")];
+    for entry in std::fs::read_dir(root.join("docs")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "md") {
+            pages.push(path);
+        }
+    }
+    let mut broken = Vec::new();
+    for page in &pages {
+        let text = std::fs::read_to_string(page).unwrap();
+        for line in prose(&text) {
+            for (i, _) in line.match_indices("](") {
+                let rest = &line[i + 2..];
+                let Some(end) = rest.find(')') else { continue };
+                let target = &rest[..end];
+                if target.contains("://") || target.starts_with("mailto:") {
+                    continue;
+                }
+                let (file, fragment) = target.split_once('#').unwrap_or((target, ""));
+                let file = if file.is_empty() {
+                    page.clone()
+                } else {
+                    page.parent().unwrap().join(file)
+                };
+                if !file.exists() {
+                    broken.push(format!("{}: {target}", page.display()));
+                    continue;
+                }
+                if !fragment.is_empty() && file.extension().is_some_and(|e| e == "md") {
+                    let linked = std::fs::read_to_string(&file).unwrap();
+                    let found = prose(&linked).iter().any(|l| {
+                        l.starts_with('#') && anchor(l.trim_start_matches('#')) == fragment
+                    });
+                    if !found {
+                        broken.push(format!("{}: {target}", page.display()));
+                    }
+                }
+            }
+        }
+    }
+    assert!(
+        broken.is_empty(),
+        "links to nothing:\n{}",
+        broken.join("\n")
+    );
+}
