@@ -148,3 +148,83 @@ fn links_in_the_docs_lead_somewhere() {
         broken.join("\n")
     );
 }
+
+/// The body of the first fenced block after `marker` in `text`.
+fn block_after<'a>(text: &'a str, marker: &str) -> &'a str {
+    let start = text.find(marker).unwrap_or_else(|| panic!("no `{marker}`"));
+    let open = start + text[start..].find("```").unwrap();
+    let body = open + text[open..].find('\n').unwrap() + 1;
+    let end = body + text[body..].find("```").unwrap();
+    &text[body..end]
+}
+
+/// Runs `cse` in `dir` as the README's examples do, and returns its exit code and output.
+fn run_in(dir: &std::path::Path, args: &[&str]) -> (i32, String) {
+    let out = common::cse(dir)
+        .env("COLUMNS", "80")
+        .args(args)
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap() + &String::from_utf8(out.stderr).unwrap();
+    (out.status.code().unwrap(), text)
+}
+
+/// Asserts that the parts of `shown` between its `...` lines appear in `actual`, in order.
+fn assert_shows(shown: &str, actual: &str) {
+    let mut rest = actual;
+    for part in shown.split("...\n").filter(|p| !p.is_empty()) {
+        let at = rest
+            .find(part)
+            .unwrap_or_else(|| panic!("the README shows\n{part}\nbut cse printed\n{actual}"));
+        rest = &rest[at + part.len()..];
+    }
+}
+
+/// The README's tutorial, step by step, on a fresh `cse init`: its blocks are not run by
+/// trycmd (they need a new repository), so this test follows them.
+#[test]
+fn readme_tutorial_is_true() {
+    let readme = std::fs::read_to_string(common::project_root().join("README.md")).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let (code, out) = run_in(dir.path(), &["init", "riverside"]);
+    assert_eq!(code, 0, "{out}");
+    let repo = dir.path().join("riverside");
+    let shown = block_after(&readme, "**1. Create an evidence repository.**")
+        .strip_prefix("$ cse init riverside\n")
+        .unwrap()
+        .replace("$ cd riverside\n", "")
+        .replace("/home/sam/riverside", &repo.display().to_string());
+    assert_eq!(shown, out);
+
+    let file = block_after(&readme, "**2. Fill in one file.**");
+    let template = std::fs::read_to_string(repo.join("evidence/1.2.2.md")).unwrap();
+    let heading = "# 1.2.2 Engagement & Consultation\n";
+    assert_eq!(
+        file[file.find(heading).unwrap()..].split("## How").next(),
+        template[template.find(heading).unwrap()..]
+            .split("## How")
+            .next(),
+        "the tutorial's file keeps what cse init wrote under the front matter"
+    );
+    std::fs::write(repo.join("evidence/1.2.2.md"), file).unwrap();
+
+    let (code, out) = run_in(&repo, &["check"]);
+    assert_eq!(code, 1);
+    let shown = block_after(&readme, "**3. Check it.**");
+    assert_shows(shown.strip_prefix("$ cse check\n").unwrap(), &out);
+
+    std::fs::create_dir(repo.join("documents")).unwrap();
+    std::fs::write(repo.join("documents/consultation-2026.pdf"), "report").unwrap();
+    let (code, out) = run_in(&repo, &["check"]);
+    assert_eq!(code, 0);
+    assert!(
+        out.ends_with("0 errors, 56 warnings in 57 files\n"),
+        "{out}"
+    );
+    assert!(readme.contains("`0 errors, 56 warnings in\n57 files`, exit code 0"));
+
+    let (code, out) = run_in(&repo, &["status"]);
+    assert_eq!(code, 0);
+    let shown = block_after(&readme, "**4. See readiness.**");
+    assert_eq!(shown.strip_prefix("$ cse status\n").unwrap(), out);
+}
