@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-pub use super::report_args::{ActionsArgs, PrioritiesArgs, ShowArgs, StatusArgs};
+pub use super::format_args::{ActionsArgs, PrioritiesArgs, ShowArgs, StatusArgs};
 
 #[derive(Debug, Parser)]
 #[command(

@@ -2,8 +2,8 @@
 
 mod args;
 mod commands;
+mod format_args;
 mod output;
-mod report_args;
 mod settings;
 mod source;
 mod terminal;
@@ -38,12 +38,14 @@ pub fn main() -> ExitCode {
         Ok(Outcome::Findings) => ExitCode::from(1),
         Err(e) if output::is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            // A closed stderr must not turn an error into a panic.
+            // A closed stderr must not turn an error into a panic. Errors quote file names
+            // and values from the repository, so they are cleaned like any text output.
             let mut err = std::io::stderr().lock();
-            let _ = writeln!(err, "error: {e:#}");
+            let message = format!("{e:#}");
+            let _ = writeln!(err, "error: {}", cse::render::escape::terminal(&message));
             let hint = e.chain().find_map(cse::project::hint_of);
             if let Some(hint) = hint {
-                let _ = writeln!(err, "hint: {hint}");
+                let _ = writeln!(err, "hint: {}", cse::render::escape::terminal(&hint));
             }
             ExitCode::from(2)
         }

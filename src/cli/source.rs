@@ -23,6 +23,8 @@ impl AtArg {
 pub fn describe(commit: &Commit) -> String {
     format!(
         "Evidence at commit {} ({}): {}",
-        commit.short, commit.date, commit.subject
+        commit.short,
+        commit.date,
+        cse::render::escape::terminal(&commit.subject)
     )
 }

@@ -1,21 +1,26 @@
-//! CSV (RFC 4180) writing, shared by the `--format csv` renderers.
+//! CSV (RFC 4180) writing, shared by the `--format csv` emitters.
+
+use std::borrow::Cow;
+use std::io::{self, Write};
 
 use crate::sheet::FORMULA_STARTS;
 
-/// One CSV field: quoted when it holds a comma, a quote or a line break.
+/// One CSV field: cleaned and guarded against formulas by [`super::escape::csv`], then
+/// quoted when it holds a comma, a quote or a line break.
 pub fn field(value: &str) -> String {
+    let value = super::escape::csv(value);
     if value.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", value.replace('"', "\"\""))
     } else {
-        value.to_owned()
+        value.into_owned()
     }
 }
 
 /// A value made safe to open in a spreadsheet: one that a spreadsheet would run as a formula
 /// (starting with `=`, `+`, `-`, `@`, tab or carriage return) gets a leading `'`, which
-/// spreadsheets show as text. Apply it to every field taken from a repository;
+/// spreadsheets show as text. [`super::escape::csv`] applies it to every CSV field;
 /// [`crate::sheet::unguard`] undoes it when such a file is read back.
-pub fn guard(value: &str) -> std::borrow::Cow<'_, str> {
+pub fn guard(value: &str) -> Cow<'_, str> {
     if value.starts_with(FORMULA_STARTS) {
         format!("'{value}").into()
     } else {
@@ -23,15 +28,18 @@ pub fn guard(value: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// One CSV record, ending in CRLF as RFC 4180 asks.
-pub fn record<S: AsRef<str>>(fields: impl IntoIterator<Item = S>) -> String {
-    let mut line = fields
-        .into_iter()
-        .map(|f| field(f.as_ref()))
-        .collect::<Vec<_>>()
-        .join(",");
-    line.push_str("\r\n");
-    line
+/// Writes one CSV record, ending in CRLF as RFC 4180 asks.
+pub fn record<S: AsRef<str>>(
+    out: &mut dyn Write,
+    fields: impl IntoIterator<Item = S>,
+) -> io::Result<()> {
+    for (i, f) in fields.into_iter().enumerate() {
+        if i > 0 {
+            out.write_all(b",")?;
+        }
+        out.write_all(field(f.as_ref()).as_bytes())?;
+    }
+    out.write_all(b"\r\n")
 }
 
 #[cfg(test)]
@@ -44,7 +52,10 @@ mod tests {
         assert_eq!(field("plain"), "plain");
         assert_eq!(field("a, b"), "\"a, b\"");
         assert_eq!(field("say \"hi\""), "\"say \"\"hi\"\"\"");
-        assert_eq!(record(["1", "x,y"]), "1,\"x,y\"\r\n");
+        let mut out = Vec::new();
+        record(&mut out, ["1", "x,y"]).unwrap();
+        assert_eq!(out, b"1,\"x,y\"\r\n");
+        assert_eq!(field("=1+2,3"), "\"'=1+2,3\"");
     }
 
     #[test]

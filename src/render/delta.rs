@@ -1,8 +1,12 @@
 //! `cse diff` output: a terminal summary, a markdown pull-request comment, and JSON.
 
+use std::io::{self, Write};
+
 use comfy_table::{CellAlignment, ContentArrangement, Table};
 use serde::Serialize;
 
+use super::escape::{markdown as md, markdown_code, terminal};
+use super::text::percent as pct;
 use crate::delta::{Delta, ElementChange, ElementSide};
 use crate::diagnostic::Diagnostic;
 
@@ -28,8 +32,15 @@ pub struct Revision {
 }
 
 impl Revision {
+    /// The label, for the terminal or (`code`) as markdown with the revisions in code spans.
     fn label(&self, code: bool) -> String {
-        let q = |s: &str| if code { format!("`{s}`") } else { s.to_owned() };
+        let q = |s: &str| {
+            if code {
+                markdown_code(s)
+            } else {
+                terminal(s).into_owned()
+            }
+        };
         match (&self.rev, &self.short) {
             (Some(rev), Some(short)) if rev.starts_with(short.as_str()) => q(short),
             (Some(rev), Some(short)) => format!("{} ({short})", q(rev)),
@@ -47,10 +58,6 @@ fn signed(v: f64) -> String {
     } else {
         "0.0".into()
     }
-}
-
-fn pct(v: f64) -> String {
-    format!("{v:.1}%")
 }
 
 fn side(s: &Option<ElementSide>) -> String {
@@ -112,7 +119,14 @@ fn headline(delta: &Delta) -> String {
 }
 
 /// The terminal summary. `gate` says whether the no-regression gate is on.
-pub fn table(delta: &Delta, sides: &Sides, gate: bool, width: Option<u16>, color: bool) -> String {
+pub fn table(
+    delta: &Delta,
+    sides: &Sides,
+    gate: bool,
+    width: Option<u16>,
+    color: bool,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let paint = |code: &str, s: &str| {
         if color {
             format!("\x1b[{code}m{s}\x1b[0m")
@@ -120,12 +134,13 @@ pub fn table(delta: &Delta, sides: &Sides, gate: bool, width: Option<u16>, color
             s.to_owned()
         }
     };
-    let mut out = format!(
-        "Readiness {} from {} to {}\n\n",
+    writeln!(
+        out,
+        "Readiness {} from {} to {}\n",
         headline(delta),
         sides.before.label(false),
         sides.after.label(false)
-    );
+    )?;
     let mut t = Table::new();
     t.load_style(super::history::TABLE_STYLE).force_no_tty();
     match width {
@@ -140,7 +155,7 @@ pub fn table(delta: &Delta, sides: &Sides, gate: bool, width: Option<u16>, color
     t.set_header(vec!["Criterion", "Before", "After", "Change"]);
     for c in &delta.criteria {
         t.add_row(vec![
-            format!("{} {}", c.id, c.title),
+            terminal(&format!("{} {}", c.id, c.title)).into_owned(),
             pct(c.change.before.readiness),
             pct(c.change.after.readiness),
             signed(c.change.change),
@@ -157,20 +172,17 @@ pub fn table(delta: &Delta, sides: &Sides, gate: bool, width: Option<u16>, color
             c.set_cell_alignment(CellAlignment::Right);
         }
     }
-    out.push_str(&super::history::trim_lines(&t.to_string()));
-    out.push('\n');
+    super::history::write_trimmed(out, &t.to_string())?;
+    writeln!(out)?;
 
     if delta.elements.is_empty() {
-        out.push_str("No element changed status or readiness.\n");
+        writeln!(out, "No element changed status or readiness.")?;
     } else {
-        out.push_str(&format!(
-            "Elements that changed ({}):\n",
-            delta.elements.len()
-        ));
+        writeln!(out, "Elements that changed ({}):", delta.elements.len())?;
         let name_w = delta
             .elements
             .iter()
-            .map(|e| element_name(e).chars().count())
+            .map(|e| terminal(&element_name(e)).chars().count())
             .max()
             .unwrap_or(0);
         for e in &delta.elements {
@@ -180,12 +192,13 @@ pub fn table(delta: &Delta, sides: &Sides, gate: bool, width: Option<u16>, color
                 "no longer ready" => format!("  {}", paint("31", note)),
                 _ => String::new(),
             };
-            out.push_str(&format!(
-                "  {:name_w$}  {} → {}{note}\n",
-                element_name(e),
+            writeln!(
+                out,
+                "  {:name_w$}  {} → {}{note}",
+                terminal(&element_name(e)),
                 side(&e.before),
                 side(&e.after)
-            ));
+            )?;
         }
     }
     for (title, list) in [
@@ -195,48 +208,49 @@ pub fn table(delta: &Delta, sides: &Sides, gate: bool, width: Option<u16>, color
         if list.is_empty() {
             continue;
         }
-        out.push_str(&format!("\n{title} ({}):\n", list.len()));
+        writeln!(out, "\n{title} ({}):", list.len())?;
         for d in list {
-            out.push_str(&format!(
-                "  {}  {}  {}\n",
-                location(d),
+            writeln!(
+                out,
+                "  {}  {}  {}",
+                terminal(&location(d)),
                 d.code.id(),
-                d.message
-            ));
+                terminal(&d.message)
+            )?;
         }
     }
-    out.push('\n');
+    writeln!(out)?;
     if delta.regressions.is_empty() {
-        out.push_str(&paint("32", "No regression."));
-        out.push('\n');
+        write!(out, "{}", paint("32", "No regression."))?;
+        writeln!(out)?;
     } else {
         let verdict = if gate {
             "Readiness went down, so the no-regression gate fails:"
         } else {
             "Readiness went down:"
         };
-        out.push_str(&paint("31", verdict));
-        out.push('\n');
+        write!(out, "{}", paint("31", verdict))?;
+        writeln!(out)?;
         for r in &delta.regressions {
-            out.push_str(&format!("  - {}\n", super::words::regression(r)));
+            writeln!(out, "  - {}", terminal(&super::words::regression(r)))?;
         }
     }
-    out
-}
-
-fn md(s: &str) -> String {
-    s.replace('|', "\\|").replace('\n', " ")
+    Ok(())
 }
 
 /// Markdown fit for a pull-request comment.
-pub fn markdown(delta: &Delta, sides: &Sides, gate: bool) -> String {
-    let mut out = format!("### CSE readiness: {}\n\n", headline(delta));
-    out.push_str(&format!(
+pub fn markdown(delta: &Delta, sides: &Sides, gate: bool, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, "### CSE readiness: {}\n", headline(delta))?;
+    write!(
+        out,
         "Comparing {} with {}.\n\n",
         sides.before.label(true),
         sides.after.label(true)
-    ));
-    out.push_str("| Criterion | Before | After | Change |\n|:--|--:|--:|--:|\n");
+    )?;
+    writeln!(
+        out,
+        "| Criterion | Before | After | Change |\n|:--|--:|--:|--:|"
+    )?;
     for c in &delta.criteria {
         let change = signed(c.change.change);
         let change = if c.change.change != 0.0 {
@@ -244,40 +258,44 @@ pub fn markdown(delta: &Delta, sides: &Sides, gate: bool) -> String {
         } else {
             change
         };
-        out.push_str(&format!(
-            "| {} {} | {} | {} | {change} |\n",
+        writeln!(
+            out,
+            "| {} {} | {} | {} | {change} |",
             md(&c.id),
             md(&c.title),
             pct(c.change.before.readiness),
             pct(c.change.after.readiness)
-        ));
+        )?;
     }
-    out.push_str(&format!(
+    write!(
+        out,
         "| **Overall** | **{}** | **{}** | **{}** |\n\n",
         pct(delta.overall.before.readiness),
         pct(delta.overall.after.readiness),
         signed(delta.overall.change)
-    ));
+    )?;
     if delta.elements.is_empty() {
-        out.push_str("No element changed status or readiness.\n");
+        writeln!(out, "No element changed status or readiness.")?;
     } else {
-        out.push_str(&format!(
+        write!(
+            out,
             "#### Elements that changed ({})\n\n",
             delta.elements.len()
-        ));
-        out.push_str("| Element | Before | After | |\n|:--|:--|:--|:--|\n");
+        )?;
+        writeln!(out, "| Element | Before | After | |\n|:--|:--|:--|:--|")?;
         for e in &delta.elements {
             let note = match readiness_note(e) {
                 "now ready" => "✅ now ready",
                 "no longer ready" => "⚠️ no longer ready",
                 _ => "",
             };
-            out.push_str(&format!(
-                "| {} | {} | {} | {note} |\n",
+            writeln!(
+                out,
+                "| {} | {} | {} | {note} |",
                 md(&element_name(e)),
                 md(&side(&e.before)),
                 md(&side(&e.after))
-            ));
+            )?;
         }
     }
     for (title, list) in [
@@ -287,30 +305,35 @@ pub fn markdown(delta: &Delta, sides: &Sides, gate: bool) -> String {
         if list.is_empty() {
             continue;
         }
-        out.push_str(&format!("\n#### {title} ({})\n\n", list.len()));
+        write!(out, "\n#### {title} ({})\n\n", list.len())?;
         for d in list {
-            out.push_str(&format!(
-                "- `{}` **{}** {}\n",
-                location(d).replace('`', "'"),
+            writeln!(
+                out,
+                "- {} **{}** {}",
+                markdown_code(&location(d)),
                 d.code.id(),
-                d.message.replace('\n', " ")
-            ));
+                md(&d.message)
+            )?;
         }
     }
-    out.push('\n');
+    writeln!(out)?;
     if delta.regressions.is_empty() {
-        out.push_str("✅ **No regression.**\n");
+        writeln!(out, "✅ **No regression.**")?;
     } else {
-        out.push_str(if gate {
-            "❌ **Readiness went down, so the no-regression gate fails:**\n\n"
-        } else {
-            "⚠️ **Readiness went down:**\n\n"
-        });
+        write!(
+            out,
+            "{}",
+            if gate {
+                "❌ **Readiness went down, so the no-regression gate fails:**\n\n"
+            } else {
+                "⚠️ **Readiness went down:**\n\n"
+            }
+        )?;
         for r in &delta.regressions {
-            out.push_str(&format!("- {}\n", md(&super::words::regression(r))));
+            writeln!(out, "- {}", md(&super::words::regression(r)))?;
         }
     }
-    out
+    Ok(())
 }
 
 #[derive(Serialize)]
@@ -326,7 +349,7 @@ struct Document<'a> {
 }
 
 /// The versioned JSON document.
-pub fn json(delta: &Delta, sides: &Sides) -> String {
+pub fn json(delta: &Delta, sides: &Sides, out: &mut dyn Write) -> io::Result<()> {
     let doc = Document {
         version: SCHEMA_VERSION,
         before: &sides.before,
@@ -339,8 +362,5 @@ pub fn json(delta: &Delta, sides: &Sides) -> String {
             .collect(),
         regression: delta.is_regression(),
     };
-    let mut s =
-        serde_json::to_string_pretty(&doc).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"));
-    s.push('\n');
-    s
+    super::json::write(&doc, out)
 }

@@ -1,6 +1,8 @@
 //! `cse show ELEMENT`: one element as text for the terminal.
 
-use super::diagnostics::{Human, Render};
+use std::io::{self, Write};
+
+use super::diagnostics::{Emit, Human};
 use super::text::{Terminal, Tone, list_upto, paint, plural, wrap};
 use crate::checks::ElementStatus;
 use crate::diagnostic::Summary;
@@ -9,36 +11,43 @@ use crate::views::element::{ElementView, EvidenceView};
 /// Width of the label column: two spaces, the longest label (`Sub-criterion`), a gap.
 const LABEL: usize = 17;
 
-pub fn render(view: &ElementView, term: &Terminal) -> String {
-    let mut out = String::new();
+pub fn write(view: &ElementView, term: &Terminal, out: &mut dyn Write) -> io::Result<()> {
     let indent = " ".repeat(view.id.chars().count() + 1);
     let text = wrap(&view.text, term.width, &indent, &indent);
-    out.push_str(&paint(&view.id, Tone::Strong, term.color));
-    out.push(' ');
-    out.push_str(text.trim_start());
-    out.push('\n');
+    write!(out, "{}", paint(&view.id, Tone::Strong, term.color))?;
+    write!(out, " ")?;
+    write!(out, "{}", text.trim_start())?;
+    writeln!(out)?;
 
     let (cid, ctitle) = &view.criterion;
     let (sid, stitle) = &view.subcriterion;
-    out.push_str(&field("Criterion", &format!("{cid} {ctitle}"), term));
-    out.push_str(&field("Sub-criterion", &format!("{sid} {stitle}"), term));
+    write!(
+        out,
+        "{}",
+        field("Criterion", &format!("{cid} {ctitle}"), term)
+    )?;
+    write!(
+        out,
+        "{}",
+        field("Sub-criterion", &format!("{sid} {stitle}"), term)
+    )?;
     let priority = match &view.priority {
         Some((list, Some(tier))) => format!("yes, on the {list} list (tier {})", tier.as_str()),
         Some((list, None)) => format!("yes, on the {list} list"),
         None => "no".into(),
     };
-    out.push_str(&field("Priority", &priority, term));
+    write!(out, "{}", field("Priority", &priority, term))?;
     if let Some(note) = &view.note {
-        out.push_str(&field("Note", note, term));
+        write!(out, "{}", field("Note", note, term))?;
     }
     if view.evidence.len() > 1 {
-        out.push_str(&institution(view, term));
+        write!(out, "{}", institution(view, term))?;
     }
     for evidence in &view.evidence {
-        out.push('\n');
-        unit_section(&mut out, evidence, term);
+        writeln!(out)?;
+        unit_section(out, evidence, term)?;
     }
-    out
+    Ok(())
 }
 
 /// Names listed on the institution line before "and N more".
@@ -76,10 +85,14 @@ fn institution(view: &ElementView, term: &Terminal) -> String {
     line.replacen(verdict, &paint(verdict, tone, term.color), 1)
 }
 
-fn unit_section(out: &mut String, e: &EvidenceView, term: &Terminal) {
+fn unit_section(out: &mut dyn Write, e: &EvidenceView, term: &Terminal) -> io::Result<()> {
     if let Some(unit) = &e.unit {
-        out.push_str(&paint(&format!("Unit {unit}"), Tone::Strong, term.color));
-        out.push('\n');
+        write!(
+            out,
+            "{}",
+            paint(&format!("Unit {unit}"), Tone::Strong, term.color)
+        )?;
+        writeln!(out)?;
     }
     let errors = e.diagnostics.iter().filter(|d| d.is_error()).count();
     let (readiness, tone) = if e.ready {
@@ -97,35 +110,40 @@ fn unit_section(out: &mut String, e: &EvidenceView, term: &Terminal) {
         ElementStatus::Missing => format!("missing, {readiness}"),
         ElementStatus::Invalid => format!("invalid (the front matter cannot be read), {readiness}"),
     };
-    match &e.file {
-        Some(file) => out.push_str(&field("Evidence file", file, term)),
-        None => out.push_str(&field(
+    let file = match &e.file {
+        Some(file) => field("Evidence file", file, term),
+        None => field(
             "Evidence file",
             &format!("none yet: create {}", e.expected_file),
             term,
-        )),
-    }
+        ),
+    };
+    write!(out, "{file}")?;
     // Wrap the plain words, then colour the verdict where it sits whole on one line.
     let status = field("Status", &status, term);
-    out.push_str(&status.replacen(&readiness, &paint(&readiness, tone, term.color), 1));
+    write!(
+        out,
+        "{}",
+        status.replacen(&readiness, &paint(&readiness, tone, term.color), 1)
+    )?;
     if e.file.is_some() {
-        out.push_str(&field(
-            "Owner",
-            e.owner.as_deref().unwrap_or("not given"),
-            term,
-        ));
+        write!(
+            out,
+            "{}",
+            field("Owner", e.owner.as_deref().unwrap_or("not given"), term,)
+        )?;
         let reviewed = e
             .reviewed
             .map_or_else(|| "not given".into(), |d| d.to_string());
-        out.push_str(&field("Reviewed", &reviewed, term));
+        write!(out, "{}", field("Reviewed", &reviewed, term))?;
     }
 
     if e.file.is_some() {
-        out.push('\n');
-        out.push_str(&paint("Evidence", Tone::Strong, term.color));
-        out.push('\n');
+        writeln!(out)?;
+        write!(out, "{}", paint("Evidence", Tone::Strong, term.color))?;
+        writeln!(out)?;
         if e.items.is_empty() {
-            out.push_str("  none listed\n");
+            writeln!(out, "  none listed")?;
         }
         for item in &e.items {
             let (mark, tone) = if item.resolution.resolves() {
@@ -138,18 +156,19 @@ fn unit_section(out: &mut String, e: &EvidenceView, term: &Terminal) {
                 None => format!("{} ({})", item.title, item.resolution.describe()),
             };
             let wrapped = wrap(&line, term.width, "    ", "    ");
-            out.push_str(&format!(
+            write!(
+                out,
                 "  {} {}",
                 paint(mark, tone, term.color),
                 wrapped.trim_start()
-            ));
+            )?;
         }
 
-        out.push('\n');
-        out.push_str(&paint("Actions", Tone::Strong, term.color));
-        out.push('\n');
+        writeln!(out)?;
+        write!(out, "{}", paint("Actions", Tone::Strong, term.color))?;
+        writeln!(out)?;
         if e.actions.is_empty() {
-            out.push_str("  none\n");
+            writeln!(out, "  none")?;
         }
         for a in &e.actions {
             let mut details = Vec::new();
@@ -165,25 +184,29 @@ fn unit_section(out: &mut String, e: &EvidenceView, term: &Terminal) {
             }
             let mark = if a.done { "[x]" } else { "[ ]" };
             let wrapped = wrap(&line, term.width, &format!("  {mark} "), "      ");
-            out.push_str(wrapped.trim_end());
+            write!(out, "{}", wrapped.trim_end())?;
             if a.overdue {
-                out.push(' ');
-                out.push_str(&paint("overdue", Tone::Bad, term.color));
+                write!(out, " ")?;
+                write!(out, "{}", paint("overdue", Tone::Bad, term.color))?;
             }
-            out.push('\n');
+            writeln!(out)?;
         }
     }
 
-    out.push('\n');
-    out.push_str(&paint("Diagnostics", Tone::Strong, term.color));
-    out.push('\n');
+    writeln!(out)?;
+    write!(out, "{}", paint("Diagnostics", Tone::Strong, term.color))?;
+    writeln!(out)?;
     if e.diagnostics.is_empty() {
-        out.push_str("  none: `cse check` finds nothing wrong with this element\n");
+        writeln!(
+            out,
+            "  none: `cse check` finds nothing wrong with this element"
+        )?;
     } else {
         let files = usize::from(e.file.is_some());
         let summary = Summary::of(&e.diagnostics, files);
-        out.push_str(&Human { color: term.color }.render(&e.diagnostics, &summary));
+        Human { color: term.color }.emit(&e.diagnostics, &summary, out)?;
     }
+    Ok(())
 }
 
 /// "  Label          value", the value wrapped under itself.

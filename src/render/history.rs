@@ -1,8 +1,13 @@
 //! `cse history` output: a table with a sparkline, CSV, JSON and markdown.
 
+use std::io::{self, Write};
+
 use comfy_table::{CellAlignment, ContentArrangement, LineStyle, Table, TableStyle};
 use serde::Serialize;
 
+use super::csv::record;
+use super::escape::{markdown as esc, terminal};
+use super::text::{cut, percent as pct};
 use crate::assessment::VisitMark;
 use crate::history::Point;
 
@@ -34,21 +39,6 @@ fn criteria(points: &[Point]) -> Vec<(String, String)> {
                 .collect()
         })
         .unwrap_or_default()
-}
-
-fn pct(v: f64) -> String {
-    format!("{v:.1}%")
-}
-
-/// `subject` in at most `max` characters, cut with `…`.
-fn cut(subject: &str, max: usize) -> String {
-    if subject.chars().count() <= max {
-        subject.to_owned()
-    } else {
-        let mut s: String = subject.chars().take(max.saturating_sub(1)).collect();
-        s.push('…');
-        s
-    }
 }
 
 /// One character per value, from ▁ (0%) to █ (100%); a gap where there is no value.
@@ -105,9 +95,9 @@ fn problems(points: &[Point]) -> Vec<String> {
 const EMPTY: &str = "No commit changed the evidence, cse.toml or the catalogue.\n";
 
 /// The terminal table. `width` is the terminal's, when known.
-pub fn table(points: &[Point], width: Option<u16>) -> String {
+pub fn table(points: &[Point], width: Option<u16>, out: &mut dyn Write) -> io::Result<()> {
     if points.is_empty() {
-        return EMPTY.into();
+        return out.write_all(EMPTY.as_bytes());
     }
     let criteria = criteria(points);
     let mut header = vec![
@@ -116,7 +106,11 @@ pub fn table(points: &[Point], width: Option<u16>) -> String {
         "Subject".into(),
         "Overall".into(),
     ];
-    header.extend(criteria.iter().map(|(id, _)| format!("C{id}")));
+    header.extend(
+        criteria
+            .iter()
+            .map(|(id, _)| terminal(&format!("C{id}")).into_owned()),
+    );
     let mut rows: Vec<Vec<String>> = points
         .iter()
         .map(|p| {
@@ -171,41 +165,42 @@ pub fn table(points: &[Point], width: Option<u16>) -> String {
             c.set_cell_alignment(CellAlignment::Right);
         }
     }
-    let mut out = trim_lines(&t.to_string());
+    write_trimmed(out, &t.to_string())?;
     let legend: Vec<String> = criteria
         .iter()
-        .map(|(id, title)| format!("C{id} {title}"))
+        .map(|(id, title)| terminal(&format!("C{id} {title}")).into_owned())
         .collect();
-    out.push_str(&wrap(&legend, "  ", usize::from(width.unwrap_or(100))));
-    out.push('\n');
-    out.push_str(&summary(points));
-    out.push('\n');
+    let legend = wrap(&legend, "  ", usize::from(width.unwrap_or(100)));
+    if !legend.is_empty() {
+        writeln!(out, "{legend}")?;
+    }
+    writeln!(out)?;
+    writeln!(out, "{}", summary(points))?;
     let problems = problems(points);
     if !problems.is_empty() {
-        out.push_str("\nNo figures for these commits:\n");
+        writeln!(out, "\nNo figures for these commits:")?;
         for p in problems {
-            out.push_str(&format!("  {p}\n"));
+            writeln!(out, "  {}", terminal(&p))?;
         }
     }
-    out
+    Ok(())
 }
 
-/// Each line without the padding a table leaves at its end, each ending in a newline.
-pub(crate) fn trim_lines(text: &str) -> String {
-    text.lines()
-        .map(|l| format!("{}\n", l.trim_end()))
-        .collect()
+/// Writes each line without the padding a table leaves at its end, each ending in a newline.
+pub(crate) fn write_trimmed(out: &mut dyn Write, text: &str) -> io::Result<()> {
+    for line in text.lines() {
+        writeln!(out, "{}", line.trim_end())?;
+    }
+    Ok(())
 }
 
 /// `items` joined by `sep` into lines no wider than `width` (unless one item is).
 fn wrap(items: &[String], sep: &str, width: usize) -> String {
-    let mut out = String::new();
+    let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
     for item in items {
         if !line.is_empty() && line.chars().count() + sep.len() + item.chars().count() > width {
-            out.push_str(&line);
-            out.push('\n');
-            line.clear();
+            lines.push(std::mem::take(&mut line));
         }
         if !line.is_empty() {
             line.push_str(sep);
@@ -213,62 +208,60 @@ fn wrap(items: &[String], sep: &str, width: usize) -> String {
         line.push_str(item);
     }
     if !line.is_empty() {
-        out.push_str(&line);
-        out.push('\n');
+        lines.push(line);
     }
-    out
+    lines.join("\n")
 }
 
 /// A markdown table, for reports and wikis.
-pub fn markdown(points: &[Point]) -> String {
+pub fn markdown(points: &[Point], out: &mut dyn Write) -> io::Result<()> {
     if points.is_empty() {
-        return EMPTY.into();
+        return out.write_all(EMPTY.as_bytes());
     }
     let criteria = criteria(points);
-    let cell = |s: &str| s.replace('|', "\\|");
-    let mut out = String::from("| Date | Commit | Subject | Overall |");
+    write!(out, "| Date | Commit | Subject | Overall |")?;
     for (id, title) in &criteria {
-        out.push_str(&format!(" {} {} |", cell(id), cell(title)));
+        write!(out, " {} {} |", esc(id), esc(title))?;
     }
-    out.push_str("\n|:--|:--|:--|--:|");
-    out.push_str(&"--:|".repeat(criteria.len()));
-    out.push('\n');
+    write!(out, "\n|:--|:--|:--|--:|")?;
+    write!(out, "{}", "--:|".repeat(criteria.len()))?;
+    writeln!(out)?;
     for p in points {
-        out.push_str(&format!(
+        write!(
+            out,
             "| {} | `{}` | {} |",
             p.commit.date,
             p.commit.short,
-            cell(&cut(&p.commit.subject, MAX_SUBJECT_CHARS))
-        ));
+            esc(&cut(&p.commit.subject, MAX_SUBJECT_CHARS))
+        )?;
         match &p.figures {
             Ok(f) => {
-                out.push_str(&format!(" {} |", pct(f.overall.readiness)));
+                write!(out, " {} |", pct(f.overall.readiness))?;
                 for (id, _) in &criteria {
                     let v = p
                         .criterion(id)
                         .map_or("–".into(), |c| pct(c.fraction.readiness));
-                    out.push_str(&format!(" {v} |"));
+                    write!(out, " {v} |")?;
                 }
             }
-            Err(_) => out.push_str(&" – |".repeat(criteria.len() + 1)),
+            Err(_) => write!(out, "{}", " – |".repeat(criteria.len() + 1))?,
         }
-        out.push('\n');
+        writeln!(out)?;
     }
-    out.push('\n');
-    out.push_str(&summary(points));
-    out.push('\n');
+    writeln!(out)?;
+    writeln!(out, "{}", summary(points))?;
     let problems = problems(points);
     if !problems.is_empty() {
-        out.push_str("\nNo figures for these commits:\n\n");
+        write!(out, "\nNo figures for these commits:\n\n")?;
         for p in problems {
-            out.push_str(&format!("- {}\n", cell(&p)));
+            writeln!(out, "- {}", esc(&p))?;
         }
     }
-    out
+    Ok(())
 }
 
 /// CSV with a header row; percentages as plain numbers.
-pub fn csv(points: &[Point]) -> String {
+pub fn csv(points: &[Point], out: &mut dyn Write) -> io::Result<()> {
     let criteria = criteria(points);
     let mut header: Vec<String> = ["date", "commit", "subject", "overall"]
         .iter()
@@ -280,7 +273,7 @@ pub fn csv(points: &[Point]) -> String {
             .iter()
             .map(|s| (*s).to_owned()),
     );
-    let mut out = csv_row(&header);
+    record(out, &header)?;
     for p in points {
         let mut row = vec![
             p.commit.date.to_string(),
@@ -309,24 +302,9 @@ pub fn csv(points: &[Point]) -> String {
                 row.push(e.clone());
             }
         }
-        out.push_str(&csv_row(&row));
+        record(out, &row)?;
     }
-    out
-}
-
-/// One CSV line (RFC 4180): fields with commas, quotes or line breaks are quoted.
-fn csv_row(fields: &[String]) -> String {
-    let quoted: Vec<String> = fields
-        .iter()
-        .map(|f| {
-            if f.contains([',', '"', '\n', '\r']) {
-                format!("\"{}\"", f.replace('"', "\"\""))
-            } else {
-                f.clone()
-            }
-        })
-        .collect();
-    format!("{}\r\n", quoted.join(","))
+    Ok(())
 }
 
 #[derive(Serialize)]
@@ -366,23 +344,21 @@ fn visit_lines(marks: &[VisitMark]) -> Vec<String> {
         .collect()
 }
 
-/// The visit lines under a heading, for the table and markdown; nothing without visits.
-pub fn visits(marks: &[VisitMark], markdown: bool) -> String {
+/// Writes the visit lines under a heading, for the table and markdown; nothing without visits.
+pub fn visits(marks: &[VisitMark], markdown: bool, out: &mut dyn Write) -> io::Result<()> {
     if marks.is_empty() {
-        return String::new();
+        return Ok(());
     }
     let (heading, bullet) = if markdown {
         ("\n**Assessment visits**\n\n", "- ")
     } else {
         ("\nAssessment visits:\n", "  ")
     };
-    let mut out = heading.to_owned();
+    out.write_all(heading.as_bytes())?;
     for line in visit_lines(marks) {
-        out.push_str(bullet);
-        out.push_str(&line);
-        out.push('\n');
+        writeln!(out, "{bullet}{line}")?;
     }
-    out
+    Ok(())
 }
 
 #[derive(Serialize)]
@@ -395,7 +371,7 @@ struct JsonVisit {
 
 /// The versioned JSON document: one object per commit, oldest first, then the recorded
 /// assessment visits in the period.
-pub fn json(points: &[Point], marks: &[VisitMark]) -> String {
+pub fn json(points: &[Point], marks: &[VisitMark], out: &mut dyn Write) -> io::Result<()> {
     let doc = JsonDocument {
         version: SCHEMA_VERSION,
         assessments: marks
@@ -420,10 +396,7 @@ pub fn json(points: &[Point], marks: &[VisitMark]) -> String {
             })
             .collect(),
     };
-    let mut s =
-        serde_json::to_string_pretty(&doc).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"));
-    s.push('\n');
-    s
+    super::json::write(&doc, out)
 }
 
 #[cfg(test)]
@@ -440,13 +413,5 @@ mod tests {
         let line = sparkline(&long);
         assert!(line.chars().count() <= MAX_SPARKLINE_CHARS);
         assert!(line.ends_with('█') && line.starts_with('▁'));
-    }
-
-    #[test]
-    fn csv_quotes() {
-        assert_eq!(
-            csv_row(&["a".into(), "b,c".into(), "say \"hi\"".into()]),
-            "a,\"b,c\",\"say \"\"hi\"\"\"\r\n"
-        );
     }
 }

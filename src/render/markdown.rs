@@ -1,33 +1,33 @@
-//! Markdown writing, shared by the `--format markdown` renderers (GitHub-flavoured tables).
+//! Markdown writing, shared by the `--format markdown` emitters (GitHub-flavoured tables).
+//! Text from a repository goes through [`super::escape::markdown`] (or
+//! [`super::escape::markdown_code`]) before it becomes a cell.
 
-/// Text safe inside a table cell: pipes escaped, line breaks turned into spaces.
-pub fn cell(value: &str) -> String {
-    value
-        .replace('\\', "\\\\")
-        .replace('|', "\\|")
-        .replace(['\r', '\n'], " ")
-}
+use std::io::{self, Write};
 
-/// A table: header, alignment row (`true` = right-aligned), then rows. Every cell is escaped.
-pub fn table(header: &[&str], right: &[bool], rows: &[Vec<String>]) -> String {
-    let mut out = String::new();
-    let line = |cells: Vec<String>| format!("| {} |\n", cells.join(" | "));
-    out.push_str(&line(header.iter().map(|h| cell(h)).collect()));
-    out.push_str(&line(
-        (0..header.len())
-            .map(|i| {
-                if right.get(i).copied().unwrap_or(false) {
-                    "---:".to_owned()
-                } else {
-                    "---".to_owned()
-                }
-            })
-            .collect(),
-    ));
+/// Writes a table: header, alignment row (`true` = right-aligned), then rows of cells that
+/// are markdown already (escaped text, perhaps with emphasis added by the emitter).
+pub fn table(
+    out: &mut dyn Write,
+    header: &[&str],
+    right: &[bool],
+    rows: &[Vec<String>],
+) -> io::Result<()> {
+    let header: Vec<String> = header.iter().map(|h| super::escape::markdown(h)).collect();
+    writeln!(out, "| {} |", header.join(" | "))?;
+    let rules: Vec<&str> = (0..header.len())
+        .map(|i| {
+            if right.get(i).copied().unwrap_or(false) {
+                "---:"
+            } else {
+                "---"
+            }
+        })
+        .collect();
+    writeln!(out, "| {} |", rules.join(" | "))?;
     for row in rows {
-        out.push_str(&line(row.iter().map(|c| cell(c)).collect()));
+        writeln!(out, "| {} |", row.join(" | "))?;
     }
-    out
+    Ok(())
 }
 
 #[cfg(test)]
@@ -35,14 +35,17 @@ mod tests {
     use super::*;
 
     #[test]
-    fn cells_are_escaped() {
-        assert_eq!(cell("a | b\nc"), "a \\| b c");
+    fn tables() {
+        let mut out = Vec::new();
+        table(
+            &mut out,
+            &["id", "n"],
+            &[false, true],
+            &[vec!["1".into(), "2".into()]],
+        )
+        .unwrap();
         assert_eq!(
-            table(
-                &["id", "n"],
-                &[false, true],
-                &[vec!["1".into(), "2".into()]]
-            ),
+            String::from_utf8(out).unwrap(),
             "| id | n |\n| --- | ---: |\n| 1 | 2 |\n"
         );
     }

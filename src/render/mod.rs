@@ -1,22 +1,36 @@
-//! Renderers turn core results into text. They never print; the CLI writes what they return.
+//! Emitters turn core results into one output format each, writing to an `io::Write`
+//! (stdout, or a buffer for a file). They never decide where output goes or how to exit.
 
 pub mod actions;
 pub mod assessment;
 pub mod diagnostics;
 pub mod element;
+pub mod escape;
 pub mod gates;
 pub mod priorities;
-pub mod report;
 pub mod sheet;
 pub mod status;
 pub mod text;
 pub mod words;
 
 pub mod csv;
+pub(crate) mod json;
 pub(crate) mod markdown;
 mod table;
 
-pub mod chart;
 pub mod delta;
 pub mod history;
 pub mod plan;
+
+/// How a command's output is written: the formats of `status`, `priorities` and `actions`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// A table for the terminal, fitted to its width.
+    Table,
+    /// A versioned JSON document (schemas in docs/json.md).
+    Json,
+    /// GitHub-flavoured markdown, for reports and pull-request comments.
+    Markdown,
+    /// CSV with a header row, for spreadsheets.
+    Csv,
+}

@@ -1,10 +1,13 @@
 //! The look shared by every terminal table: comfy-table, fitted to the terminal width.
 
+use std::io::{self, Write};
+
 use comfy_table::{
     Attribute, Cell, CellAlignment, Color, ColumnConstraint, ContentArrangement, LineStyle, Table,
     TableStyle, Width,
 };
 
+use super::escape::terminal;
 use super::text::{Terminal, Tone};
 
 /// No vertical lines, a rule under the header, one space between columns: easy to read,
@@ -24,7 +27,7 @@ pub fn new(term: &Terminal, header: &[&str]) -> Table {
         table.enforce_styling();
     }
     table.set_header(header.iter().map(|h| {
-        let cell = Cell::new(h);
+        let cell = cell(h);
         if term.color {
             cell.add_attribute(Attribute::Bold)
         } else {
@@ -38,9 +41,15 @@ pub fn new(term: &Terminal, header: &[&str]) -> Table {
     table
 }
 
+/// A cell holding `text`, cleaned for the terminal. Every cell of a terminal table is made
+/// here or by [`toned`].
+pub fn cell(text: impl ToString) -> Cell {
+    Cell::new(terminal(&text.to_string()))
+}
+
 /// A cell in the colour of `tone` (the colour shows only on a styled table).
 pub fn toned(text: impl ToString, tone: Tone) -> Cell {
-    let cell = Cell::new(text);
+    let cell = cell(text);
     match tone {
         Tone::Good => cell.fg(Color::Green),
         Tone::Warning => cell.fg(Color::Yellow),
@@ -99,12 +108,10 @@ pub fn set_width(table: &mut Table, index: usize, width: usize) {
     }
 }
 
-/// The table's lines with trailing spaces removed, each ending in a newline.
-pub fn finish(table: &Table) -> String {
-    let mut out = String::new();
+/// Writes the table's lines with trailing spaces removed, each ending in a newline.
+pub fn write(out: &mut dyn Write, table: &Table) -> io::Result<()> {
     for line in table.lines() {
-        out.push_str(line.trim_end());
-        out.push('\n');
+        writeln!(out, "{}", line.trim_end())?;
     }
-    out
+    Ok(())
 }

@@ -1,4 +1,8 @@
 //! Plain-text helpers shared by the terminal renderers: colour, bars, wrapping, cutting.
+//! [`paint`], [`wrap`] and [`cut`] clean their text with [`super::escape::terminal`] first,
+//! so what they return holds no control character but newlines and cse's own colours.
+
+use super::escape::terminal;
 
 /// How terminal output may look.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,12 +54,13 @@ impl Tone {
     }
 }
 
-/// `text` in the tone's colour when `color` is on; unchanged otherwise.
+/// `text`, cleaned, in the tone's colour when `color` is on.
 pub fn paint(text: &str, tone: Tone, color: bool) -> String {
+    let text = terminal(text);
     if color && !text.is_empty() {
         format!("{}{text}\x1b[0m", tone.ansi())
     } else {
-        text.to_owned()
+        text.into_owned()
     }
 }
 
@@ -81,10 +86,12 @@ pub fn percent(value: f64) -> String {
     format!("{value:.1}%")
 }
 
-/// Cuts `text` to at most `max` characters, ending in `…` when cut.
+/// Cleans `text`, then cuts it to at most `max` characters, ending in `…` when cut. An
+/// escape sequence is removed whole before any cut, so none is ever cut in half.
 pub fn cut(text: &str, max: usize) -> String {
+    let text = terminal(text);
     if text.chars().count() <= max {
-        return text.to_owned();
+        return text.into_owned();
     }
     if max == 0 {
         return String::new();
@@ -95,14 +102,14 @@ pub fn cut(text: &str, max: usize) -> String {
     s
 }
 
-/// Word-wraps `text` to `width` columns. The first line starts with `first`, later lines
+/// Word-wraps `text`, cleaned, to `width` columns. The first line starts with `first`, later lines
 /// with `rest` (both count towards the width). Words longer than a line are kept whole.
 pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> String {
     let mut out = String::new();
     let mut line = first.to_owned();
     let mut line_len = first.chars().count();
     let mut empty = true;
-    for word in text.split_whitespace() {
+    for word in terminal(text).split_whitespace() {
         let len = word.chars().count();
         if !empty && line_len + 1 + len > width {
             out.push_str(line.trim_end());
@@ -122,18 +129,6 @@ pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> String {
     out.push_str(line.trim_end());
     out.push('\n');
     out
-}
-
-/// Text from a repository, safe to print on a terminal: control characters (which could
-/// drive it) become U+FFFD, line breaks spaces.
-pub fn clean(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            '\r' | '\n' | '\t' => ' ',
-            c if c.is_control() => '\u{fffd}',
-            c => c,
-        })
-        .collect()
 }
 
 /// "1 element", "2 elements"
@@ -179,5 +174,7 @@ mod tests {
             "- one two\n  three\n  four\n"
         );
         assert_eq!(wrap("", 9, "x ", "  "), "x\n");
+        assert_eq!(cut("ab\x1b]0;title\x07cdef", 4), "abc…");
+        assert_eq!(paint("a\x1b[2J", Tone::Bad, true), "\x1b[31ma\x1b[0m");
     }
 }

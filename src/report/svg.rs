@@ -1,12 +1,15 @@
 //! Charts as inline SVG: readiness bars, the unit × criterion heat map and the history lines.
 //! Each chart has a `<title>` and `<desc>`; the page puts a data table next to it.
 
-use std::fmt::Write;
-
 use jiff::civil::Date;
 
-use super::escape::html as esc;
+use crate::history::Point;
+
 use super::theme::{self, BAR, INK, MUTED, PAPER, RULE, TRACK};
+use maud::{Markup, html};
+
+use super::html::Text;
+use crate::render::escape::html as esc;
 
 const WIDTH: f64 = 720.0;
 const FONT: f64 = 15.0;
@@ -27,14 +30,25 @@ fn text_width(text: &str, size: f64) -> f64 {
         * size
 }
 
-/// Starts a chart drawn at `width` × `height` px; the page lets it shrink to fit, never grow.
-fn open(out: &mut String, id: &str, title: &str, desc: &str, width: f64, height: f64) {
-    let _ = write!(
-        out,
-        r#"<svg class="chart" id="{id}" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:.0} {height:.0}" width="{width:.0}" height="{height:.0}" role="img" aria-labelledby="{id}-title {id}-desc"><title id="{id}-title">{}</title><desc id="{id}-desc">{}</desc>"#,
-        esc(title),
-        esc(desc)
-    );
+/// A chart drawn at `width` × `height` px around `content`; the page lets it shrink to fit,
+/// never grow. Its title and description name it for screen readers.
+fn chart(id: &str, title: &str, desc: &str, width: f64, height: f64, content: Markup) -> String {
+    html! {
+        svg class="chart" id=(id) xmlns="http://www.w3.org/2000/svg"
+            viewBox=(format!("0 0 {width:.0} {height:.0}")) width=(format!("{width:.0}"))
+            height=(format!("{height:.0}")) role="img"
+            aria-labelledby=(format!("{id}-title {id}-desc")) {
+            title id=(format!("{id}-title")) { (Text(title)) }
+            desc id=(format!("{id}-desc")) { (Text(desc)) }
+            (content)
+        }
+    }
+    .into_string()
+}
+
+/// A number with one decimal, as SVG coordinates are written.
+fn n(v: f64) -> String {
+    format!("{v:.1}")
 }
 
 /// Splits `text` into at most `max_lines` lines of about `width` characters.
@@ -81,62 +95,44 @@ pub fn bar_chart(id: &str, title: &str, desc: &str, bars: &[Bar]) -> String {
     let x0 = label_w + 22.0;
     let track_w = WIDTH - x0 - 24.0;
     let height = bars.len() as f64 * row + axis;
-    let mut out = String::new();
-    open(&mut out, id, title, desc, WIDTH, height);
-    // Grid lines and the scale.
-    for tick in [0.0, 25.0, 50.0, 75.0, 100.0] {
-        let x = x0 + track_w * tick / 100.0;
-        let _ = write!(
-            out,
-            r#"<line x1="{x:.1}" y1="0" x2="{x:.1}" y2="{:.1}" stroke="{RULE}" stroke-width="1"/><text x="{x:.1}" y="{:.1}" font-size="12" fill="{MUTED}" text-anchor="middle">{tick}%</text>"#,
-            height - axis + 4.0,
-            height - 8.0
-        );
-    }
-    for (i, b) in bars.iter().enumerate() {
-        let y = i as f64 * row + (row - bar_h) / 2.0;
-        let mid = y + bar_h / 2.0 + 5.0;
-        let value = b.value.clamp(0.0, 100.0);
-        let fill_w = track_w * value / 100.0;
-        let weight = if b.emphasis { "700" } else { "400" };
-        let figure = format!("{value:.1}%");
-        let figure_text = if b.detail.is_empty() {
-            figure.clone()
-        } else {
-            format!("{figure} · {}", b.detail)
-        };
-        let figure_w = text_width(&figure_text, 14.0) + 4.0;
-        let _ = write!(
-            out,
-            r#"<g><title>{}: {}</title><text x="{label_x:.1}" y="{mid:.1}" font-size="{FONT}" font-weight="{weight}" fill="{INK}" text-anchor="end">{}</text><rect x="{x0:.1}" y="{y:.1}" width="{track_w:.1}" height="{bar_h}" fill="{TRACK}" rx="3"/><rect x="{x0:.1}" y="{y:.1}" width="{fill_w:.1}" height="{bar_h}" fill="{BAR}" rx="3"/>"#,
-            esc(&b.label),
-            esc(&figure_text),
-            esc(&b.label),
-            label_x = x0 - 10.0,
-        );
-        // The figure sits inside the bar when it fits, otherwise just after it.
-        let (x, anchor, colour) = if fill_w >= figure_w + 16.0 {
-            (x0 + fill_w - 8.0, "end", PAPER)
-        } else {
-            (x0 + fill_w + 8.0, "start", INK)
-        };
-        let _ = write!(
-            out,
-            r#"<text x="{x:.1}" y="{mid:.1}" font-size="14" fill="{colour}" text-anchor="{anchor}"><tspan font-weight="700">{}</tspan>{}</text></g>"#,
-            esc(&figure),
-            esc(&figure_text[figure.len()..]),
-        );
-        if b.emphasis && i + 1 < bars.len() {
-            let _ = write!(
-                out,
-                r#"<line x1="0" y1="{:.1}" x2="{WIDTH}" y2="{:.1}" stroke="{RULE}" stroke-width="1" stroke-dasharray="4 3"/>"#,
-                (i + 1) as f64 * row,
-                (i + 1) as f64 * row
-            );
+    let content = html! {
+        // Grid lines and the scale.
+        @for tick in [0.0, 25.0, 50.0, 75.0, 100.0] {
+            @let x = n(x0 + track_w * tick / 100.0);
+            line x1=(x) y1="0" x2=(x) y2=(n(height - axis + 4.0)) stroke=(RULE) stroke-width="1" {}
+            text x=(x) y=(n(height - 8.0)) font-size="12" fill=(MUTED) text-anchor="middle" { (tick) "%" }
         }
-    }
-    out.push_str("</svg>");
-    out
+        @for (i, b) in bars.iter().enumerate() {
+            @let y = i as f64 * row + (row - bar_h) / 2.0;
+            @let mid = n(y + bar_h / 2.0 + 5.0);
+            @let value = b.value.clamp(0.0, 100.0);
+            @let fill_w = track_w * value / 100.0;
+            @let figure = format!("{value:.1}%");
+            @let detail = if b.detail.is_empty() { String::new() } else { format!(" · {}", b.detail) };
+            @let figure_w = text_width(&format!("{figure}{detail}"), 14.0) + 4.0;
+            // The figure sits inside the bar when it fits, otherwise just after it.
+            @let (x, anchor, colour) = if fill_w >= figure_w + 16.0 {
+                (x0 + fill_w - 8.0, "end", PAPER)
+            } else {
+                (x0 + fill_w + 8.0, "start", INK)
+            };
+            g {
+                title { (Text(&b.label)) ": " (Text(&figure)) (Text(&detail)) }
+                text x=(n(x0 - 10.0)) y=(mid) font-size=(FONT) font-weight=(if b.emphasis { "700" } else { "400" }) fill=(INK) text-anchor="end" { (Text(&b.label)) }
+                rect x=(n(x0)) y=(n(y)) width=(n(track_w)) height=(bar_h) fill=(TRACK) rx="3" {}
+                rect x=(n(x0)) y=(n(y)) width=(n(fill_w)) height=(bar_h) fill=(BAR) rx="3" {}
+                text x=(n(x)) y=(mid) font-size="14" fill=(colour) text-anchor=(anchor) {
+                    tspan font-weight="700" { (Text(&figure)) }
+                    (Text(&detail))
+                }
+            }
+            @if b.emphasis && i + 1 < bars.len() {
+                @let rule_y = n((i + 1) as f64 * row);
+                line x1="0" y1=(rule_y) x2=(WIDTH) y2=(rule_y) stroke=(RULE) stroke-width="1" stroke-dasharray="4 3" {}
+            }
+        }
+    };
+    chart(id, title, desc, WIDTH, height, content)
 }
 
 /// A grid of percentages, rows × columns, each cell shaded and labelled with its figure.
@@ -170,69 +166,49 @@ pub fn heat_map(
         .sum();
     let width = (x0 + cell_w * columns.len() as f64).max(x0 + legend_w);
     let height = header_h + cell_h * rows.len() as f64 + legend_h;
-    let mut out = String::new();
-    open(&mut out, id, title, desc, width, height);
-    for (c, lines) in headers.iter().enumerate() {
-        let x = x0 + cell_w * (c as f64 + 0.5);
-        let top = header_h - 8.0 - (lines.len() as f64 - 1.0) * 15.0;
-        let _ = write!(
-            out,
-            r#"<text x="{x:.1}" y="{top:.1}" font-size="13" font-weight="600" fill="{INK}" text-anchor="middle">"#
-        );
-        for (i, line) in lines.iter().enumerate() {
-            let dy = if i == 0 { 0.0 } else { 15.0 };
-            let _ = write!(out, r#"<tspan x="{x:.1}" dy="{dy}">{}</tspan>"#, esc(line));
-        }
-        out.push_str("</text>");
-    }
-    for (r, (name, values)) in rows.iter().enumerate() {
-        let y = header_h + cell_h * r as f64;
-        let _ = write!(
-            out,
-            r#"<text x="{:.1}" y="{:.1}" font-size="{FONT}" fill="{INK}" text-anchor="end">{}</text>"#,
-            x0 - 10.0,
-            y + cell_h / 2.0 + 5.0,
-            esc(name)
-        );
-        for (c, value) in values.iter().enumerate() {
-            let (bg, fg) = theme::heat(*value);
-            let x = x0 + cell_w * c as f64;
-            let column = columns.get(c).map(String::as_str).unwrap_or("");
-            let _ = write!(
-                out,
-                r#"<g><title>{}, {}: {value:.1}%</title><rect x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" fill="{bg}" stroke="{PAPER}" stroke-width="2"/><text x="{:.1}" y="{:.1}" font-size="13" font-weight="600" fill="{fg}" text-anchor="middle">{value:.1}%</text></g>"#,
-                esc(name),
-                esc(column),
-                x,
-                y,
-                cell_w,
-                cell_h,
-                x + cell_w / 2.0,
-                y + cell_h / 2.0 + 5.0,
-            );
-        }
-    }
-    // Legend: the bands, each with its range in words.
+    // Legend: the bands, each with its range in words, laid out left to right.
     let ly = header_h + cell_h * rows.len() as f64 + 14.0;
     let mut lx = x0;
-    let _ = write!(
-        out,
-        r#"<text x="{:.1}" y="{:.1}" font-size="12" fill="{MUTED}" text-anchor="end">Readiness</text>"#,
-        x0 - 10.0,
-        ly + 12.0
-    );
-    for (i, (_, bg, _)) in theme::HEAT.iter().enumerate() {
-        let label = band_label(i);
-        let _ = write!(
-            out,
-            r#"<rect x="{lx:.1}" y="{ly:.1}" width="16" height="16" fill="{bg}" stroke="{RULE}"/><text x="{:.1}" y="{:.1}" font-size="12" fill="{MUTED}">{label}</text>"#,
-            lx + 21.0,
-            ly + 12.5
-        );
-        lx += 21.0 + text_width(&label, 12.0) + 18.0;
-    }
-    out.push_str("</svg>");
-    out
+    let bands: Vec<(f64, &str, String)> = theme::HEAT
+        .iter()
+        .enumerate()
+        .map(|(i, (_, bg, _))| {
+            let label = band_label(i);
+            let x = lx;
+            lx += 21.0 + text_width(&label, 12.0) + 18.0;
+            (x, *bg, label)
+        })
+        .collect();
+    let content = html! {
+        @for (c, lines) in headers.iter().enumerate() {
+            @let x = n(x0 + cell_w * (c as f64 + 0.5));
+            text x=(x) y=(n(header_h - 8.0 - (lines.len() as f64 - 1.0) * 15.0)) font-size="13" font-weight="600" fill=(INK) text-anchor="middle" {
+                @for (i, line) in lines.iter().enumerate() {
+                    tspan x=(x) dy=(if i == 0 { 0.0 } else { 15.0 }) { (Text(line)) }
+                }
+            }
+        }
+        @for (r, (name, values)) in rows.iter().enumerate() {
+            @let y = header_h + cell_h * r as f64;
+            text x=(n(x0 - 10.0)) y=(n(y + cell_h / 2.0 + 5.0)) font-size=(FONT) fill=(INK) text-anchor="end" { (Text(name)) }
+            @for (c, value) in values.iter().enumerate() {
+                @let (bg, fg) = theme::heat(*value);
+                @let x = x0 + cell_w * c as f64;
+                @let figure = format!("{value:.1}%");
+                g {
+                    title { (Text(name)) ", " (Text(columns.get(c).map(String::as_str).unwrap_or(""))) ": " (figure) }
+                    rect x=(n(x)) y=(n(y)) width=(n(cell_w)) height=(n(cell_h)) fill=(bg) stroke=(PAPER) stroke-width="2" {}
+                    text x=(n(x + cell_w / 2.0)) y=(n(y + cell_h / 2.0 + 5.0)) font-size="13" font-weight="600" fill=(fg) text-anchor="middle" { (figure) }
+                }
+            }
+        }
+        text x=(n(x0 - 10.0)) y=(n(ly + 12.0)) font-size="12" fill=(MUTED) text-anchor="end" { "Readiness" }
+        @for (x, bg, label) in &bands {
+            rect x=(n(*x)) y=(n(ly)) width="16" height="16" fill=(bg) stroke=(RULE) {}
+            text x=(n(x + 21.0)) y=(n(ly + 12.5)) font-size="12" fill=(MUTED) { (label) }
+        }
+    };
+    chart(id, title, desc, width, height, content)
 }
 
 /// "20–under 40%", "80–100%"
@@ -243,6 +219,9 @@ fn band_label(i: usize) -> String {
         None => format!("{low:.0}–100%"),
     }
 }
+
+/// A value placed on the chart: x, y, and the index of its date.
+type PlotPoint = (f64, f64, usize);
 
 /// One line of the history chart.
 #[derive(Debug, Clone)]
@@ -255,13 +234,16 @@ pub struct Series {
     pub values: Vec<Option<f64>>,
 }
 
-/// Readiness over time: one line per series on a 0–100% scale, dates along the bottom.
+/// Readiness over time: one line per series on a 0–100% scale, dates along the bottom, and
+/// a dashed mark at each assessment visit in `visits`. The one history chart: the report's
+/// page holds it, and `cse history --svg` writes it as a file ([`history_file`]).
 pub fn line_chart(
     id: &str,
     title: &str,
     desc: &str,
     dates: &[(Date, String)],
     series: &[Series],
+    visits: &[Date],
 ) -> String {
     let (left, right, top, bottom) = (46.0, 56.0, 14.0, 42.0);
     let (width, height) = (960.0, 340.0);
@@ -285,18 +267,6 @@ pub fn line_chart(
         }
     };
     let y_of = |v: f64| top + plot_h * (1.0 - v.clamp(0.0, 100.0) / 100.0);
-    let mut out = String::new();
-    open(&mut out, id, title, desc, width, height);
-    for tick in [0.0, 25.0, 50.0, 75.0, 100.0] {
-        let y = y_of(tick);
-        let _ = write!(
-            out,
-            r#"<line x1="{left}" y1="{y:.1}" x2="{:.1}" y2="{y:.1}" stroke="{RULE}" stroke-width="1"/><text x="{:.1}" y="{:.1}" font-size="12" fill="{MUTED}" text-anchor="end">{tick}%</text>"#,
-            left + plot_w,
-            left - 8.0,
-            y + 4.0
-        );
-    }
     // Date labels: the first, the last and a few between, never crowded.
     let max_labels = 6usize;
     let step = dates.len().div_ceil(max_labels).max(1);
@@ -315,59 +285,35 @@ pub fn line_chart(
         }
         labels.push(i);
     }
-    for i in labels {
-        let _ = write!(
-            out,
-            r#"<text x="{:.1}" y="{:.1}" font-size="12" fill="{MUTED}" text-anchor="middle">{}</text>"#,
-            x_of(i),
-            top + plot_h + 20.0,
-            dates[i].0.strftime("%-d %b %Y")
-        );
-    }
-    // Lines, overall last so it is drawn on top.
-    let mut ends: Vec<(f64, usize)> = Vec::new();
-    for (s, line) in series.iter().enumerate().rev() {
-        let colour = theme::SERIES[s % theme::SERIES.len()];
-        let dash = theme::DASHES[s % theme::DASHES.len()];
-        let width = if s == 0 { 3.0 } else { 2.0 };
-        let points: Vec<(f64, f64, usize)> = line
-            .values
+    // Assessment visits within the period.
+    let visit_xs: Vec<(Date, f64)> = match (first, last) {
+        (Some(f), Some(l)) if span_days > 0.0 => visits
             .iter()
-            .enumerate()
-            .filter_map(|(i, v)| v.map(|v| (x_of(i), y_of(v), i)))
-            .collect();
-        let path: String = points
-            .iter()
-            .map(|(x, y, _)| format!("{x:.1},{y:.1}"))
-            .collect::<Vec<_>>()
-            .join(" ");
-        let dash_attr = if dash.is_empty() {
-            String::new()
-        } else {
-            format!(r#" stroke-dasharray="{dash}""#)
-        };
-        let _ = write!(
-            out,
-            r#"<g><title>{}</title><polyline points="{path}" fill="none" stroke="{colour}" stroke-width="{width}"{dash_attr} stroke-linejoin="round"/>"#,
-            esc(&line.name)
-        );
-        for (x, y, i) in &points {
-            let _ = write!(
-                out,
-                r#"<circle cx="{x:.1}" cy="{y:.1}" r="{}" fill="{colour}"><title>{}, {} ({}): {:.1}%</title></circle>"#,
-                if s == 0 { 3.5 } else { 2.5 },
-                esc(&line.name),
-                dates[*i].0,
-                esc(&dates[*i].1),
-                line.values[*i].unwrap_or(0.0)
-            );
-        }
-        out.push_str("</g>");
-        if let Some((_, y, _)) = points.last() {
-            ends.push((*y, s));
-        }
-    }
+            .filter(|v| **v >= f && **v <= l)
+            .map(|v| (*v, left + plot_w * (*v - f).get_days() as f64 / span_days))
+            .collect(),
+        _ => Vec::new(),
+    };
+    // Each line's known points, overall (the first series) drawn last so it is on top.
+    let lines: Vec<(usize, Vec<PlotPoint>)> = series
+        .iter()
+        .enumerate()
+        .rev()
+        .map(|(s, line)| {
+            let points = line
+                .values
+                .iter()
+                .enumerate()
+                .filter_map(|(i, v)| v.map(|v| (x_of(i), y_of(v), i)))
+                .collect();
+            (s, points)
+        })
+        .collect();
     // End labels, nudged apart so they never overlap.
+    let mut ends: Vec<(f64, usize)> = lines
+        .iter()
+        .filter_map(|(s, points)| points.last().map(|(_, y, _)| (*y, *s)))
+        .collect();
     ends.sort_by(|a, b| a.0.total_cmp(&b.0));
     let mut placed: Vec<(f64, usize)> = Vec::new();
     for (y, s) in ends {
@@ -377,19 +323,101 @@ pub fn line_chart(
     let overflow = placed
         .last()
         .map_or(0.0, |(y, _)| (y - (top + plot_h + 4.0)).max(0.0));
-    for (y, s) in placed {
-        let colour = theme::SERIES[s % theme::SERIES.len()];
-        let _ = write!(
-            out,
-            r#"<text x="{:.1}" y="{:.1}" font-size="12" font-weight="{}" fill="{colour}">{}</text>"#,
-            left + plot_w + 8.0,
-            y - overflow + 4.0,
-            if s == 0 { 700 } else { 600 },
-            esc(&series[s].label)
-        );
+    let content = html! {
+        @for tick in [0.0, 25.0, 50.0, 75.0, 100.0] {
+            @let y = y_of(tick);
+            line x1=(left) y1=(n(y)) x2=(n(left + plot_w)) y2=(n(y)) stroke=(RULE) stroke-width="1" {}
+            text x=(n(left - 8.0)) y=(n(y + 4.0)) font-size="12" fill=(MUTED) text-anchor="end" { (tick) "%" }
+        }
+        @for i in labels {
+            text x=(n(x_of(i))) y=(n(top + plot_h + 20.0)) font-size="12" fill=(MUTED) text-anchor="middle" {
+                (dates[i].0.strftime("%-d %b %Y").to_string())
+            }
+        }
+        @for (visit, x) in &visit_xs {
+            g {
+                title { "Assessment visit " (visit) }
+                line x1=(n(*x)) y1=(top) x2=(n(*x)) y2=(n(top + plot_h)) stroke=(MUTED) stroke-width="1.5" stroke-dasharray="4 3" {}
+            }
+        }
+        @for (s, points) in &lines {
+            @let colour = theme::SERIES[s % theme::SERIES.len()];
+            @let dash = theme::DASHES[s % theme::DASHES.len()];
+            @let width = if *s == 0 { 3.0 } else { 2.0 };
+            @let line = &series[*s];
+            g {
+                title { (Text(&line.name)) }
+                // A commit without figures breaks the line: one polyline per run of known values.
+                @for run in points.chunk_by(|a, b| b.2 == a.2 + 1) {
+                    @let path = run.iter().map(|(x, y, _)| format!("{x:.1},{y:.1}")).collect::<Vec<_>>().join(" ");
+                    @if dash.is_empty() {
+                        polyline points=(path) fill="none" stroke=(colour) stroke-width=(width) stroke-linejoin="round" {}
+                    } @else {
+                        polyline points=(path) fill="none" stroke=(colour) stroke-width=(width) stroke-dasharray=(dash) stroke-linejoin="round" {}
+                    }
+                }
+                @for (x, y, i) in points {
+                    circle cx=(n(*x)) cy=(n(*y)) r=(if *s == 0 { 3.5 } else { 2.5 }) fill=(colour) {
+                        title {
+                            (Text(&line.name)) ", " (dates[*i].0) " (" (Text(&dates[*i].1)) "): "
+                            (n(line.values[*i].unwrap_or(0.0))) "%"
+                        }
+                    }
+                }
+            }
+        }
+        @for (y, s) in placed {
+            text x=(n(left + plot_w + 8.0)) y=(n(y - overflow + 4.0)) font-size="12"
+                font-weight=(if s == 0 { 700 } else { 600 }) fill=(theme::SERIES[s % theme::SERIES.len()]) {
+                (Text(&series[s].label))
+            }
+        }
+    };
+    chart(id, title, desc, width, height, content)
+}
+
+/// `cse history --svg`: the history chart as a file of its own, with a white background and
+/// its title written above it. Commits are the dates; a commit without figures breaks the lines.
+pub fn history_file(points: &[Point], title: &str, visits: &[Date]) -> String {
+    let dates: Vec<(Date, String)> = points
+        .iter()
+        .map(|p| (p.commit.date, p.commit.short.clone()))
+        .collect();
+    let newest = points.iter().rev().find_map(|p| p.figures.as_ref().ok());
+    let mut series = vec![Series {
+        label: "All".into(),
+        name: "All elements".into(),
+        values: points
+            .iter()
+            .map(|p| p.figures.as_ref().ok().map(|f| f.overall.readiness))
+            .collect(),
+    }];
+    for c in newest.map(|f| f.criteria.as_slice()).unwrap_or_default() {
+        series.push(Series {
+            label: c.id.clone(),
+            name: format!("{} {}", c.id, c.title),
+            values: points
+                .iter()
+                .map(|p| p.criterion(&c.id).map(|c| c.fraction.readiness))
+                .collect(),
+        });
     }
-    out.push_str("</svg>");
-    out
+    let overall: Vec<f64> = series[0].values.iter().flatten().copied().collect();
+    let desc = match (overall.first(), overall.last()) {
+        (Some(a), Some(b)) => format!(
+            "Overall readiness went from {a:.1}% on {} to {b:.1}% on {} over {} commits.",
+            dates[0].0,
+            dates[dates.len() - 1].0,
+            points.len()
+        ),
+        _ => "No commit changed the evidence yet.".to_owned(),
+    };
+    let chart = line_chart("history", title, &desc, &dates, &series, visits);
+    format!(
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="960" height="390" viewBox="0 0 960 390" font-family="system-ui, -apple-system, 'Segoe UI', sans-serif"><rect width="100%" height="100%" fill="{PAPER}"/><text x="46" y="30" font-size="18" font-weight="600" fill="{INK}">{}</text><svg y="46" width="960" height="340">{chart}</svg></svg>
+"#,
+        esc(title)
+    )
 }
 
 #[cfg(test)]
@@ -464,13 +492,46 @@ mod tests {
             "d",
             &[d("2026-01-01")],
             std::slice::from_ref(&one),
+            &[],
         );
         assert!(svg.contains("<circle") && !svg.contains("NaN"), "{svg}");
         let two = Series {
             values: vec![Some(10.0), Some(20.0)],
             ..one
         };
-        let svg = line_chart("h", "t", "d", &[d("2026-01-01"), d("2026-01-01")], &[two]);
+        let svg = line_chart(
+            "h",
+            "t",
+            "d",
+            &[d("2026-01-01"), d("2026-01-01")],
+            &[two],
+            &[],
+        );
         assert!(!svg.contains("NaN") && !svg.contains("inf"), "{svg}");
+    }
+
+    #[test]
+    fn line_chart_breaks_at_gaps_and_marks_visits() {
+        let d = |s: &str| (s.parse::<Date>().unwrap(), "abc1234".to_owned());
+        let gappy = Series {
+            label: "All".into(),
+            name: "All elements".into(),
+            values: vec![Some(10.0), Some(20.0), None, Some(30.0), Some(40.0)],
+        };
+        let dates = [
+            "2026-01-01",
+            "2026-02-01",
+            "2026-03-01",
+            "2026-04-01",
+            "2026-05-01",
+        ]
+        .map(d);
+        let visit: Date = "2026-03-15".parse().unwrap();
+        let svg = line_chart("h", "t", "d", &dates, &[gappy], &[visit]);
+        assert_eq!(svg.matches("<polyline").count(), 2, "{svg}");
+        assert!(
+            svg.contains("<title>Assessment visit 2026-03-15</title>"),
+            "{svg}"
+        );
     }
 }

@@ -4,4 +4,5 @@
 pub mod actions;
 pub mod element;
 pub mod priorities;
+pub mod report;
 pub mod status;

@@ -20,6 +20,7 @@ mod git;
 mod init;
 mod layering;
 mod one_truth;
+mod output_safety;
 mod priorities;
 mod properties;
 mod read_only;

@@ -10,7 +10,7 @@ use cse::catalogue::Catalogue;
 use cse::checks::{self, CheckOptions, Unit};
 use cse::diagnostic::Summary;
 use cse::evidence::{self, Status};
-use cse::render::diagnostics::{Github, Human, Json, Junit, Render};
+use cse::render::diagnostics::{Emit, Github, Human, Json, Junit};
 use jiff::civil::{Date, date};
 use proptest::prelude::*;
 use proptest::sample::select;
@@ -131,8 +131,10 @@ proptest! {
             }
         }
         let summary = Summary::of(&check.diagnostics, 1);
-        for renderer in [&Human { color: true } as &dyn Render, &Json, &Github, &Junit] {
-            prop_assert!(!renderer.render(&check.diagnostics, &summary).is_empty());
+        for emitter in [&Human { color: true } as &dyn Emit, &Json, &Github, &Junit] {
+            let mut out = Vec::new();
+            emitter.emit(&check.diagnostics, &summary, &mut out).unwrap();
+            prop_assert!(!out.is_empty());
         }
     }
 }

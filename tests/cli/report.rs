@@ -6,7 +6,7 @@ use crate::common;
 use common::{Repo, ready_file};
 use cse::catalogue::Catalogue;
 use cse::checks::{self, CheckOptions, Unit, UnitCheck};
-use cse::report::{self, HistoryPoint, Inputs, Meta, Report};
+use cse::report::{HistoryPoint, Inputs, Meta, Report};
 use cse::tree::FsTree;
 
 fn today() -> jiff::civil::Date {
@@ -269,7 +269,7 @@ fn hostile_report() -> Report {
 
 #[test]
 fn hostile_content_never_becomes_markup_in_html() {
-    let html = report::html::render(&hostile_report());
+    let html = html_of(&hostile_report());
     let tags = scan(&html);
     assert!(
         !tags
@@ -306,7 +306,7 @@ fn hostile_content_never_becomes_markup_in_html() {
 
 #[test]
 fn hostile_content_never_becomes_markup_in_markdown() {
-    let md = report::markdown::render(&hostile_report());
+    let md = markdown_of(&hostile_report());
     // Render the markdown as a permissive wiki would (raw HTML allowed) and scan the result.
     let mut html = String::new();
     let parser = pulldown_cmark::Parser::new_ext(&md, pulldown_cmark::Options::all());
@@ -340,7 +340,7 @@ fn mixed_repo() -> Repo {
 fn html_has_every_section_and_element() {
     let repo = mixed_repo();
     let checks = [single(&repo)];
-    let html = report::html::render(&build(&checks, Some("Riverside Libraries"), vec![]));
+    let html = html_of(&build(&checks, Some("Riverside Libraries"), vec![]));
     scan(&html);
     assert!(html.contains("<h1>Riverside Libraries</h1>"));
     assert!(html.contains("Built on <time datetime=\"2026-11-28\">28 November 2026</time> from commit <code>abc1234</code>"));
@@ -412,14 +412,14 @@ fn action_plan_lists_open_actions_by_due_date_with_overdue_marked() {
         ]
     );
     assert_eq!(report.actions_done, 1);
-    let html = report::html::render(&report);
+    let html = html_of(&report);
     let overdue = html.find("Overdue thing").unwrap();
     let later = html.find("Later thing").unwrap();
     assert!(overdue < later);
     assert!(html.contains(
         "<time datetime=\"2026-02-01\">1 Feb 2026</time><span class=\"flag\">Overdue</span>"
     ));
-    let md = report::markdown::render(&report);
+    let md = markdown_of(&report);
     assert!(
         md.contains("| 2026-02-01 **overdue** | 1.2.1 | Overdue thing | Web team |"),
         "{md}"
@@ -431,7 +431,7 @@ fn headings_run_in_order_without_skipping_a_level() {
     let repo = mixed_repo();
     repo.write("evidence/3.1.1.md", "---\nelement: 3.1.1\nstatus: compliant\nreviewed: 2026-06-01\nevidence:\n  - title: P\n    path: ../docs/proof.txt\n---\n#### Deep first\n\n# Then top\n");
     let checks = [single(&repo)];
-    let html = report::html::render(&build(&checks, None, vec![]));
+    let html = html_of(&build(&checks, None, vec![]));
     let levels: Vec<u8> = scan(&html)
         .iter()
         .filter_map(|t| t.strip_prefix('h').and_then(|n| n.parse().ok()))
@@ -449,7 +449,7 @@ fn headings_run_in_order_without_skipping_a_level() {
 fn tables_and_charts_are_accessible() {
     let repo = mixed_repo();
     let checks = [single(&repo)];
-    let html = report::html::render(&build(&checks, None, vec![]));
+    let html = html_of(&build(&checks, None, vec![]));
     // Every table has a caption, and header cells always say what they head.
     assert_eq!(
         html.matches("<table").count(),
@@ -532,7 +532,7 @@ fn two_units_get_a_heat_map_and_institution_figures() {
         report.readiness.assessment.reasons
     );
     assert_eq!(report.elements().count(), 114);
-    let html = report::html::render(&report);
+    let html = html_of(&report);
     scan(&html);
     assert!(html.contains("<section id=\"units\""));
     assert!(html.contains("<svg class=\"chart\" id=\"chart-units\""));
@@ -556,7 +556,7 @@ fn two_units_get_a_heat_map_and_institution_figures() {
         html.contains("<th scope=\"col\">North &lt;Branch&gt;</th><th scope=\"col\">South</th>")
     );
     assert!(html.contains("<th scope=\"col\">Unit</th>"));
-    let md = report::markdown::render(&report);
+    let md = markdown_of(&report);
     assert!(md.contains("## Readiness by unit"));
     assert!(md.contains("| North \\<Branch\\> | 100.0% |"), "{md}");
     assert!(md.contains("| **Institution** | 54.5% |"), "{md}");
@@ -571,9 +571,9 @@ fn one_named_unit_has_no_heat_map() {
         report.heading(),
         "Customer Service Excellence readiness, unit North <Branch>"
     );
-    let html = report::html::render(&report);
+    let html = html_of(&report);
     assert!(!html.contains("chart-units") && !html.contains("Readiness by unit"));
-    assert!(!report::markdown::render(&report).contains("Readiness by unit"));
+    assert!(!markdown_of(&report).contains("Readiness by unit"));
 }
 
 fn history() -> Vec<HistoryPoint> {
@@ -598,7 +598,7 @@ fn history_is_drawn_when_given() {
     let repo = mixed_repo();
     let checks = [single(&repo)];
     let report = build(&checks, None, history());
-    let html = report::html::render(&report);
+    let html = html_of(&report);
     scan(&html);
     assert!(html.contains("<section id=\"history\""));
     assert!(html.contains("<svg class=\"chart\" id=\"chart-history\""));
@@ -611,7 +611,7 @@ fn history_is_drawn_when_given() {
         6,
         "overall and five criteria"
     );
-    let md = report::markdown::render(&report);
+    let md = markdown_of(&report);
     assert!(md.contains("## Readiness over time"));
     assert!(
         md.contains("| 2026-01-10 | `1111111` | 12.3% | 15.3% |"),
@@ -625,7 +625,7 @@ fn synthetic_institution_report_for_inspection() {
     let repo = units_repo();
     let checks = two_units(&repo);
     let report = build(&checks, Some("Riverside Council Libraries"), history());
-    let html = report::html::render(&report);
+    let html = html_of(&report);
     scan(&html);
     let path = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("institution-report.html");
     std::fs::write(&path, html).unwrap();
@@ -635,7 +635,7 @@ fn synthetic_institution_report_for_inspection() {
 fn markdown_has_the_same_content_as_tables() {
     let repo = mixed_repo();
     let checks = [single(&repo)];
-    let md = report::markdown::render(&build(&checks, Some("Riverside Libraries"), vec![]));
+    let md = markdown_of(&build(&checks, Some("Riverside Libraries"), vec![]));
     assert!(md.starts_with("# Riverside Libraries\n\nCustomer Service Excellence readiness report, built on 28 November 2026 from commit `abc1234`.\n"));
     for heading in [
         "## Summary",
@@ -669,12 +669,26 @@ fn markdown_has_the_same_content_as_tables() {
 fn unreadable_column_appears_only_when_an_element_is_unreadable() {
     let header = "<th scope=\"col\" class=\"num\">Unreadable front matter</th>";
     let repo = mixed_repo();
-    let html = report::html::render(&build(&[single(&repo)], None, vec![]));
+    let html = html_of(&build(&[single(&repo)], None, vec![]));
     assert!(!html.contains(header));
     repo.write("evidence/4.1.1.md", "---\nelement: [4.1.1\n---\nbroken\n");
     let report = build(&[single(&repo)], None, vec![]);
-    let html = report::html::render(&report);
+    let html = html_of(&report);
     assert!(html.contains(header));
     assert!(html.contains("<span class=\"status s-invalid\">Unreadable front matter</span>"));
-    assert!(report::markdown::render(&report).contains("| Unreadable front matter |"));
+    assert!(markdown_of(&report).contains("| Unreadable front matter |"));
+}
+
+/// The report's HTML page, as `cse report` writes it.
+fn html_of(report: &Report) -> String {
+    let mut out = Vec::new();
+    cse::report::html::write(report, &mut out).unwrap();
+    String::from_utf8(out).unwrap()
+}
+
+/// The report's markdown, as `cse report --format markdown` writes it.
+fn markdown_of(report: &Report) -> String {
+    let mut out = Vec::new();
+    cse::report::markdown::write(report, &mut out).unwrap();
+    String::from_utf8(out).unwrap()
 }

@@ -7,7 +7,7 @@ use cse::views::actions;
 
 use crate::cli::Outcome;
 use crate::cli::args::{ActionsArgs, Cli};
-use crate::cli::report_args::ReportFormat;
+use crate::cli::format_args::OutputFormat;
 use crate::cli::settings::Settings;
 use crate::cli::{output, source, terminal};
 
@@ -19,9 +19,9 @@ pub fn run(cli: &Cli, settings: &Settings, args: &ActionsArgs) -> Result<Outcome
         plan = plan.overdue_only();
     }
     let term = terminal::terminal(cli.color);
-    if let (Some(commit), ReportFormat::Table) = (&evidence.commit, args.format) {
+    if let (Some(commit), OutputFormat::Table) = (&evidence.commit, args.format) {
         output::emit(&format!("{}\n\n", source::describe(commit)))?;
     }
-    output::emit(&render::actions::render(&plan, args.format.into(), &term))?;
+    output::emit_with(|out| render::actions::write(&plan, args.format.into(), &term, out))?;
     Ok(Outcome::Clean)
 }

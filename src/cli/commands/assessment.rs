@@ -4,7 +4,7 @@ use anyhow::{Result, bail};
 use clap::{Args, ValueEnum};
 use cse::assessment::visit;
 use cse::render;
-use cse::render::report::Format;
+use cse::render::Format;
 
 use crate::cli::Outcome;
 use crate::cli::args::Cli;
@@ -91,10 +91,7 @@ pub fn run(cli: &Cli, settings: &Settings, args: &AssessmentArgs) -> Result<Outc
         &dates,
         checked.project.today,
     );
-    output::emit(&render::assessment::render(
-        &report,
-        format,
-        &terminal::terminal(cli.color),
-    ))?;
+    let term = terminal::terminal(cli.color);
+    output::emit_with(|out| render::assessment::write(&report, format, &term, out))?;
     Ok(Outcome::Clean)
 }

@@ -2,7 +2,7 @@
 
 use anyhow::{Context, Result};
 use cse::diagnostic::{Diagnostic, Summary};
-use cse::render::diagnostics::{Github, Human, Json, Junit, Render};
+use cse::render::diagnostics::{Emit, Github, Human, Json, Junit};
 
 use crate::cli::Outcome;
 use crate::cli::args::{CheckArgs, CheckFormat, Cli};
@@ -28,7 +28,7 @@ pub fn run(cli: &Cli, settings: &Settings, args: &CheckArgs) -> Result<Outcome> 
         files += loaded.files;
     }
     let summary = Summary::of(&diagnostics, files);
-    let renderer: Box<dyn Render> = match args.format {
+    let emitter: Box<dyn Emit> = match args.format {
         CheckFormat::Human => Box::new(Human {
             color: output::use_color(cli.color),
         }),
@@ -39,7 +39,7 @@ pub fn run(cli: &Cli, settings: &Settings, args: &CheckArgs) -> Result<Outcome> 
     if let (Some(commit), CheckFormat::Human) = (&checked.commit, args.format) {
         output::emit(&format!("{}\n\n", source::describe(commit)))?;
     }
-    output::emit(&renderer.render(&diagnostics, &summary))?;
+    output::emit_with(|out| emitter.emit(&diagnostics, &summary, out))?;
     let failed = summary.errors > 0 || (args.deny_warnings && summary.warnings > 0);
     Ok(if failed {
         Outcome::Findings

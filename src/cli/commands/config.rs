@@ -1,17 +1,19 @@
 //! `cse config`: the settings in force and where each came from.
 
 use std::collections::BTreeMap;
+use std::io::Write;
 
 use anyhow::Result;
 use cse::catalogue::BUILTIN_LABEL;
 use cse::config::{Origin, Setting};
+use cse::render::escape::terminal;
 
 use crate::cli::Outcome;
 use crate::cli::output;
 use crate::cli::settings::{ConfigSource, Settings};
 
 pub fn run(settings: &Settings) -> Result<Outcome> {
-    output::emit(&render(settings))?;
+    output::emit_with(|out| write(settings, out))?;
     Ok(Outcome::Clean)
 }
 
@@ -91,7 +93,9 @@ fn units(units: &BTreeMap<String, String>) -> String {
     format!("{{ {} }}", pairs.join(", "))
 }
 
-fn render(settings: &Settings) -> String {
+/// Writes the settings table: where the repository, config and catalogue are, then each
+/// setting with its value and origin.
+fn write(settings: &Settings, out: &mut dyn Write) -> std::io::Result<()> {
     let config = &settings.config;
     let gate = &config.gate;
     let rows = [
@@ -160,16 +164,15 @@ fn render(settings: &Settings) -> String {
         Ok(v) if !v.is_empty() => "from CSE_TODAY",
         _ => "from the system clock",
     };
-    let mut out = String::new();
     for (label, value) in [
         ("repository", settings.root.display().to_string()),
         ("config file", config_line),
         ("catalogue", catalogue_line),
         ("today", format!("{} ({today_from})", settings.today)),
     ] {
-        out.push_str(&format!("{label:<12} {value}\n"));
+        writeln!(out, "{label:<12} {}", terminal(&value))?;
     }
-    out.push('\n');
+    writeln!(out)?;
     let key_w = rows.iter().map(|r| r.key.len()).max().unwrap_or(0).max(7);
     let value_w = rows
         .iter()
@@ -177,18 +180,13 @@ fn render(settings: &Settings) -> String {
         .max()
         .unwrap_or(0)
         .max(5);
-    out.push_str(&format!(
-        "{:<key_w$}  {:<value_w$}  from\n",
-        "setting", "value"
-    ));
+    writeln!(out, "{:<key_w$}  {:<value_w$}  from", "setting", "value")?;
     for r in &rows {
-        out.push_str(&format!(
-            "{:<key_w$}  {:<value_w$}  {}\n",
-            r.key, r.value, r.from
-        ));
+        let from = terminal(&r.from);
+        writeln!(out, "{:<key_w$}  {:<value_w$}  {from}", r.key, r.value)?;
     }
-    out.push_str(
-        "\nA gate flag, such as `cse status --fail-under 80`, beats its [gate] setting for that run.\n",
-    );
-    out
+    writeln!(
+        out,
+        "\nA gate flag, such as `cse status --fail-under 80`, beats its [gate] setting for that run."
+    )
 }

@@ -90,18 +90,14 @@ pub fn run(cli: &Cli, settings: &Settings, args: &DiffArgs) -> Result<Outcome> {
             .no_regress
             .as_ref()
             .is_some_and(|s| s.value);
-    let text = match args.format {
-        DiffFormat::Table => render::table(
-            &delta,
-            &sides,
-            gate,
-            terminal::table_width(),
-            output::use_color(cli.color),
-        ),
-        DiffFormat::Markdown => render::markdown(&delta, &sides, gate),
-        DiffFormat::Json => render::json(&delta, &sides),
-    };
-    output::emit(&text)?;
+    let color = output::use_color(cli.color);
+    output::emit_with(|out| match args.format {
+        DiffFormat::Table => {
+            render::table(&delta, &sides, gate, terminal::table_width(), color, out)
+        }
+        DiffFormat::Markdown => render::markdown(&delta, &sides, gate, out),
+        DiffFormat::Json => render::json(&delta, &sides, out),
+    })?;
     Ok(if gate && delta.is_regression() {
         Outcome::Findings
     } else {

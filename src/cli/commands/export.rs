@@ -56,7 +56,9 @@ pub fn run(cli: &Cli, current: &Settings, args: &ExportArgs) -> Result<Outcome> 
         );
         sheet::xlsx::render(&matrix, &summary).context("cannot make the workbook")?
     } else {
-        sheet::csv::render(&matrix).into_bytes()
+        let mut bytes = Vec::new();
+        sheet::csv::write(&matrix, &mut bytes)?;
+        bytes
     };
     if std::fs::symlink_metadata(&target).is_ok_and(|m| !m.is_file()) {
         bail!(

@@ -62,20 +62,23 @@ pub fn run(settings: &Settings, args: &HistoryArgs) -> Result<Outcome> {
             Some(name) => format!("CSE readiness over time: {}", name.value),
             None => "CSE readiness over time".to_owned(),
         };
-        output::write_atomically(file, render::chart::svg(&points, &title, &dates).as_bytes())
-            .with_context(|| format!("cannot write the chart to {}", file.display()))?;
+        output::write_atomically(
+            file,
+            cse::report::svg::history_file(&points, &title, &dates).as_bytes(),
+        )
+        .with_context(|| format!("cannot write the chart to {}", file.display()))?;
     }
-    let text = match args.format {
+    output::emit_with(|out| match args.format {
         HistoryFormat::Table => {
-            render::history::table(&points, terminal::table_width())
-                + &render::history::visits(&marks, false)
+            render::history::table(&points, terminal::table_width(), out)?;
+            render::history::visits(&marks, false, out)
         }
-        HistoryFormat::Csv => render::history::csv(&points),
-        HistoryFormat::Json => render::history::json(&points, &marks),
+        HistoryFormat::Csv => render::history::csv(&points, out),
+        HistoryFormat::Json => render::history::json(&points, &marks, out),
         HistoryFormat::Markdown => {
-            render::history::markdown(&points) + &render::history::visits(&marks, true)
+            render::history::markdown(&points, out)?;
+            render::history::visits(&marks, true, out)
         }
-    };
-    output::emit(&text)?;
+    })?;
     Ok(Outcome::Clean)
 }

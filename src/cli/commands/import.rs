@@ -101,7 +101,7 @@ pub fn run(cli: &Cli, settings: &Settings, args: &ImportArgs) -> Result<Outcome>
         },
     );
     eprintln!("{}", describe(&path, sheet, &found));
-    output::emit(&render_plan::render(&plan))?;
+    output::emit_with(|out| render_plan::write(&plan, out))?;
     if !plan.errors.is_empty() {
         if args.write {
             eprintln!("Nothing written: fix the cells above first, then import again.");

@@ -7,7 +7,7 @@ use cse::render;
 
 use crate::cli::Outcome;
 use crate::cli::args::Cli;
-use crate::cli::report_args::ReportFormat;
+use crate::cli::format_args::OutputFormat;
 use crate::cli::settings::Settings;
 use crate::cli::{output, source, terminal, visits};
 
@@ -19,8 +19,8 @@ pub struct PlanArgs {
     pub visit: Option<jiff::civil::Date>,
 
     /// Output format.
-    #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
-    pub format: ReportFormat,
+    #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
+    pub format: OutputFormat,
 
     #[command(flatten)]
     pub at: source::AtArg,
@@ -29,7 +29,7 @@ pub struct PlanArgs {
 pub fn run(cli: &Cli, settings: &Settings, args: &PlanArgs) -> Result<Outcome> {
     let inputs = visits::load(settings, args.at.rev())?;
     let checked = &inputs.checked;
-    if let (Some(commit), ReportFormat::Table) = (&checked.commit, args.format) {
+    if let (Some(commit), OutputFormat::Table) = (&checked.commit, args.format) {
         output::emit(&format!("{}\n\n", source::describe(commit)))?;
     }
     // Changes count only after a visit.
@@ -49,10 +49,7 @@ pub fn run(cli: &Cli, settings: &Settings, args: &PlanArgs) -> Result<Outcome> {
         visit,
         checked.project.config.cycle_years.value,
     );
-    output::emit(&render::plan::render(
-        &plan,
-        args.format.into(),
-        &terminal::terminal(cli.color),
-    ))?;
+    let term = terminal::terminal(cli.color);
+    output::emit_with(|out| render::plan::write(&plan, args.format.into(), &term, out))?;
     Ok(Outcome::Clean)
 }

@@ -4,13 +4,13 @@ use anyhow::Result;
 use cse::gates::{self, Figures};
 use cse::project::Want;
 use cse::render;
-use cse::render::report::Format;
+use cse::render::Format;
 use cse::views::priorities;
 
 use super::gating;
 use crate::cli::Outcome;
 use crate::cli::args::{Cli, PrioritiesArgs};
-use crate::cli::report_args::ReportFormat;
+use crate::cli::format_args::OutputFormat;
 use crate::cli::settings::Settings;
 use crate::cli::{output, source, terminal};
 
@@ -18,7 +18,7 @@ pub fn run(cli: &Cli, current: &Settings, args: &PrioritiesArgs) -> Result<Outco
     // With `--at`, the evidence, cse.toml and catalogue are the commit's.
     let evidence = current.read(args.at.rev(), Want::default())?;
     let (settings, checks) = (&evidence.project, &evidence.units);
-    if let (Some(commit), ReportFormat::Table) = (&evidence.commit, args.format) {
+    if let (Some(commit), OutputFormat::Table) = (&evidence.commit, args.format) {
         output::emit(&format!("{}\n\n", source::describe(commit)))?;
     }
     let term = terminal::terminal(cli.color);
@@ -57,10 +57,8 @@ pub fn run(cli: &Cli, current: &Settings, args: &PrioritiesArgs) -> Result<Outco
     if args.open {
         report = report.open_only();
     }
-    output::emit(&render::priorities::render(
-        &report,
-        Format::from(args.format),
-        &term,
-    ))?;
+    output::emit_with(|out| {
+        render::priorities::write(&report, Format::from(args.format), &term, out)
+    })?;
     Ok(gating::finish(&verdicts))
 }

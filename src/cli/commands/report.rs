@@ -58,14 +58,16 @@ pub fn run(cli: &Cli, settings: &Settings, args: &ReportArgs) -> Result<Outcome>
         history,
         findings,
     });
-    let text = match args.format {
-        ReportFormat::Html => report::html::render(&report),
-        ReportFormat::Markdown => report::markdown::render(&report),
+    let emit = |out: &mut dyn std::io::Write| match args.format {
+        ReportFormat::Html => report::html::write(&report, out),
+        ReportFormat::Markdown => report::markdown::write(&report, out),
     };
     match target {
-        None => output::emit(&text)?,
+        None => output::emit_with(emit)?,
         Some(path) => {
-            output::write_atomically(&path, text.as_bytes())
+            let mut bytes = Vec::new();
+            emit(&mut bytes)?;
+            output::write_atomically(&path, &bytes)
                 .with_context(|| format!("cannot write the report to {}", path.display()))?;
             eprintln!("Wrote {}", path.display());
         }

@@ -43,6 +43,6 @@ fn show(cli: &Cli, args: &ShowArgs, evidence: &Evidence, tree: &dyn Tree) -> Res
         output::emit(&format!("{}\n\n", source::describe(commit)))?;
     }
     let term = terminal::terminal(cli.color);
-    output::emit(&render::element::render(&view, &term))?;
+    output::emit_with(|out| render::element::write(&view, &term, out))?;
     Ok(Outcome::Clean)
 }

@@ -4,13 +4,13 @@ use anyhow::Result;
 use cse::gates::{self, Figures, StatusGates};
 use cse::project::Want;
 use cse::render;
-use cse::render::report::Format;
+use cse::render::Format;
 use cse::views::status::{Grouping, StatusReport};
 
 use super::gating;
 use crate::cli::Outcome;
 use crate::cli::args::{Cli, StatusArgs};
-use crate::cli::report_args::{By, ReportFormat};
+use crate::cli::format_args::{By, OutputFormat};
 use crate::cli::settings::Settings;
 use crate::cli::{output, source, terminal, visits};
 
@@ -18,7 +18,7 @@ pub fn run(cli: &Cli, current: &Settings, args: &StatusArgs) -> Result<Outcome> 
     // With `--at`, the evidence, cse.toml and catalogue are the commit's.
     let evidence = current.read(args.at.rev(), Want::default())?;
     let (settings, checks) = (&evidence.project, &evidence.units);
-    if let (Some(commit), ReportFormat::Table) = (&evidence.commit, args.format) {
+    if let (Some(commit), OutputFormat::Table) = (&evidence.commit, args.format) {
         output::emit(&format!("{}\n\n", source::describe(commit)))?;
     }
     let rollup = evidence.rollup();
@@ -77,11 +77,7 @@ pub fn run(cli: &Cli, current: &Settings, args: &StatusArgs) -> Result<Outcome> 
         rollup,
     );
     let term = terminal::terminal(cli.color);
-    output::emit(&render::status::render(
-        &report,
-        Format::from(args.format),
-        &term,
-    ))?;
+    output::emit_with(|out| render::status::write(&report, Format::from(args.format), &term, out))?;
     Ok(gating::finish(&verdicts))
 }
 

@@ -1,9 +1,11 @@
 //! `cse actions --format csv`: one row per open action.
 
+use std::io::{self, Write};
+
 use crate::render::csv::record;
 use crate::views::actions::ActionPlan;
 
-pub fn render(plan: &ActionPlan) -> String {
+pub fn write(plan: &ActionPlan, out: &mut dyn Write) -> io::Result<()> {
     let units = super::has_units(plan);
     let mut header = vec![
         "due", "overdue", "element", "action", "owner", "file", "line",
@@ -11,7 +13,7 @@ pub fn render(plan: &ActionPlan) -> String {
     if units {
         header.insert(0, "unit");
     }
-    let mut out = record(header);
+    record(out, header)?;
     for r in &plan.rows {
         let mut fields = vec![
             r.due.map(|d| d.to_string()).unwrap_or_default(),
@@ -25,7 +27,7 @@ pub fn render(plan: &ActionPlan) -> String {
         if units {
             fields.insert(0, r.unit.clone().unwrap_or_default());
         }
-        out.push_str(&record(fields));
+        record(out, fields)?;
     }
-    out
+    Ok(())
 }

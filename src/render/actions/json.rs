@@ -1,5 +1,7 @@
 //! `cse actions --format json`: the versioned schema in docs/json.md.
 
+use std::io::{self, Write};
+
 use serde::Serialize;
 
 use crate::views::actions::ActionPlan;
@@ -27,8 +29,8 @@ struct Action<'a> {
     line: u32,
 }
 
-pub fn render(plan: &ActionPlan) -> String {
-    crate::render::report::json(&Document {
+pub fn write(plan: &ActionPlan, out: &mut dyn Write) -> io::Result<()> {
+    let doc = Document {
         version: SCHEMA_VERSION,
         today: plan.today.to_string(),
         actions: plan
@@ -45,5 +47,6 @@ pub fn render(plan: &ActionPlan) -> String {
                 line: r.line,
             })
             .collect(),
-    })
+    };
+    crate::render::json::write(&doc, out)
 }

@@ -1,14 +1,15 @@
 //! `cse actions --format markdown`: the action plan for a report.
 
+use std::io::{self, Write};
+
+use crate::render::escape::markdown as esc;
 use crate::render::markdown;
 use crate::views::actions::ActionPlan;
 
-pub fn render(plan: &ActionPlan) -> String {
-    let mut out = format!("### {}\n\n", super::summary_line(plan));
+pub fn write(plan: &ActionPlan, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, "### {}\n", esc(&super::summary_line(plan)))?;
     if let Some(message) = super::empty_message(plan) {
-        out.push_str(message);
-        out.push('\n');
-        return out;
+        return writeln!(out, "{}", esc(message));
     }
     let units = super::has_units(plan);
     let mut header = vec!["Due", "Element", "Action", "Owner"];
@@ -29,16 +30,15 @@ pub fn render(plan: &ActionPlan) -> String {
                 } else {
                     due
                 },
-                r.element.clone(),
-                r.action.clone(),
-                r.owner.clone().unwrap_or_default(),
+                esc(&r.element),
+                esc(&r.action),
+                esc(r.owner.as_deref().unwrap_or_default()),
             ];
             if units {
-                cells.insert(0, r.unit.clone().unwrap_or_default());
+                cells.insert(0, esc(r.unit.as_deref().unwrap_or_default()));
             }
             cells
         })
         .collect();
-    out.push_str(&markdown::table(&header, &[], &rows));
-    out
+    markdown::table(out, &header, &[], &rows)
 }

@@ -7,17 +7,24 @@ mod table;
 
 pub use json::SCHEMA_VERSION;
 
-use super::report::Format;
+use std::io::{self, Write};
+
+use super::Format;
 use super::text::{Terminal, plural};
 use crate::views::actions::ActionPlan;
 
-/// The action plan in `format`; `term` matters only to the table.
-pub fn render(plan: &ActionPlan, format: Format, term: &Terminal) -> String {
+/// Writes the action plan in `format`; `term` matters only to the table.
+pub fn write(
+    plan: &ActionPlan,
+    format: Format,
+    term: &Terminal,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     match format {
-        Format::Table => table::render(plan, term),
-        Format::Json => json::render(plan),
-        Format::Markdown => markdown::render(plan),
-        Format::Csv => csv::render(plan),
+        Format::Table => table::write(plan, term, out),
+        Format::Json => json::write(plan, out),
+        Format::Markdown => markdown::write(plan, out),
+        Format::Csv => csv::write(plan, out),
     }
 }
 

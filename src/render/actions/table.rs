@@ -1,6 +1,6 @@
 //! `cse actions` for the terminal: due date first, overdue ones flagged.
 
-use comfy_table::Cell;
+use std::io::{self, Write};
 
 use crate::render::table::{self, toned};
 use crate::render::text::{Terminal, Tone, paint};
@@ -10,13 +10,14 @@ use crate::views::actions::ActionPlan;
 const MIN_ACTION: usize = 16;
 const MIN_OWNER: usize = 12;
 
-pub fn render(plan: &ActionPlan, term: &Terminal) -> String {
-    let mut out = paint(&super::summary_line(plan), Tone::Strong, term.color);
-    out.push_str("\n\n");
+pub fn write(plan: &ActionPlan, term: &Terminal, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(
+        out,
+        "{}\n",
+        paint(&super::summary_line(plan), Tone::Strong, term.color)
+    )?;
     if let Some(message) = super::empty_message(plan) {
-        out.push_str(message);
-        out.push('\n');
-        return out;
+        return writeln!(out, "{message}");
     }
     let units = super::has_units(plan);
     let mut header = vec!["Due", "", "Element", "Action", "Owner"];
@@ -26,7 +27,7 @@ pub fn render(plan: &ActionPlan, term: &Terminal) -> String {
     let mut t = table::new(term, &header);
     for r in &plan.rows {
         let mut cells = vec![
-            Cell::new(
+            table::cell(
                 r.due
                     .map(|d| d.to_string())
                     .unwrap_or_else(|| "no date".into()),
@@ -34,14 +35,14 @@ pub fn render(plan: &ActionPlan, term: &Terminal) -> String {
             if r.overdue {
                 toned("overdue", Tone::Bad)
             } else {
-                Cell::new("")
+                table::cell("")
             },
-            Cell::new(&r.element),
-            Cell::new(&r.action),
-            Cell::new(r.owner.as_deref().unwrap_or("")),
+            table::cell(&r.element),
+            table::cell(&r.action),
+            table::cell(r.owner.as_deref().unwrap_or("")),
         ];
         if units {
-            cells.insert(0, Cell::new(r.unit.as_deref().unwrap_or("")));
+            cells.insert(0, table::cell(r.unit.as_deref().unwrap_or("")));
         }
         t.add_row(cells);
     }
@@ -55,6 +56,5 @@ pub fn render(plan: &ActionPlan, term: &Terminal) -> String {
         .min(table::content_width(&t, action));
     table::set_width(&mut t, owner, owner_width);
     table::set_width(&mut t, action, action_width);
-    out.push_str(&table::finish(&t));
-    out
+    table::write(out, &t)
 }

@@ -1,5 +1,7 @@
 //! `cse assessment --format json`: the versioned document in docs/assessments.md.
 
+use std::io::{self, Write};
+
 use serde_json::{Map, Value, json};
 
 use crate::assessment::Word;
@@ -16,7 +18,7 @@ fn counts(c: &Counts) -> Value {
     Value::Object(map)
 }
 
-pub fn render(r: &VisitReport) -> String {
+pub fn write(r: &VisitReport, out: &mut dyn Write) -> io::Result<()> {
     let v = &r.visit;
     let doc = json!({
         "version": SCHEMA_VERSION,
@@ -58,5 +60,5 @@ pub fn render(r: &VisitReport) -> String {
         })).collect::<Vec<_>>(),
         "areas_for_development": v.areas_for_development,
     });
-    crate::render::report::json(&doc)
+    crate::render::json::write(&doc, out)
 }

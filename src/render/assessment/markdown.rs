@@ -1,13 +1,15 @@
 //! `cse assessment --format markdown`, for a report or a wiki.
 
-use crate::assessment::visit::VisitReport;
-use crate::render::markdown;
-use crate::report::escape;
+use std::io::{self, Write};
 
-pub fn render(r: &VisitReport) -> String {
-    let mut out = format!("## {}\n\n", super::title(&r.visit));
+use crate::assessment::visit::VisitReport;
+use crate::render::escape;
+use crate::render::markdown;
+
+pub fn write(r: &VisitReport, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, "## {}\n", escape::markdown(&super::title(&r.visit)))?;
     if let Some(by) = super::by(&r.visit) {
-        out.push_str(&format!("By {}.\n\n", escape::markdown(&by)));
+        write!(out, "By {}.\n\n", escape::markdown(&by))?;
     }
     let mut header = vec!["Criterion"];
     header.extend(super::count_headers());
@@ -16,7 +18,7 @@ pub fn render(r: &VisitReport) -> String {
         .criteria
         .iter()
         .map(|c| {
-            let mut row = vec![format!("{} {}", c.id, c.title)];
+            let mut row = vec![escape::markdown(&format!("{} {}", c.id, c.title))];
             row.extend(super::count_cells(&c.counts));
             row
         })
@@ -24,17 +26,18 @@ pub fn render(r: &VisitReport) -> String {
     let mut total = vec!["**All elements**".to_owned()];
     total.extend(super::count_cells(&r.counts));
     rows.push(total);
-    out.push_str(&markdown::table(&header, &right, &rows));
+    markdown::table(out, &header, &right, &rows)?;
 
-    out.push_str(&format!(
-        "\n### Compliance Plus ({})\n\n{}\n",
+    writeln!(
+        out,
+        "\n### Compliance Plus ({})\n\n{}",
         r.compliance_plus.len(),
         ids(&r.compliance_plus)
-    ));
+    )?;
 
-    out.push_str(&format!("\n### Partials ({})\n\n", r.partials.len()));
+    write!(out, "\n### Partials ({})\n\n", r.partials.len())?;
     if r.partials.is_empty() {
-        out.push_str("None.\n");
+        writeln!(out, "None.")?;
     } else {
         let rows: Vec<Vec<String>> = r
             .partials
@@ -42,49 +45,54 @@ pub fn render(r: &VisitReport) -> String {
             .map(|p| {
                 let state = super::partial_state(p);
                 vec![
-                    p.id.clone(),
+                    escape::markdown(&p.id),
                     if p.overdue {
                         format!("**{state}**")
                     } else {
                         state
                     },
-                    p.note.clone().unwrap_or_default(),
+                    escape::markdown(p.note.as_deref().unwrap_or_default()),
                 ]
             })
             .collect();
-        out.push_str(&markdown::table(&["Element", "Due", "Note"], &[], &rows));
+        markdown::table(out, &["Element", "Due", "Note"], &[], &rows)?;
     }
 
     if let Some(c) = &r.since_previous {
         let previous = c.previous.map(|d| d.to_string()).unwrap_or_default();
-        out.push_str(&format!("\n### Since the visit on {previous}\n\n"));
+        write!(out, "\n### Since the visit on {previous}\n\n")?;
         for (label, list) in super::change_lines(c) {
-            out.push_str(&format!("- {label} ({}): {}\n", list.len(), ids(list)));
+            writeln!(out, "- {label} ({}): {}", list.len(), ids(list))?;
         }
     }
 
-    out.push_str(&format!(
+    write!(
+        out,
         "\n### Your self-assessment against the assessor ({})\n\n",
         r.differences.len()
-    ));
+    )?;
     if r.differences.is_empty() {
-        out.push_str("None: every rated element has the status the assessor gave it.\n");
+        writeln!(
+            out,
+            "None: every rated element has the status the assessor gave it."
+        )?;
     }
     for d in &r.differences {
-        out.push_str(&format!(
-            "- **{}**: {}\n",
+        writeln!(
+            out,
+            "- **{}**: {}",
             escape::markdown(&d.id),
             super::describe(d)
-        ));
+        )?;
     }
 
     if !r.visit.areas_for_development.is_empty() {
-        out.push_str("\n### Areas for development\n\n");
+        write!(out, "\n### Areas for development\n\n")?;
         for area in &r.visit.areas_for_development {
-            out.push_str(&format!("- {}\n", escape::markdown(area)));
+            writeln!(out, "- {}", escape::markdown(area))?;
         }
     }
-    out
+    Ok(())
 }
 
 fn ids(list: &[String]) -> String {

@@ -6,18 +6,25 @@ mod table;
 
 pub use json::SCHEMA_VERSION;
 
-use super::report::Format;
+use std::io::{self, Write};
+
+use super::Format;
 use super::text::Terminal;
 use crate::assessment::visit::{Difference, VisitReport};
 use crate::assessment::{Assessment, Word};
 use crate::evidence::Status;
 
 /// The visit report in `format` (table, JSON or markdown; CSV is not offered).
-pub fn render(report: &VisitReport, format: Format, term: &Terminal) -> String {
+pub fn write(
+    report: &VisitReport,
+    format: Format,
+    term: &Terminal,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     match format {
-        Format::Table | Format::Csv => table::render(report, term),
-        Format::Json => json::render(report),
-        Format::Markdown => markdown::render(report),
+        Format::Table | Format::Csv => table::write(report, term, out),
+        Format::Json => json::write(report, out),
+        Format::Markdown => markdown::write(report, out),
     }
 }
 

@@ -1,43 +1,53 @@
 //! `cse assessment` for the terminal.
 
-use comfy_table::Cell;
+use std::io::{self, Write};
 
 use crate::assessment::visit::VisitReport;
+use crate::render::escape::terminal;
 use crate::render::table;
-use crate::render::text::{Terminal, Tone, clean, paint, plural, wrap};
+use crate::render::text::{Terminal, Tone, paint, plural, wrap};
 
-pub fn render(r: &VisitReport, term: &Terminal) -> String {
+pub fn write(r: &VisitReport, term: &Terminal, out: &mut dyn Write) -> io::Result<()> {
     let heading = |text: &str| format!("\n{}\n", paint(text, Tone::Strong, term.color));
-    let mut out = paint(&super::title(&r.visit), Tone::Strong, term.color);
-    out.push('\n');
+    write!(
+        out,
+        "{}",
+        paint(&super::title(&r.visit), Tone::Strong, term.color)
+    )?;
+    writeln!(out)?;
     if let Some(by) = super::by(&r.visit) {
-        out.push_str(&format!("By {}\n", clean(&by)));
+        writeln!(out, "By {}", terminal(&by))?;
     }
-    out.push('\n');
+    writeln!(out)?;
 
     let mut header = vec!["Criterion"];
     header.extend(super::count_headers());
     let mut t = table::new(term, &header);
     for c in &r.criteria {
-        let mut cells = vec![Cell::new(format!("{} {}", c.id, clean(&c.title)))];
-        cells.extend(super::count_cells(&c.counts).into_iter().map(Cell::new));
+        let mut cells = vec![table::cell(format!("{} {}", c.id, terminal(&c.title)))];
+        cells.extend(super::count_cells(&c.counts).into_iter().map(table::cell));
         t.add_row(cells);
     }
-    let mut total = vec![Cell::new("All elements")];
-    total.extend(super::count_cells(&r.counts).into_iter().map(Cell::new));
+    let mut total = vec![table::cell("All elements")];
+    total.extend(super::count_cells(&r.counts).into_iter().map(table::cell));
     t.add_row(total);
     table::align_right(&mut t, 1..header.len());
-    out.push_str(&table::finish(&t));
+    table::write(out, &t)?;
 
-    out.push_str(&heading(&format!(
-        "Compliance Plus ({})",
-        r.compliance_plus.len()
-    )));
-    out.push_str(&list(&r.compliance_plus, term));
+    write!(
+        out,
+        "{}",
+        heading(&format!("Compliance Plus ({})", r.compliance_plus.len()))
+    )?;
+    write!(out, "{}", list(&r.compliance_plus, term))?;
 
-    out.push_str(&heading(&format!("Partials ({})", r.partials.len())));
+    write!(
+        out,
+        "{}",
+        heading(&format!("Partials ({})", r.partials.len()))
+    )?;
     if r.partials.is_empty() {
-        out.push_str("None.\n");
+        writeln!(out, "None.")?;
     }
     for p in &r.partials {
         let state = super::partial_state(p);
@@ -46,15 +56,19 @@ pub fn render(r: &VisitReport, term: &Terminal) -> String {
         } else {
             state
         };
-        out.push_str(&format!("  {}  {state}\n", p.id));
+        writeln!(out, "  {}  {state}", p.id)?;
         if let Some(note) = &p.note {
-            out.push_str(&wrap(&clean(note), term.width, "      ", "      "));
+            write!(out, "{}", wrap(note, term.width, "      ", "      "))?;
         }
     }
 
     if let Some(c) = &r.since_previous {
         let previous = c.previous.map(|d| d.to_string()).unwrap_or_default();
-        out.push_str(&heading(&format!("Since the visit on {previous}")));
+        write!(
+            out,
+            "{}",
+            heading(&format!("Since the visit on {previous}"))
+        )?;
         for (label, ids) in super::change_lines(c) {
             let first = format!("  {label} ({}): ", ids.len());
             let rest = " ".repeat(4);
@@ -63,33 +77,44 @@ pub fn render(r: &VisitReport, term: &Terminal) -> String {
             } else {
                 ids.join(", ")
             };
-            out.push_str(&wrap(&text, term.width, &first, &rest));
+            write!(out, "{}", wrap(&text, term.width, &first, &rest))?;
         }
     }
 
-    out.push_str(&heading(&format!(
-        "Your self-assessment against the assessor ({})",
-        plural(r.differences.len(), "difference")
-    )));
+    write!(
+        out,
+        "{}",
+        heading(&format!(
+            "Your self-assessment against the assessor ({})",
+            plural(r.differences.len(), "difference")
+        ))
+    )?;
     if r.differences.is_empty() {
-        out.push_str("None: every rated element has the status the assessor gave it.\n");
+        writeln!(
+            out,
+            "None: every rated element has the status the assessor gave it."
+        )?;
     }
     for d in &r.differences {
-        out.push_str(&wrap(
-            &super::describe(d),
-            term.width,
-            &format!("  {:<7}", d.id),
-            &" ".repeat(9),
-        ));
+        write!(
+            out,
+            "{}",
+            wrap(
+                &super::describe(d),
+                term.width,
+                &format!("  {:<7}", d.id),
+                &" ".repeat(9),
+            )
+        )?;
     }
 
     if !r.visit.areas_for_development.is_empty() {
-        out.push_str(&heading("Areas for development"));
+        write!(out, "{}", heading("Areas for development"))?;
         for area in &r.visit.areas_for_development {
-            out.push_str(&wrap(&clean(area), term.width, "  - ", "    "));
+            write!(out, "{}", wrap(area, term.width, "  - ", "    "))?;
         }
     }
-    out
+    Ok(())
 }
 
 fn list(ids: &[String], term: &Terminal) -> String {

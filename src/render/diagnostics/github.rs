@@ -1,14 +1,17 @@
 //! `--format github`: GitHub Actions workflow commands, which annotate the pull request.
 
-use super::{Render, summary_line};
+use std::io::{self, Write};
+
+use super::{Emit, summary_line};
 use crate::diagnostic::{Diagnostic, Severity, Summary};
 
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Github;
 
-/// Escapes a message as GitHub requires.
+/// Escapes a message as GitHub requires, after cleaning it for the terminal (the log shows it).
 pub fn escape_data(s: &str) -> String {
-    s.replace('%', "%25")
+    crate::render::escape::terminal(s)
+        .replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")
 }
@@ -18,9 +21,13 @@ pub fn escape_property(s: &str) -> String {
     escape_data(s).replace(':', "%3A").replace(',', "%2C")
 }
 
-impl Render for Github {
-    fn render(&self, diagnostics: &[Diagnostic], summary: &Summary) -> String {
-        let mut out = String::new();
+impl Emit for Github {
+    fn emit(
+        &self,
+        diagnostics: &[Diagnostic],
+        summary: &Summary,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
         for d in diagnostics {
             let command = match d.severity {
                 Severity::Error => "error",
@@ -48,15 +55,14 @@ impl Render for Github {
                 message.push_str("\nhelp: ");
                 message.push_str(help);
             }
-            out.push_str(&format!(
-                "::{command} {}::{}\n",
+            writeln!(
+                out,
+                "::{command} {}::{}",
                 props.join(","),
                 escape_data(&message)
-            ));
+            )?;
         }
-        out.push_str(&summary_line(summary));
-        out.push('\n');
-        out
+        writeln!(out, "{}", summary_line(summary))
     }
 }
 
@@ -66,7 +72,8 @@ mod tests {
 
     #[test]
     fn escaping() {
-        assert_eq!(escape_data("50%\r\nnext"), "50%25%0D%0Anext");
+        assert_eq!(escape_data("50%\nnext"), "50%25%0Anext");
         assert_eq!(escape_property("a:b,c%"), "a%3Ab%2Cc%25");
+        assert_eq!(escape_property("a\x1b]0;x\x07b\r"), "ab\u{fffd}");
     }
 }

@@ -2,7 +2,10 @@
 
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 
-use super::{Render, summary_line};
+use std::io::{self, Write};
+
+use super::{Emit, summary_line};
+use crate::render::escape::terminal;
 use std::collections::BTreeMap;
 
 use crate::diagnostic::{Code, Diagnostic, Severity, Summary};
@@ -19,8 +22,13 @@ pub struct Human {
     pub color: bool,
 }
 
-impl Render for Human {
-    fn render(&self, diagnostics: &[Diagnostic], summary: &Summary) -> String {
+impl Emit for Human {
+    fn emit(
+        &self,
+        diagnostics: &[Diagnostic],
+        summary: &Summary,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
         let renderer = if self.color {
             Renderer::styled()
         } else {
@@ -37,41 +45,35 @@ impl Render for Human {
             .collect();
         // Snippets are the costly part of a big report; render them on every core.
         let rendered = crate::parallel::map(&visible, |d| renderer.render(&[group(d)]));
-        let mut out =
-            String::with_capacity(rendered.iter().map(|r| r.len() + 2).sum::<usize>() + 64);
         for r in rendered {
-            out.push_str(&r);
-            out.push_str("\n\n");
+            writeln!(out, "{r}\n")?;
         }
         for (code, count) in shown {
             if let Some(hidden) = count.checked_sub(MAX_SHOWN_PER_CODE).filter(|n| *n > 0) {
-                out.push_str(&format!(
+                write!(
+                    out,
                     "note: {hidden} more {} {} not shown (the first {MAX_SHOWN_PER_CODE} are above; `--format json` lists every one)\n\n",
                     code.id(),
                     code.name()
-                ));
+                )?;
             }
         }
-        out.push_str(&summary_line(summary));
-        out.push('\n');
-        out
+        writeln!(out, "{}", summary_line(summary))
     }
 }
 
 fn title(d: &Diagnostic) -> String {
-    let mut t = d.message.clone();
-    if let Some(unit) = &d.unit {
-        t = format!("[{}] {t}", printable(unit));
-    }
-    t
+    let t = match &d.unit {
+        Some(unit) => format!("[{unit}] {}", d.message),
+        None => d.message.clone(),
+    };
+    printable(&t)
 }
 
-/// A file name or unit fit for a terminal: control characters (possible in file names)
-/// become U+FFFD, so they cannot move the cursor or change colours.
+/// Text fit for one line of a terminal: cleaned (file names may hold control characters),
+/// and a line break, which would break the snippet's layout, shown as U+FFFD.
 fn printable(s: &str) -> String {
-    s.chars()
-        .map(|c| if c.is_control() { '\u{fffd}' } else { c })
-        .collect()
+    terminal(s).replace('\n', "\u{fffd}")
 }
 
 fn group(d: &Diagnostic) -> Group<'_> {
@@ -122,7 +124,7 @@ fn group(d: &Diagnostic) -> Group<'_> {
         (None, _, _) => {}
     }
     if let Some(help) = &d.help {
-        group = group.element(Level::HELP.message(help.as_str()));
+        group = group.element(Level::HELP.message(terminal(help)));
     }
     group
 }
@@ -162,7 +164,11 @@ mod tests {
                     d.source_line = Some(text.to_owned());
                     d.span_chars = span;
                     for color in [false, true] {
-                        let out = Human { color }.render(&[d.clone()], &Summary::of(&[], 1));
+                        let mut out = Vec::new();
+                        Human { color }
+                            .emit(&[d.clone()], &Summary::of(&[], 1), &mut out)
+                            .unwrap();
+                        let out = String::from_utf8(out).unwrap();
                         assert!(out.contains("error[E008]"), "{text:?} {column} {span:?}");
                     }
                 }

@@ -1,8 +1,10 @@
 //! `--format json`: the versioned schema documented in docs/json.md.
 
+use std::io::{self, Write};
+
 use serde::Serialize;
 
-use super::Render;
+use super::Emit;
 use crate::diagnostic::{Diagnostic, Summary};
 
 /// Bumped on any incompatible change to the JSON output.
@@ -18,16 +20,18 @@ struct Document<'a> {
     diagnostics: &'a [Diagnostic],
 }
 
-impl Render for Json {
-    fn render(&self, diagnostics: &[Diagnostic], summary: &Summary) -> String {
+impl Emit for Json {
+    fn emit(
+        &self,
+        diagnostics: &[Diagnostic],
+        summary: &Summary,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
         let doc = Document {
             version: SCHEMA_VERSION,
             summary,
             diagnostics,
         };
-        let mut s =
-            serde_json::to_string_pretty(&doc).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"));
-        s.push('\n');
-        s
+        crate::render::json::write(&doc, out)
     }
 }

@@ -2,24 +2,26 @@
 
 use std::collections::BTreeMap;
 
-use super::{Render, summary_line};
+use std::io::{self, Write};
+
+use super::{Emit, summary_line};
 use crate::diagnostic::{Diagnostic, Severity, Summary};
 
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Junit;
 
+/// Text for XML content or attributes, cleaned for the terminal first (a CI log shows it).
 fn xml(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
+    for c in crate::render::escape::terminal(s).chars() {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
-            '\n' | '\t' => out.push(c),
             // Characters XML 1.0 cannot hold at all, even escaped.
-            c if (c as u32) < 0x20 || c == '\u{fffe}' || c == '\u{ffff}' => {}
+            '\u{fffe}' | '\u{ffff}' => {}
             c => out.push(c),
         }
     }
@@ -40,8 +42,13 @@ fn describe(d: &Diagnostic) -> String {
     format!("{place}{} [{}]{help}", d.message, d.code.id())
 }
 
-impl Render for Junit {
-    fn render(&self, diagnostics: &[Diagnostic], summary: &Summary) -> String {
+impl Emit for Junit {
+    fn emit(
+        &self,
+        diagnostics: &[Diagnostic],
+        summary: &Summary,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
         // One case per file (or per element when there is no file), in a stable order.
         let mut cases: BTreeMap<String, Vec<&Diagnostic>> = BTreeMap::new();
         for d in diagnostics {
@@ -61,30 +68,33 @@ impl Render for Junit {
             .filter(|ds| ds.iter().any(|d| d.severity == Severity::Error))
             .count();
         let tests = cases.len().max(1);
-        let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        out.push_str(&format!(
-            "<testsuites name=\"cse check\" tests=\"{tests}\" failures=\"{failures}\">\n  <testsuite name=\"cse check\" tests=\"{tests}\" failures=\"{failures}\">\n"
-        ));
+        writeln!(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>")?;
+        writeln!(
+            out,
+            "<testsuites name=\"cse check\" tests=\"{tests}\" failures=\"{failures}\">\n  <testsuite name=\"cse check\" tests=\"{tests}\" failures=\"{failures}\">"
+        )?;
         if cases.is_empty() {
-            out.push_str("    <testcase classname=\"cse\" name=\"evidence\"/>\n");
+            writeln!(out, "    <testcase classname=\"cse\" name=\"evidence\"/>")?;
         }
         for (name, ds) in &cases {
-            out.push_str(&format!(
-                "    <testcase classname=\"cse\" name=\"{}\">\n",
+            writeln!(
+                out,
+                "    <testcase classname=\"cse\" name=\"{}\">",
                 xml(name)
-            ));
+            )?;
             let errors: Vec<_> = ds
                 .iter()
                 .filter(|d| d.severity == Severity::Error)
                 .collect();
             if !errors.is_empty() {
                 let text: Vec<String> = errors.iter().map(|d| describe(d)).collect();
-                out.push_str(&format!(
-                    "      <failure message=\"{}\" type=\"{}\">{}</failure>\n",
+                writeln!(
+                    out,
+                    "      <failure message=\"{}\" type=\"{}\">{}</failure>",
                     xml(&errors[0].message),
                     errors[0].code.id(),
                     xml(&text.join("\n"))
-                ));
+                )?;
             }
             let warnings: Vec<String> = ds
                 .iter()
@@ -92,17 +102,19 @@ impl Render for Junit {
                 .map(|d| format!("warning: {}", describe(d)))
                 .collect();
             if !warnings.is_empty() {
-                out.push_str(&format!(
-                    "      <system-out>{}</system-out>\n",
+                writeln!(
+                    out,
+                    "      <system-out>{}</system-out>",
                     xml(&warnings.join("\n"))
-                ));
+                )?;
             }
-            out.push_str("    </testcase>\n");
+            writeln!(out, "    </testcase>")?;
         }
-        out.push_str(&format!(
-            "  </testsuite>\n</testsuites>\n<!-- {} -->\n",
+        writeln!(
+            out,
+            "  </testsuite>\n</testsuites>\n<!-- {} -->",
             xml(&summary_line(summary))
-        ));
-        out
+        )?;
+        Ok(())
     }
 }

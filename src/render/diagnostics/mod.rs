@@ -10,11 +10,18 @@ pub use human::Human;
 pub use json::{Json, SCHEMA_VERSION};
 pub use junit::Junit;
 
+use std::io::{self, Write};
+
 use crate::diagnostic::{Diagnostic, Summary};
 
-/// Every output format of diagnostics implements this.
-pub trait Render {
-    fn render(&self, diagnostics: &[Diagnostic], summary: &Summary) -> String;
+/// Every output format of diagnostics implements this: it writes them all, then the summary.
+pub trait Emit {
+    fn emit(
+        &self,
+        diagnostics: &[Diagnostic],
+        summary: &Summary,
+        out: &mut dyn Write,
+    ) -> io::Result<()>;
 }
 
 /// "2 errors, 1 warning in 57 files"

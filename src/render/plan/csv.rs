@@ -1,18 +1,19 @@
 //! `cse plan --format csv`: one row per element and reason.
 
+use std::io::{self, Write};
+
 use crate::assessment::plan::Plan;
 use crate::render::csv::record;
 
-pub fn render(plan: &Plan) -> String {
-    let mut out = record(["element", "rule", "reason"]);
+pub fn write(plan: &Plan, out: &mut dyn Write) -> io::Result<()> {
+    record(out, ["element", "rule", "reason"])?;
     for item in &plan.items {
         for reason in &item.reasons {
-            out.push_str(&record([
-                item.id.as_str(),
-                reason.rule(),
-                &super::describe(reason),
-            ]));
+            record(
+                out,
+                [item.id.as_str(), reason.rule(), &super::describe(reason)],
+            )?;
         }
     }
-    out
+    Ok(())
 }

@@ -1,12 +1,14 @@
 //! `cse plan --format json`: the versioned document in docs/assessments.md.
 
+use std::io::{self, Write};
+
 use serde_json::json;
 
 use crate::assessment::plan::Plan;
 
 pub const SCHEMA_VERSION: u32 = 1;
 
-pub fn render(plan: &Plan) -> String {
+pub fn write(plan: &Plan, out: &mut dyn Write) -> io::Result<()> {
     let doc = json!({
         "version": SCHEMA_VERSION,
         "visit": plan.visit.to_string(),
@@ -20,5 +22,5 @@ pub fn render(plan: &Plan) -> String {
             })).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),
     });
-    crate::render::report::json(&doc)
+    crate::render::json::write(&doc, out)
 }

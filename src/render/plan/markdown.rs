@@ -1,22 +1,24 @@
 //! `cse plan --format markdown`.
 
+use std::io::{self, Write};
+
 use crate::assessment::plan::Plan;
+use crate::render::escape::markdown as esc;
 use crate::render::markdown;
 
-pub fn render(plan: &Plan) -> String {
-    let mut out = format!("### {}\n\n", super::summary_line(plan));
+pub fn write(plan: &Plan, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, "### {}\n", esc(&super::summary_line(plan)))?;
     let rows: Vec<Vec<String>> = plan
         .items
         .iter()
         .map(|item| {
             let reasons: Vec<String> = item.reasons.iter().map(super::describe).collect();
-            vec![item.id.clone(), reasons.join("; ")]
+            vec![esc(&item.id), esc(&reasons.join("; "))]
         })
         .collect();
     if !rows.is_empty() {
-        out.push_str(&markdown::table(&["Element", "Why"], &[], &rows));
-        out.push('\n');
+        markdown::table(out, &["Element", "Why"], &[], &rows)?;
+        writeln!(out)?;
     }
-    out.push_str(&format!("_{}_\n", super::rotation_note(plan)));
-    out
+    writeln!(out, "_{}_", super::rotation_note(plan))
 }

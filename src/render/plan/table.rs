@@ -1,26 +1,31 @@
 //! `cse plan` for the terminal.
 
-use crate::assessment::plan::Plan;
-use crate::render::text::{Terminal, Tone, clean, paint, wrap};
+use std::io::{self, Write};
 
-pub fn render(plan: &Plan, term: &Terminal) -> String {
-    let mut out = paint(&super::summary_line(plan), Tone::Strong, term.color);
-    out.push_str("\n\n");
+use crate::assessment::plan::Plan;
+use crate::render::text::{Terminal, Tone, paint, wrap};
+
+pub fn write(plan: &Plan, term: &Terminal, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(
+        out,
+        "{}\n",
+        paint(&super::summary_line(plan), Tone::Strong, term.color)
+    )?;
     for item in &plan.items {
-        let id = format!("  {:<7}", clean(&item.id));
+        let id = format!("  {:<7}", crate::render::escape::terminal(&item.id));
         for (i, reason) in item.reasons.iter().enumerate() {
             let first = if i == 0 { id.clone() } else { " ".repeat(9) };
-            out.push_str(&wrap(
+            let text = wrap(
                 &super::describe(reason),
                 term.width,
                 &first,
                 &" ".repeat(11),
-            ));
+            );
+            out.write_all(text.as_bytes())?;
         }
     }
     if !plan.items.is_empty() {
-        out.push('\n');
+        writeln!(out)?;
     }
-    out.push_str(&wrap(&super::rotation_note(plan), term.width, "", ""));
-    out
+    out.write_all(wrap(&super::rotation_note(plan), term.width, "", "").as_bytes())
 }

@@ -1,10 +1,12 @@
 //! `cse priorities --format csv`: one row per element, whole text, fixed columns; with several
 //! units, a last column with the units where the element is not ready.
 
+use std::io::{self, Write};
+
 use crate::render::csv::record;
 use crate::views::priorities::PrioritiesReport;
 
-pub fn render(report: &PrioritiesReport) -> String {
+pub fn write(report: &PrioritiesReport, out: &mut dyn Write) -> io::Result<()> {
     let institution = report.is_institution();
     let mut header = vec![
         "id",
@@ -20,7 +22,7 @@ pub fn render(report: &PrioritiesReport) -> String {
     if institution {
         header.push("units_not_ready");
     }
-    let mut out = record(header);
+    record(out, header)?;
     for r in &report.rows {
         let mut fields = vec![
             r.id.clone(),
@@ -37,7 +39,7 @@ pub fn render(report: &PrioritiesReport) -> String {
             // Unit names hold no spaces or semicolons.
             fields.push(r.not_ready_in.join("; "));
         }
-        out.push_str(&record(fields));
+        record(out, fields)?;
     }
-    out
+    Ok(())
 }

@@ -1,5 +1,7 @@
 //! `cse priorities --format json`: the versioned schema in docs/json.md.
 
+use std::io::{self, Write};
+
 use serde::Serialize;
 
 use crate::views::priorities::PrioritiesReport;
@@ -32,8 +34,8 @@ struct Element<'a> {
     units_not_ready: Option<&'a [String]>,
 }
 
-pub fn render(report: &PrioritiesReport) -> String {
-    crate::render::report::json(&Document {
+pub fn write(report: &PrioritiesReport, out: &mut dyn Write) -> io::Result<()> {
+    let doc = Document {
         version: SCHEMA_VERSION,
         name: &report.name,
         elements: report
@@ -52,5 +54,6 @@ pub fn render(report: &PrioritiesReport) -> String {
                 units_not_ready: report.is_institution().then_some(r.not_ready_in.as_slice()),
             })
             .collect(),
-    })
+    };
+    crate::render::json::write(&doc, out)
 }

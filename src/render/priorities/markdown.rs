@@ -1,15 +1,16 @@
 //! `cse priorities --format markdown`: whole element texts, for a report.
 
+use std::io::{self, Write};
+
+use crate::render::escape::markdown as esc;
 use crate::render::markdown;
 use crate::views::priorities::PrioritiesReport;
 
-pub fn render(report: &PrioritiesReport) -> String {
-    let mut out = format!("### {}\n\n", markdown::cell(&report.name));
-    out.push_str(&format!("**{}**\n\n", super::counts_line(report)));
+pub fn write(report: &PrioritiesReport, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, "### {}\n", esc(&report.name))?;
+    writeln!(out, "**{}**\n", esc(&super::counts_line(report)))?;
     if let Some(message) = super::empty_message(report) {
-        out.push_str(&message);
-        out.push('\n');
-        return out;
+        return writeln!(out, "{}", esc(&message));
     }
     let institution = report.is_institution();
     let mut header = if institution {
@@ -43,27 +44,27 @@ pub fn render(report: &PrioritiesReport) -> String {
         .iter()
         .map(|r| {
             let mut cells = vec![
-                r.id.clone(),
-                r.text.clone(),
-                r.status.as_str().to_owned(),
+                esc(&r.id),
+                esc(&r.text),
+                esc(r.status.as_str()),
                 super::yes_no(r.ready).to_owned(),
             ];
             if institution {
-                cells.push(super::not_ready_in(report, r, super::LISTED_NAMES));
+                cells.push(esc(&super::not_ready_in(report, r, super::LISTED_NAMES)));
             } else {
-                cells.push(r.owner.clone().unwrap_or_default());
+                cells.push(esc(r.owner.as_deref().unwrap_or_default()));
                 cells.push(r.reviewed.map(|d| d.to_string()).unwrap_or_default());
             }
             cells.push(r.open_actions.to_string());
             if report.has_tiers {
-                cells.push(r.tier.map(|t| t.as_str().to_owned()).unwrap_or_default());
+                cells.push(esc(r.tier.map(|t| t.as_str()).unwrap_or_default()));
             }
             cells
         })
         .collect();
-    out.push_str(&markdown::table(&header, &right, &rows));
+    markdown::table(out, &header, &right, &rows)?;
     if institution {
-        out.push_str(&format!("\n<sub>{}</sub>\n", super::INSTITUTION_NOTE));
+        writeln!(out, "\n<sub>{}</sub>", super::INSTITUTION_NOTE)?;
     }
-    out
+    Ok(())
 }

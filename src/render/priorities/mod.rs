@@ -7,19 +7,26 @@ mod table;
 
 pub use json::SCHEMA_VERSION;
 
-use super::report::Format;
+use std::io::{self, Write};
+
+use super::Format;
 use super::text::{Terminal, list_upto, percent};
 use crate::checks::ElementStatus;
 use crate::evidence::Status;
 use crate::views::priorities::{PrioritiesReport, PriorityRow};
 
-/// The priorities report in `format`; `term` matters only to the table.
-pub fn render(report: &PrioritiesReport, format: Format, term: &Terminal) -> String {
+/// Writes the priorities report in `format`; `term` matters only to the table.
+pub fn write(
+    report: &PrioritiesReport,
+    format: Format,
+    term: &Terminal,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     match format {
-        Format::Table => table::render(report, term),
-        Format::Json => json::render(report),
-        Format::Markdown => markdown::render(report),
-        Format::Csv => csv::render(report),
+        Format::Table => table::write(report, term, out),
+        Format::Json => json::write(report, out),
+        Format::Markdown => markdown::write(report, out),
+        Format::Csv => csv::write(report, out),
     }
 }
 

@@ -2,6 +2,8 @@
 //! the owner (or, with several units, the units not ready) and the element text are cut to
 //! the room the other columns leave.
 
+use std::io::{self, Write};
+
 use comfy_table::Cell;
 
 use crate::render::table::{self, toned};
@@ -15,14 +17,15 @@ const SHARED: usize = 4;
 const MIN_TEXT: usize = 16;
 const MIN_OWNER: usize = 12;
 
-pub fn render(report: &PrioritiesReport, term: &Terminal) -> String {
+pub fn write(report: &PrioritiesReport, term: &Terminal, out: &mut dyn Write) -> io::Result<()> {
     let summary = wrap(&super::summary_line(report), term.width, "", "");
-    let mut out = paint(summary.trim_end(), Tone::Strong, term.color);
-    out.push_str("\n\n");
+    writeln!(
+        out,
+        "{}\n",
+        paint(summary.trim_end(), Tone::Strong, term.color)
+    )?;
     if let Some(message) = super::empty_message(report) {
-        out.push_str(&message);
-        out.push('\n');
-        return out;
+        return writeln!(out, "{message}");
     }
 
     let institution = report.is_institution();
@@ -82,35 +85,34 @@ pub fn render(report: &PrioritiesReport, term: &Terminal) -> String {
     }
     table::fit(&mut t, TEXT, term.width, MIN_TEXT);
     table::align_right(&mut t, [actions_column]);
-    out.push_str(&table::finish(&t));
+    table::write(out, &t)?;
     if institution {
         let note = wrap(super::INSTITUTION_NOTE, term.width, "", "");
-        out.push_str(&paint(note.trim_end(), Tone::Dim, term.color));
-        out.push('\n');
+        writeln!(out, "{}", paint(note.trim_end(), Tone::Dim, term.color))?;
     }
-    out
+    Ok(())
 }
 
 /// A row; `shared` is the owner, or with several units the units where it is not ready.
 fn row(report: &PrioritiesReport, r: &PriorityRow, text: &str, shared: &str) -> Vec<Cell> {
     let mut cells = vec![
-        Cell::new(&r.id),
-        Cell::new(text),
+        table::cell(&r.id),
+        table::cell(text),
         toned(r.status.as_str(), super::status_tone(r.status)),
         toned(
             super::yes_no(r.ready),
             if r.ready { Tone::Good } else { Tone::Bad },
         ),
-        Cell::new(shared),
+        table::cell(shared),
     ];
     if !report.is_institution() {
-        cells.push(Cell::new(
+        cells.push(table::cell(
             r.reviewed.map(|d| d.to_string()).unwrap_or_default(),
         ));
     }
-    cells.push(Cell::new(r.open_actions));
+    cells.push(table::cell(r.open_actions));
     if report.has_tiers {
-        cells.push(Cell::new(r.tier.map_or("", |t| t.as_str())));
+        cells.push(table::cell(r.tier.map_or("", |t| t.as_str())));
     }
     cells
 }

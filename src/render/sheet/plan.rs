@@ -1,38 +1,38 @@
 //! `cse import`: the plan as text, one line per element, then the unreadable cells.
 
+use std::io::{self, Write};
+
 use crate::diagnostic::excerpt;
 use crate::sheet::columns::Field;
 use crate::sheet::edit::NARRATIVE_HEADING;
 use crate::sheet::plan::{Change, ElementPlan, Outcome, Plan};
 
-/// The plan, its unreadable cells and a closing count.
-pub fn render(plan: &Plan) -> String {
-    let mut out = String::new();
+/// Writes the plan, its unreadable cells and a closing count.
+pub fn write(plan: &Plan, out: &mut dyn Write) -> io::Result<()> {
     for e in &plan.elements {
-        out.push_str(&element(e));
+        element(e, out)?;
     }
     if !plan.errors.is_empty() {
-        out.push_str(&format!(
-            "\n{} could not be read:\n",
+        writeln!(
+            out,
+            "\n{} could not be read:",
             count(plan.errors.len(), "cell")
-        ));
+        )?;
         for e in &plan.errors {
             let value = if e.value.is_empty() {
                 "blank".to_owned()
             } else {
-                format!("\"{}\"", e.value)
+                format!("\"{}\"", excerpt(&e.value))
             };
-            out.push_str(&format!(
-                "  {}: {value}; expected {}\n",
+            writeln!(
+                out,
+                "  {}: {value}; expected {}",
                 excerpt(&e.address),
                 e.expected
-            ));
+            )?;
         }
     }
-    out.push('\n');
-    out.push_str(&summary(plan));
-    out.push('\n');
-    out
+    writeln!(out, "\n{}", summary(plan))
 }
 
 /// "Plan: 2 to create, 5 to update, 48 unchanged, 2 with conflicts."
@@ -56,32 +56,38 @@ fn count(n: usize, noun: &str) -> String {
     format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
 }
 
-fn element(e: &ElementPlan) -> String {
+fn element(e: &ElementPlan, out: &mut dyn Write) -> io::Result<()> {
     let unit = e
         .unit
         .as_deref()
         .map(|u| format!("[{}] ", excerpt(u)))
         .unwrap_or_default();
-    let mut out = format!("{:<9} {unit}{}", e.outcome.as_str(), excerpt(&e.element));
+    write!(
+        out,
+        "{:<9} {unit}{}",
+        e.outcome.as_str(),
+        excerpt(&e.element)
+    )?;
     if matches!(e.outcome, Outcome::Create | Outcome::Update) || e.refused.is_some() {
-        out.push_str(&format!("  {}", excerpt(&e.path)));
+        write!(out, "  {}", excerpt(&e.path))?;
     }
-    out.push('\n');
+    writeln!(out)?;
     if let Some(why) = &e.refused {
-        out.push_str(&format!("    left alone: {why}\n"));
+        writeln!(out, "    left alone: {why}")?;
     }
     for c in &e.changes {
-        out.push_str(&format!("    {}\n", change(c)));
+        writeln!(out, "    {}", change(c))?;
     }
     for c in &e.conflicts {
-        out.push_str(&format!(
-            "    {}: the file says {}, the sheet {}; kept (--overwrite replaces it)\n",
+        writeln!(
+            out,
+            "    {}: the file says {}, the sheet {}; kept (--overwrite replaces it)",
             c.field.name(),
             quoted(c.old.as_deref()),
             quoted(Some(&c.new))
-        ));
+        )?;
     }
-    out
+    Ok(())
 }
 
 fn quoted(value: Option<&str>) -> String {

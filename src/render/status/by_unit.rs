@@ -1,14 +1,17 @@
 //! `cse status --by unit`: a row per unit with its readiness, counts by status, priority
 //! readiness and verdict, then the institution.
 
+use std::io::{self, Write};
+
 use super::markdown::{capitalise, count_meanings};
 use super::table::{COUNT_HEADERS, count_legend, figure_cells, legend_text, strong_if};
 use super::{INSTITUTION_COUNTS, INSTITUTION_RULE};
 use crate::readiness::{Counts, Readiness};
 use crate::render::csv::record;
+use crate::render::escape::markdown as esc;
 use crate::render::markdown as md;
 use crate::render::table::{self, toned};
-use crate::render::text::{Terminal, Tone, bar, paint, percent};
+use crate::render::text::{Terminal, Tone, bar, percent};
 use crate::views::status::StatusReport;
 
 /// The unit column never gets narrower than this; it wraps instead.
@@ -31,9 +34,8 @@ fn yes_no(b: bool) -> &'static str {
     if b { "yes" } else { "no" }
 }
 
-pub fn table(report: &StatusReport, term: &Terminal) -> String {
-    let mut out = paint(&report.heading(), Tone::Strong, term.color);
-    out.push_str("\n\n");
+pub fn table(report: &StatusReport, term: &Terminal, out: &mut dyn Write) -> io::Result<()> {
+    super::table::heading(report, term, out)?;
     // The readiness bars go when they would leave too little room for whole unit names.
     let longest = rows(report)
         .iter()
@@ -45,7 +47,7 @@ pub fn table(report: &StatusReport, term: &Terminal) -> String {
         t = unit_table(report, term, false);
     }
     table::fit(&mut t, 0, term.width, MIN_NAME);
-    out.push_str(&table::finish(&t));
+    table::write(out, &t)?;
     let mut legend = count_legend();
     legend.push_str(" · Priority: readiness of the priority elements");
     if report.is_institution() {
@@ -54,10 +56,8 @@ pub fn table(report: &StatusReport, term: &Terminal) -> String {
             capitalise(INSTITUTION_RULE)
         ));
     }
-    out.push_str(&legend_text(&legend, term));
-    out.push_str("\n\n");
-    out.push_str(&super::table::verdicts(report, term));
-    out
+    writeln!(out, "{}\n", legend_text(&legend, term))?;
+    super::table::verdicts(report, term, out)
 }
 
 fn unit_table(report: &StatusReport, term: &Terminal, bars: bool) -> comfy_table::Table {
@@ -89,8 +89,8 @@ fn unit_table(report: &StatusReport, term: &Terminal, bars: bool) -> comfy_table
     t
 }
 
-pub fn markdown(report: &StatusReport) -> String {
-    let mut out = format!("### {}\n\n", report.heading());
+pub fn markdown(report: &StatusReport, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, "### {}\n", esc(&report.heading()))?;
     let mut header = vec!["Unit", "Elements"];
     header.extend(Counts::NAMES);
     header.extend(["Readiness", "Priority readiness", "Assessment-ready"]);
@@ -102,7 +102,7 @@ pub fn markdown(report: &StatusReport) -> String {
         .map(|(name, r, institution)| {
             let strong = |t: String| if institution { format!("**{t}**") } else { t };
             let mut cells = vec![
-                strong(name.to_owned()),
+                strong(esc(name)),
                 strong(r.overall.tally.elements.to_string()),
             ];
             cells.extend(
@@ -118,19 +118,18 @@ pub fn markdown(report: &StatusReport) -> String {
             cells
         })
         .collect();
-    out.push_str(&md::table(&header, &right, &rows));
-    out.push('\n');
+    md::table(out, &header, &right, &rows)?;
+    writeln!(out)?;
     let mut notes = count_meanings();
     if report.is_institution() {
         notes.push_str(&format!("; {INSTITUTION_RULE}; {INSTITUTION_COUNTS}"));
     }
-    out.push_str(&format!("<sub>{notes}.</sub>\n\n"));
-    out.push_str(&super::markdown::verdicts(report));
-    out
+    writeln!(out, "<sub>{notes}.</sub>\n")?;
+    super::markdown::verdicts(report, out)
 }
 
 /// A row per unit, then `institution` (with an empty `unit`) when there are several.
-pub fn csv(report: &StatusReport) -> String {
+pub fn csv(report: &StatusReport, out: &mut dyn Write) -> io::Result<()> {
     let mut header = vec!["scope", "unit", "elements", "ready", "readiness"];
     header.extend(Counts::NAMES);
     header.extend([
@@ -139,7 +138,7 @@ pub fn csv(report: &StatusReport) -> String {
         "priority_readiness",
         "assessment_ready",
     ]);
-    let mut out = record(header);
+    record(out, header)?;
     for (name, r, institution) in rows(report) {
         let o = &r.overall;
         let mut fields = if institution {
@@ -160,7 +159,7 @@ pub fn csv(report: &StatusReport) -> String {
             format!("{:.1}", p.readiness),
             yes_no(r.assessment.ready).to_owned(),
         ]);
-        out.push_str(&record(fields));
+        record(out, fields)?;
     }
-    out
+    Ok(())
 }

@@ -1,19 +1,20 @@
 //! `cse status --format csv`: a row per criterion (or sub-criterion), then the total.
 
+use std::io::{self, Write};
+
 use crate::readiness::{Counts, Scope};
 use crate::render::csv::record;
 use crate::views::status::{Grouping, StatusReport};
 
-pub fn render(report: &StatusReport) -> String {
+pub fn write(report: &StatusReport, out: &mut dyn Write) -> io::Result<()> {
     let mut header = vec!["scope", "id", "title", "elements", "ready", "readiness"];
     header.extend(Counts::NAMES);
-    let mut out = record(header);
+    record(out, header)?;
     let kind = scope_kind(report.grouping);
     for scope in report.rows() {
-        out.push_str(&row(kind, scope));
+        row(out, kind, scope)?;
     }
-    out.push_str(&row("overall", &report.readiness.overall));
-    out
+    row(out, "overall", &report.readiness.overall)
 }
 
 /// The `scope` column of a criterion or sub-criterion row.
@@ -24,7 +25,7 @@ pub(super) fn scope_kind(grouping: Grouping) -> &'static str {
     }
 }
 
-fn row(kind: &str, s: &Scope) -> String {
+fn row(out: &mut dyn Write, kind: &str, s: &Scope) -> io::Result<()> {
     let mut fields = vec![
         kind.to_owned(),
         s.id.clone().unwrap_or_default(),
@@ -34,5 +35,5 @@ fn row(kind: &str, s: &Scope) -> String {
         format!("{:.1}", s.tally.readiness),
     ];
     fields.extend(s.counts.values().iter().map(usize::to_string));
-    record(fields)
+    record(out, fields)
 }

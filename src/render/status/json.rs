@@ -1,5 +1,7 @@
 //! `cse status --format json`: the versioned schema in docs/json.md.
 
+use std::io::{self, Write};
+
 use serde::Serialize;
 
 use crate::readiness::{Readiness, Scope, Tally};
@@ -55,8 +57,8 @@ fn figures<'a>(report: &StatusReport, r: &'a Readiness) -> Figures<'a> {
     }
 }
 
-pub fn render(report: &StatusReport) -> String {
-    super::super::report::json(&Document {
+pub fn write(report: &StatusReport, out: &mut dyn Write) -> io::Result<()> {
+    let doc = Document {
         version: SCHEMA_VERSION,
         figures: figures(report, &report.readiness),
         units: report.is_institution().then(|| {
@@ -69,5 +71,6 @@ pub fn render(report: &StatusReport) -> String {
                 })
                 .collect()
         }),
-    })
+    };
+    crate::render::json::write(&doc, out)
 }

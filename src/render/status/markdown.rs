@@ -1,14 +1,17 @@
 //! `cse status --format markdown`: for a report or a pull-request comment.
 
+use std::io::{self, Write};
+
 use super::{COUNT_MEANINGS, assessment_label, errors_note, priority_line, reasons};
 use crate::readiness::{Counts, Scope};
+use crate::render::escape::markdown as esc;
 use crate::render::markdown;
 use crate::render::text::percent;
 use crate::views::status::{Grouping, StatusReport};
 
-pub fn render(report: &StatusReport) -> String {
+pub fn write(report: &StatusReport, out: &mut dyn Write) -> io::Result<()> {
     let r = &report.readiness;
-    let mut out = format!("### {}\n\n", report.heading());
+    writeln!(out, "### {}\n", esc(&report.heading()))?;
     let first = match report.grouping {
         Grouping::Criterion | Grouping::Unit => "Criterion",
         Grouping::Subcriterion => "Sub-criterion",
@@ -20,17 +23,15 @@ pub fn render(report: &StatusReport) -> String {
     right.extend([true; 8]);
     let mut rows: Vec<Vec<String>> = report.rows().iter().map(|s| row(s, false)).collect();
     rows.push(row(&r.overall, true));
-    out.push_str(&markdown::table(&header, &right, &rows));
-    out.push('\n');
-    out.push_str(&format!("<sub>{}.</sub>\n\n", count_meanings()));
-    out.push_str(&verdicts(report));
-    out
+    markdown::table(out, &header, &right, &rows)?;
+    writeln!(out, "\n<sub>{}.</sub>\n", count_meanings())?;
+    verdicts(report, out)
 }
 
 /// The priority line, the assessment verdict with its reasons as a list, and the errors note.
-pub(super) fn verdicts(report: &StatusReport) -> String {
+pub(super) fn verdicts(report: &StatusReport, out: &mut dyn Write) -> io::Result<()> {
     let r = &report.readiness;
-    let mut out = format!("**{}**\n\n", capitalise(&priority_line(report)));
+    writeln!(out, "**{}**\n", capitalise(&priority_line(report)))?;
     let label = capitalise(assessment_label(report));
     if r.assessment.ready {
         let what = if report.is_institution() {
@@ -38,22 +39,18 @@ pub(super) fn verdicts(report: &StatusReport) -> String {
         } else {
             "Every element is at least partial, and every partial element has an action plan."
         };
-        out.push_str(&format!("**{label}: yes.** {what}\n"));
+        writeln!(out, "**{label}: yes.** {what}")?;
     } else {
-        out.push_str(&format!("**{label}: no.**\n\n"));
+        writeln!(out, "**{label}: no.**\n")?;
         let (reasons, more) = reasons(report);
         for reason in reasons.iter().map(String::as_str).chain(more.as_deref()) {
-            // `[unit]` at the start of a list item must not read as a task-list box.
-            out.push_str(&format!(
-                "- {}\n",
-                markdown::cell(reason).replace('[', "\\[")
-            ));
+            writeln!(out, "- {}", esc(reason))?;
         }
     }
     if let Some(note) = errors_note(r.not_ready_by_errors) {
-        out.push_str(&format!("\n> {note}\n"));
+        writeln!(out, "\n> {note}")?;
     }
-    out
+    Ok(())
 }
 
 /// The meanings of the count names that are not status words, as a footnote.
@@ -72,12 +69,12 @@ fn row(s: &Scope, total: bool) -> Vec<String> {
         if total {
             String::new()
         } else {
-            s.id.clone().unwrap_or_default()
+            esc(s.id.as_deref().unwrap_or_default())
         },
         if total {
             "**Total**".into()
         } else {
-            s.title.clone().unwrap_or_default()
+            esc(s.title.as_deref().unwrap_or_default())
         },
         strong(s.tally.elements.to_string()),
     ];

@@ -1,6 +1,9 @@
 //! `cse status` with several units: a row per criterion (or sub-criterion), a column per unit
 //! with its readiness, and a column for the institution.
 
+use std::io::{self, Write};
+
+use crate::render::escape::markdown as esc;
 use std::ops::Range;
 
 use comfy_table::Cell;
@@ -103,15 +106,14 @@ fn figure(value: f64) -> Cell {
     toned(percent(value), Tone::of_readiness(value))
 }
 
-pub fn table(report: &StatusReport, term: &Terminal) -> String {
-    let mut out = paint(&report.heading(), Tone::Strong, term.color);
-    out.push_str("\n\n");
+pub fn table(report: &StatusReport, term: &Terminal, out: &mut dyn Write) -> io::Result<()> {
+    super::table::heading(report, term, out)?;
     let rows = rows(report);
     let blocks = blocks(report, term.width);
     for (n, block) in blocks.iter().enumerate() {
         if blocks.len() > 1 {
             if n > 0 {
-                out.push('\n');
+                writeln!(out)?;
             }
             let label = if block.len() == 1 {
                 format!("Unit {} of {}", block.end, report.units.len())
@@ -123,8 +125,7 @@ pub fn table(report: &StatusReport, term: &Terminal) -> String {
                     report.units.len()
                 )
             };
-            out.push_str(&paint(&label, Tone::Dim, term.color));
-            out.push('\n');
+            writeln!(out, "{}", paint(&label, Tone::Dim, term.color))?;
         }
         let mut header = vec!["#", first_header(report)];
         header.extend(report.units[block.clone()].iter().map(|u| u.name.as_str()));
@@ -132,7 +133,7 @@ pub fn table(report: &StatusReport, term: &Terminal) -> String {
         let mut t = table::new(term, &header);
         for row in &rows {
             let mut cells = vec![
-                Cell::new(row.id),
+                table::cell(row.id),
                 strong_if(row.total, row.title.to_owned()),
             ];
             cells.extend(row.units[block.clone()].iter().map(|v| figure(*v)));
@@ -141,16 +142,18 @@ pub fn table(report: &StatusReport, term: &Terminal) -> String {
         }
         table::align_right(&mut t, 2..header.len());
         table::fit(&mut t, 1, term.width, MIN_TITLE);
-        out.push_str(&table::finish(&t));
+        table::write(out, &t)?;
     }
-    out.push_str(&legend_text(&capitalise(INSTITUTION_RULE), term));
-    out.push_str(".\n\n");
-    out.push_str(&super::table::verdicts(report, term));
-    out
+    writeln!(
+        out,
+        "{}.\n",
+        legend_text(&capitalise(INSTITUTION_RULE), term)
+    )?;
+    super::table::verdicts(report, term, out)
 }
 
-pub fn markdown(report: &StatusReport) -> String {
-    let mut out = format!("### {}\n\n", report.heading());
+pub fn markdown(report: &StatusReport, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, "### {}\n", esc(&report.heading()))?;
     let mut header = vec![first_header(report), "Title"];
     header.extend(report.units.iter().map(|u| u.name.as_str()));
     header.push(INSTITUTION);
@@ -160,25 +163,24 @@ pub fn markdown(report: &StatusReport) -> String {
         .iter()
         .map(|row| {
             let strong = |t: String| if row.total { format!("**{t}**") } else { t };
-            let mut cells = vec![row.id.to_owned(), strong(row.title.to_owned())];
+            let mut cells = vec![esc(row.id), strong(esc(row.title))];
             cells.extend(row.units.iter().map(|v| strong(percent(*v))));
             cells.push(strong(percent(row.institution)));
             cells
         })
         .collect();
-    out.push_str(&md::table(&header, &right, &rows));
-    out.push('\n');
-    out.push_str(&format!("<sub>{}.</sub>\n\n", capitalise(INSTITUTION_RULE)));
-    out.push_str(&super::markdown::verdicts(report));
-    out
+    md::table(out, &header, &right, &rows)?;
+    writeln!(out)?;
+    writeln!(out, "<sub>{}.</sub>\n", capitalise(INSTITUTION_RULE))?;
+    super::markdown::verdicts(report, out)
 }
 
 /// A row per scope, then `overall`: the readiness (0 to 100) in each unit, then the institution.
-pub fn csv(report: &StatusReport) -> String {
+pub fn csv(report: &StatusReport, out: &mut dyn Write) -> io::Result<()> {
     let mut header = vec!["scope", "id", "title"];
     header.extend(report.units.iter().map(|u| u.name.as_str()));
     header.push("institution");
-    let mut out = record(header);
+    record(out, header)?;
     let kind = scope_kind(report.grouping);
     for row in rows(report) {
         let mut fields = if row.total {
@@ -188,7 +190,7 @@ pub fn csv(report: &StatusReport) -> String {
         };
         fields.extend(row.units.iter().map(|v| format!("{v:.1}")));
         fields.push(format!("{:.1}", row.institution));
-        out.push_str(&record(fields));
+        record(out, fields)?;
     }
-    out
+    Ok(())
 }

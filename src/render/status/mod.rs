@@ -10,24 +10,31 @@ mod table;
 
 pub use json::SCHEMA_VERSION;
 
-use super::report::Format;
+use std::io::{self, Write};
+
+use super::Format;
 use super::text::Terminal;
 use super::words;
 use crate::views::status::{Layout, StatusReport};
 
-/// The status report in `format`; `term` matters only to the table.
-pub fn render(report: &StatusReport, format: Format, term: &Terminal) -> String {
+/// Writes the status report in `format`; `term` matters only to the table.
+pub fn write(
+    report: &StatusReport,
+    format: Format,
+    term: &Terminal,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     match (format, report.layout()) {
-        (Format::Json, _) => json::render(report),
-        (Format::Table, Layout::Single) => table::render(report, term),
-        (Format::Markdown, Layout::Single) => markdown::render(report),
-        (Format::Csv, Layout::Single) => csv::render(report),
-        (Format::Table, Layout::Matrix) => matrix::table(report, term),
-        (Format::Markdown, Layout::Matrix) => matrix::markdown(report),
-        (Format::Csv, Layout::Matrix) => matrix::csv(report),
-        (Format::Table, Layout::ByUnit) => by_unit::table(report, term),
-        (Format::Markdown, Layout::ByUnit) => by_unit::markdown(report),
-        (Format::Csv, Layout::ByUnit) => by_unit::csv(report),
+        (Format::Json, _) => json::write(report, out),
+        (Format::Table, Layout::Single) => table::write(report, term, out),
+        (Format::Markdown, Layout::Single) => markdown::write(report, out),
+        (Format::Csv, Layout::Single) => csv::write(report, out),
+        (Format::Table, Layout::Matrix) => matrix::table(report, term, out),
+        (Format::Markdown, Layout::Matrix) => matrix::markdown(report, out),
+        (Format::Csv, Layout::Matrix) => matrix::csv(report, out),
+        (Format::Table, Layout::ByUnit) => by_unit::table(report, term, out),
+        (Format::Markdown, Layout::ByUnit) => by_unit::markdown(report, out),
+        (Format::Csv, Layout::ByUnit) => by_unit::csv(report, out),
     }
 }
 

@@ -1,5 +1,7 @@
 //! `cse status` for the terminal: a comfy-table fitted to the width, then the verdicts.
 
+use std::io::{self, Write};
+
 use comfy_table::Cell;
 
 use super::{COUNT_MEANINGS, assessment_label, errors_note, priority_line, reasons};
@@ -14,10 +16,9 @@ const MIN_TITLE: usize = 12;
 /// Short headers for the count columns, in [`crate::readiness::Counts::NAMES`] order.
 pub(super) const COUNT_HEADERS: [&str; 7] = ["C+", "C", "P", "NC", "NA", "M", "I"];
 
-pub fn render(report: &StatusReport, term: &Terminal) -> String {
+pub fn write(report: &StatusReport, term: &Terminal, out: &mut dyn Write) -> io::Result<()> {
     let r = &report.readiness;
-    let mut out = paint(&report.heading(), Tone::Strong, term.color);
-    out.push_str("\n\n");
+    heading(report, term, out)?;
 
     let first = match report.grouping {
         Grouping::Criterion | Grouping::Unit => "Criterion",
@@ -33,46 +34,56 @@ pub fn render(report: &StatusReport, term: &Terminal) -> String {
     t.add_row(row(&r.overall, true));
     table::align_right(&mut t, 2..=10);
     table::fit(&mut t, 1, term.width, MIN_TITLE);
-    out.push_str(&table::finish(&t));
+    table::write(out, &t)?;
+    writeln!(out, "{}\n", legend_text(&count_legend(), term))?;
+    verdicts(report, term, out)
+}
 
-    out.push_str(&legend_text(&count_legend(), term));
-    out.push_str("\n\n");
-
-    out.push_str(&verdicts(report, term));
-    out
+/// The report's heading in bold, then a blank line.
+pub(super) fn heading(
+    report: &StatusReport,
+    term: &Terminal,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    writeln!(
+        out,
+        "{}\n",
+        paint(&report.heading(), Tone::Strong, term.color)
+    )
 }
 
 /// The priority line, the assessment verdict with its reasons, and the errors note.
-pub(super) fn verdicts(report: &StatusReport, term: &Terminal) -> String {
+pub(super) fn verdicts(
+    report: &StatusReport,
+    term: &Terminal,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let r = &report.readiness;
-    let mut out = priority_line(report);
-    out.push('\n');
+    writeln!(out, "{}", priority_line(report))?;
     let label = assessment_label(report);
     if r.assessment.ready {
-        out.push_str(&format!(
-            "{label}: {}\n",
-            paint("yes", Tone::Good, term.color)
-        ));
+        writeln!(out, "{label}: {}", paint("yes", Tone::Good, term.color))?;
     } else {
-        out.push_str(&format!(
-            "{label}: {}\n",
-            paint("no", Tone::Bad, term.color)
-        ));
+        writeln!(out, "{label}: {}", paint("no", Tone::Bad, term.color))?;
         let (reasons, more) = reasons(report);
         for reason in reasons.iter().map(String::as_str).chain(more.as_deref()) {
-            out.push_str(&wrap(reason, term.width, "  - ", "    "));
+            write!(out, "{}", wrap(reason, term.width, "  - ", "    "))?;
         }
     }
     if let Some(note) = errors_note(r.not_ready_by_errors) {
-        out.push('\n');
-        out.push_str(&paint(
-            wrap(&note, term.width, "", "").trim_end(),
-            Tone::Warning,
-            term.color,
-        ));
-        out.push('\n');
+        writeln!(out)?;
+        write!(
+            out,
+            "{}",
+            paint(
+                wrap(&note, term.width, "", "").trim_end(),
+                Tone::Warning,
+                term.color,
+            )
+        )?;
+        writeln!(out)?;
     }
-    out
+    Ok(())
 }
 
 /// A legend under a table: wrapped and dim.
@@ -100,7 +111,7 @@ pub(super) fn count_legend() -> String {
 
 fn row(s: &Scope, total: bool) -> Vec<Cell> {
     let mut cells = vec![
-        Cell::new(if total {
+        table::cell(if total {
             ""
         } else {
             s.id.as_deref().unwrap_or("")
@@ -123,7 +134,7 @@ pub(super) fn strong_if(total: bool, text: String) -> Cell {
     if total {
         toned(text, Tone::Strong)
     } else {
-        Cell::new(text)
+        table::cell(text)
     }
 }
 

@@ -1,10 +1,11 @@
-//! Flags of the reporting commands: `status`, `priorities`, `show` and `actions`.
+//! Flags of the commands that read evidence and print it in a chosen format: `status`,
+//! `priorities`, `show` and `actions`.
 
 use clap::{Args, ValueEnum};
-use cse::render::report::Format;
+use cse::render::Format;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ReportFormat {
+pub enum OutputFormat {
     /// A table fitted to the terminal.
     Table,
     /// The versioned JSON schema in docs/json.md.
@@ -15,13 +16,13 @@ pub enum ReportFormat {
     Csv,
 }
 
-impl From<ReportFormat> for Format {
-    fn from(f: ReportFormat) -> Format {
+impl From<OutputFormat> for Format {
+    fn from(f: OutputFormat) -> Format {
         match f {
-            ReportFormat::Table => Format::Table,
-            ReportFormat::Json => Format::Json,
-            ReportFormat::Markdown => Format::Markdown,
-            ReportFormat::Csv => Format::Csv,
+            OutputFormat::Table => Format::Table,
+            OutputFormat::Json => Format::Json,
+            OutputFormat::Markdown => Format::Markdown,
+            OutputFormat::Csv => Format::Csv,
         }
     }
 }
@@ -45,8 +46,8 @@ pub struct StatusArgs {
     pub by: By,
 
     /// Output format.
-    #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
-    pub format: ReportFormat,
+    #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
+    pub format: OutputFormat,
 
     /// Exit 1 when overall readiness is below PCT (0 to 100); with several units, the
     /// institution's. Overrides `gate.fail_under`.
@@ -82,8 +83,8 @@ pub struct PrioritiesArgs {
     pub open: bool,
 
     /// Output format.
-    #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
-    pub format: ReportFormat,
+    #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
+    pub format: OutputFormat,
 
     /// Exit 1 when priority readiness is below PCT (0 to 100); with several units, the
     /// institution's. Overrides `gate.priorities_fail_under`.
@@ -111,8 +112,8 @@ pub struct ActionsArgs {
     pub overdue: bool,
 
     /// Output format.
-    #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
-    pub format: ReportFormat,
+    #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
+    pub format: OutputFormat,
 
     #[command(flatten)]
     pub at: super::source::AtArg,
