@@ -5,6 +5,8 @@
 #                               with hyperfine and /usr/bin/time -v; figures go in BENCHMARKS.md
 #   scripts/bench.sh --smoke    a quick check for CI that the benchmark still works (10 units);
 #                               needs neither hyperfine nor /usr/bin/time
+#   scripts/bench.sh --pack     only `cse pack` against `zip -q -r -X` on the same files
+#                               (100 units), with hyperfine and /usr/bin/time -v
 #
 # Repositories come from `cargo run --release --example gen-repo` and are kept under
 # target/bench/ (regenerated when the generator changes). Results: target/bench/results/.
@@ -18,11 +20,13 @@ CSE="$PWD/target/release/cse"
 GEN="$PWD/target/release/examples/gen-repo"
 
 smoke=false
+pack_only=false
 case "${1:-}" in
 --smoke) smoke=true ;;
+--pack) pack_only=true ;;
 "") ;;
 *)
-    echo "usage: scripts/bench.sh [--smoke]" >&2
+    echo "usage: scripts/bench.sh [--smoke | --pack]" >&2
     exit 2
     ;;
 esac
@@ -54,6 +58,56 @@ has_status() {
 
 export CSE_TODAY=$TODAY NO_COLOR=1
 
+# A copy of the N-unit repository that `cse pack` accepts: the generator plants cited
+# documents that are missing (`action-plan-draft.txt`), which stop a pack, so they are added.
+pack_repo() {
+    local src dir="$BENCH/pack-$1"
+    src=$(repo "$1")
+    if [[ ! -f "$dir/.stamp" || "$(cat "$dir/.stamp")" != "$(cat "$src/.stamp")" ]]; then
+        rm -rf "$dir"
+        cp -r "$src" "$dir"
+        for unit in "$dir"/docs/*/; do
+            [[ -e "$unit/action-plan-draft.txt" ]] || echo "Draft action plan" >"$unit/action-plan-draft.txt"
+        done
+    fi
+    echo "$dir"
+}
+
+# `cse pack` against `zip -q -r -X` of the evidence and documents, side by side, and the peak
+# memory of each. The figures go in BENCHMARKS.md under "Evidence pack".
+bench_pack() {
+    local dir results="$BENCH/results" out="$PWD/$BENCH"
+    dir=$(pack_repo 100)
+    mkdir -p "$results"
+    find "$dir/evidence" "$dir/docs" -type f -print0 | xargs -0 cat >/dev/null
+    # The pack also holds what cse generates (pages, report, manifest), so zip is timed on
+    # the input files and on the unpacked pack itself.
+    rm -rf "$out/unpacked" && mkdir -p "$out/unpacked"
+    "$CSE" -C "$dir" pack --out "$out/pack.zip" 2>/dev/null
+    (cd "$out/unpacked" && unzip -q "$out/pack.zip")
+    hyperfine --shell=none --warmup 2 --min-runs 10 \
+        --export-json "$results/pack.json" --export-markdown "$results/pack.md" \
+        --prepare "rm -f $out/pack.zip $out/zip.zip" \
+        --command-name "cse pack" "$CSE -C $dir pack --out $out/pack.zip" \
+        --command-name "zip -q -r -X (evidence and docs)" "sh -c 'cd $dir && zip -q -r -X $out/zip.zip evidence docs'" \
+        --command-name "zip -q -r -X (the unpacked pack)" "sh -c 'cd $out/unpacked && zip -q -r -X $out/zip.zip .'"
+    : >"$results/pack-memory.txt"
+    rm -f "$BENCH/pack.zip" "$BENCH/zip.zip"
+    /usr/bin/time -v -o "$results/time.txt" "$CSE" -C "$dir" pack --out "$out/pack.zip" 2>/dev/null
+    echo "cse-pack $(awk -F': ' '/Maximum resident set size/ {print $2}' "$results/time.txt")" >>"$results/pack-memory.txt"
+    (cd "$dir" && /usr/bin/time -v -o "$out/results/time.txt" zip -q -r -X "$out/zip.zip" evidence docs)
+    echo "zip $(awk -F': ' '/Maximum resident set size/ {print $2}' "$results/time.txt")" >>"$results/pack-memory.txt"
+    "$CSE" pack --verify "$BENCH/pack.zip"
+    echo "files: $(find "$dir/evidence" "$dir/docs" -type f | wc -l), $(du -sh "$dir/evidence" "$dir/docs" | awk '{print $1}' | paste -sd+)"
+    echo "zip sizes: cse pack $(stat -c %s "$BENCH/pack.zip") bytes, zip $(stat -c %s "$BENCH/zip.zip") bytes"
+    cat "$results/pack.md" "$results/pack-memory.txt"
+}
+
+if $pack_only; then
+    bench_pack
+    exit 0
+fi
+
 if $smoke; then
     dir=$(repo 10)
     expected=$(find "$dir/evidence" -name '*.md' | wc -l)
@@ -80,6 +134,11 @@ if $smoke; then
         exit 1
     fi
     echo "smoke: $summary"
+    if "$CSE" pack --help >/dev/null 2>&1; then
+        dir=$(pack_repo 10)
+        "$CSE" -C "$dir" pack --out "$PWD/$BENCH/smoke-pack.zip" 2>/dev/null
+        "$CSE" pack --verify "$BENCH/smoke-pack.zip"
+    fi
     exit 0
 fi
 

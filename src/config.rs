@@ -65,6 +65,12 @@ pub struct Config {
     pub assessments_dir: Setting<String>,
     /// Years over which every element should be rated once (`[cycle] years`).
     pub cycle_years: Setting<u32>,
+    /// `[pack] withhold`: repository files `cse pack` lists as withheld and never copies.
+    pub pack_withhold: Setting<Vec<Glob>>,
+    /// `[privacy] allow_domains`: email domains that are the organisation's, not personal.
+    pub privacy_allow_domains: Setting<Vec<String>>,
+    /// `[privacy] allow_phones`: the organisation's published phone numbers.
+    pub privacy_allow_phones: Setting<Vec<String>>,
 }
 
 impl Default for Config {
@@ -80,6 +86,9 @@ impl Default for Config {
             gate: Gates::default(),
             assessments_dir: Setting::default("assessments".into()),
             cycle_years: Setting::default(3),
+            pack_withhold: Setting::default(Vec::new()),
+            privacy_allow_domains: Setting::default(Vec::new()),
+            privacy_allow_phones: Setting::default(Vec::new()),
         }
     }
 }
@@ -105,6 +114,8 @@ struct RawConfig {
     gate: Option<RawGate>,
     assessments: Option<RawAssessments>,
     cycle: Option<RawCycle>,
+    pack: Option<RawPack>,
+    privacy: Option<RawPrivacy>,
 }
 
 #[derive(Deserialize)]
@@ -115,8 +126,21 @@ struct RawAssessments {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
+struct RawPack {
+    withhold: Option<Spanned<Vec<String>>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct RawCycle {
     years: Option<Spanned<i64>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPrivacy {
+    allow_domains: Option<Spanned<Vec<String>>>,
+    allow_phones: Option<Spanned<Vec<String>>>,
 }
 
 #[derive(Deserialize)]
@@ -238,25 +262,29 @@ impl Config {
                 origin: origin(span),
             };
         }
-        if let Some(ignore) = raw.ignore {
-            let span = ignore.span();
+        // `ignore` and `[pack] withhold`: patterns relative to the config file.
+        let globs = |list: Spanned<Vec<String>>, key: &str| -> Result<_, ConfigError> {
+            let span = list.span();
             let mut value = Vec::new();
-            for pattern in ignore.get_ref() {
+            for pattern in list.get_ref() {
                 let glob = relative_pattern(base, pattern).ok_or_else(|| {
                     err(
                         Some(span.clone()),
                         format!(
-                            "ignore pattern `{pattern}` must name files inside the repository{}",
+                            "{key} pattern `{pattern}` must name files inside the repository{}",
                             outside_note(base)
                         ),
                     )
                 })?;
                 value.push(glob);
             }
-            config.ignore = Setting {
+            Ok(Setting {
                 value,
                 origin: origin(span),
-            };
+            })
+        };
+        if let Some(ignore) = raw.ignore {
+            config.ignore = globs(ignore, "ignore")?;
         }
         if let Some(units) = raw.units {
             let span = units.span();
@@ -350,6 +378,26 @@ impl Config {
                 max_partial_per_criterion: spanned_setting(g.max_partial_per_criterion, origin),
             };
         }
+        if let Some(withhold) = raw.pack.and_then(|p| p.withhold) {
+            config.pack_withhold = globs(withhold, "withhold")?;
+        }
+        if let Some(privacy) = raw.privacy {
+            let list = |v: Option<Spanned<Vec<String>>>, default: &Setting<Vec<String>>| {
+                v.map_or_else(
+                    || default.clone(),
+                    |v| {
+                        let span = v.span();
+                        Setting {
+                            value: v.into_inner(),
+                            origin: origin(span),
+                        }
+                    },
+                )
+            };
+            config.privacy_allow_domains =
+                list(privacy.allow_domains, &config.privacy_allow_domains);
+            config.privacy_allow_phones = list(privacy.allow_phones, &config.privacy_allow_phones);
+        }
         Ok(config)
     }
 }
@@ -364,6 +412,8 @@ const TOP_KEYS: &[&str] = &[
     "gate",
     "assessments",
     "cycle",
+    "pack",
+    "privacy",
 ];
 const GATE_KEYS: &[&str] = &[
     "fail_under",

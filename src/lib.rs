@@ -14,6 +14,8 @@ pub mod gates;
 pub mod git;
 pub mod glob;
 pub mod history;
+pub mod pack;
+pub mod privacy;
 pub mod project;
 pub mod readiness;
 pub mod render;

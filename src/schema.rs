@@ -133,6 +133,11 @@ pub fn front_matter(catalogue: &Catalogue) -> Value {
                             "type": "string",
                             "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://[^/?#\\s]+",
                             "description": "An http or https address."
+                        },
+                        "internal": {
+                            "type": "boolean",
+                            "default": false,
+                            "description": "Kept inside the organisation: `cse pack` lists it as withheld and does not copy it."
                         }
                     },
                     "oneOf": [

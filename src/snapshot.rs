@@ -90,6 +90,11 @@ pub fn check_options(config: &Config, today: Date) -> CheckOptions {
     let mut o = CheckOptions::new(today);
     o.review_max_age = config.review_max_age.value;
     o.ignore = config.ignore.value.clone();
+    o.privacy = crate::privacy::Allowed::new(
+        &config.privacy_allow_domains.value,
+        &config.privacy_allow_phones.value,
+    );
+    o.withhold = config.pack_withhold.value.clone();
     o
 }
 

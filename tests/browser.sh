@@ -4,7 +4,9 @@
 #  - the example's report: the charts, the tables and an element's text are in the DOM;
 #  - a hostile fixture's report: none of its scripts ran (they try to change the title);
 #  - a control page whose script does run, so the hostile check is known to be able to fail;
-#  - a screenshot for a person to look at: target/browser/report.png.
+#  - a screenshot for a person to look at: target/browser/report.png;
+#  - an evidence pack (`cse pack`): index.html and an element page open from the unzipped
+#    folder, no script runs, and nothing is fetched from outside the pack.
 #
 # Uses the shipped example (`evidence/` at the project root) when there is one, otherwise a
 # fixture generated here. Installs Debian's `chromium` when it is missing (needs root or sudo).
@@ -186,5 +188,51 @@ for tag in '<script' '<iframe' '<img' '<meta http-equiv="refresh"' '<style>body'
   grep -qi "$tag" <<<"$dom" && fail "the hostile report has a live $tag element"
 done
 grep -qiE '<a [^<>]*href="javascript' <<<"$dom" && fail "the hostile report has a javascript: link"
+
+# --- the evidence pack ------------------------------------------------------------------
+# A local web server stands in for the internet and logs every request it gets.
+port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+python3 -m http.server "$port" --bind 127.0.0.1 --directory "$work" >/dev/null 2>"$work/requests.log" &
+server=$!
+trap 'kill "$server" 2>/dev/null; rm -rf "$work"' EXIT
+for _ in 1 2 3 4 5 6 7 8 9 10; do
+  python3 -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:$port/fetch-ready')" 2>/dev/null && break
+  sleep 0.5
+done
+web="http://127.0.0.1:$port"
+printf '<!DOCTYPE html><title>fetch</title><img src="%s/control.png">\n' "$web" > "$work/fetch.html"
+headless --dump-dom "file://$work/fetch.html" >/dev/null || true
+grep -q 'control.png' "$work/requests.log" \
+  || fail "the control page's request was not logged, so the no-fetch check below proves nothing"
+
+cat >> "$work/hostile/evidence/1.1.1.md" <<EOF
+
+![chart]($web/image.png) <img src="$web/raw.png"> <link rel="stylesheet" href="$web/style.css">
+<video src="$web/video.mp4" autoplay></video> <object data="$web/object.swf"></object>
+EOF
+"$cse" -C "$work/hostile" pack --out "$work/hostile.zip" --allow-personal-data \
+  || fail "cse pack failed on the hostile fixture"
+"$cse" -C "$example" pack --out "$work/example.zip" || fail "cse pack failed on the example"
+for name in hostile example; do
+  python3 -c "import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2])" \
+    "$work/$name.zip" "$work/$name-pack"
+  for page in index.html elements/1.1.1.html; do
+    dom=$(headless --dump-dom "file://$work/$name-pack/$page") || fail "chromium could not load $name $page"
+    grep -q '<title>PWNED</title>' <<<"$dom" && fail "a script ran in the $name pack's $page"
+    for tag in '<script' '<iframe' '<img' '<video' '<object' '<link rel="stylesheet"'; do
+      grep -qi "$tag" <<<"$dom" && fail "the $name pack's $page has a live $tag element"
+    done
+    grep -q 'Content-Security-Policy' <<<"$dom" || fail "the $name pack's $page has no content security policy"
+  done
+done
+dom=$(headless --dump-dom "file://$work/example-pack/index.html")
+grep -q 'href="elements/1.3.1.html"' <<<"$dom" || fail "the pack's index does not link element 1.3.1"
+dom=$(headless --dump-dom "file://$work/example-pack/elements/1.3.1.html")
+grep -q 'We use reliable and accurate methods to measure customer satisfaction' <<<"$dom" \
+  || fail "the pack's page for 1.3.1 lacks the element's text"
+grep -q 'href="../documents/' <<<"$dom" || fail "the pack's page for 1.3.1 does not link its documents"
+if grep -v -e 'control.png' -e 'fetch-ready' "$work/requests.log" | grep -q 'GET'; then
+  fail "a pack page fetched from outside the pack: $(grep -v -e control.png -e fetch-ready "$work/requests.log")"
+fi
 
 echo "browser test passed; screenshot: target/browser/report.png" >&2

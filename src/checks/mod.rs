@@ -6,6 +6,7 @@ mod coverage;
 mod element;
 pub(crate) mod items;
 mod links;
+mod privacy;
 mod review;
 
 use std::sync::Arc;
@@ -55,6 +56,10 @@ pub struct CheckOptions {
     pub keep_bodies: bool,
     /// Last-change dates standing in for a missing `reviewed` date; `None` when unknown.
     pub last_changed: Option<Arc<dyn LastChanged>>,
+    /// Email domains and phone numbers that are the organisation's (`[privacy]`).
+    pub privacy: crate::privacy::Allowed,
+    /// Files an evidence pack withholds (`[pack] withhold`): not scanned for personal data.
+    pub withhold: Vec<Glob>,
 }
 
 impl CheckOptions {
@@ -67,6 +72,8 @@ impl CheckOptions {
             ignore: Vec::new(),
             keep_bodies: false,
             last_changed: None,
+            privacy: crate::privacy::Allowed::default(),
+            withhold: Vec::new(),
         }
     }
 }
@@ -225,7 +232,7 @@ pub fn check_unit_cached(
             .map(Arc::unwrap_or_clone)
             .collect(),
     };
-    Ok(finish_unit(catalogue, unit, results))
+    Ok(finish_unit(catalogue, tree, unit, results, options))
 }
 
 /// Checks several units, each against the whole catalogue on its own. The files of every unit
@@ -252,15 +259,17 @@ pub fn check_units(
         })
         .collect();
     parallel::map_owned(per_unit, |r| {
-        r.map(|(unit, results)| finish_unit(catalogue, unit, results))
+        r.map(|(unit, results)| finish_unit(catalogue, tree, unit, results, options))
     })
 }
 
 /// Coverage, element states and sorting, once a unit's files are checked.
 fn finish_unit(
     catalogue: &Catalogue,
+    tree: &dyn Tree,
     unit: &Unit,
     results: Vec<(EvidenceFile, Vec<Diagnostic>)>,
+    options: &CheckOptions,
 ) -> UnitCheck {
     let files_checked = results.len();
     let mut files = Vec::with_capacity(results.len());
@@ -271,6 +280,7 @@ fn finish_unit(
     }
     let refs: Vec<&EvidenceFile> = files.iter().collect();
     diagnostics.extend(coverage::check(catalogue, unit, &refs));
+    diagnostics.extend(privacy::documents(tree, &files, options));
     let elements = element_states(catalogue, &refs, &diagnostics.iter().collect::<Vec<_>>());
     for d in &mut diagnostics {
         d.unit.clone_from(&unit.name);
@@ -479,6 +489,7 @@ pub fn check_bytes(
         links::check(&cx, &mut diags);
         review::check(&cx, &mut diags);
         actions::check(&cx, &mut diags);
+        privacy::check(&cx, &mut diags);
     }
     if options.keep_bodies {
         file.body = Some(body.to_owned());

@@ -109,9 +109,9 @@ and left alone, so running it again is safe.",
     #[command(after_help = "Examples:\n  cse man > cse.1 && man ./cse.1")]
     Man,
 
-    /// Print a JSON Schema of the evidence front matter, or of an assessment record.
+    /// Print a JSON Schema of the evidence front matter, an assessment record or a pack's manifest.
     #[command(
-        after_help = "Examples:\n  cse schema > evidence.schema.json\n  cse schema --assessment > assessment.schema.json"
+        after_help = "Examples:\n  cse schema > evidence.schema.json\n  cse schema --assessment > assessment.schema.json\n  cse schema --manifest > manifest.schema.json"
     )]
     Schema(SchemaArgs),
 
@@ -167,13 +167,25 @@ update (old -> new), unchanged or conflict, one line per element. Nothing is wri
         after_help = "Examples:\n  cse import matrix.xlsx\n  cse import matrix.xlsx --write\n  cse import tracker.ods --sheet \"2026\" --map status=\"Our RAG\"\n  cse import matrix.csv --write --overwrite\n\nExit codes: 0 the plan is clean, 1 some cells could not be read, 2 the file or its columns cannot be read."
     )]
     Import(super::commands::import::ImportArgs),
+
+    /// Write the evidence pack an assessor receives: one zip with a page per element, the
+    /// evidence, every cited document, the report and a manifest of SHA-256 hashes.
+    #[command(
+        long_about = "Write the evidence pack an assessor receives: one reproducible zip with index.html, a page per element, the evidence files, a copy of every local document they cite, report.html, and manifest.json and manifest.csv listing every file with its SHA-256.\n\nItems marked `internal: true` and files matching `[pack] withhold` in cse.toml are listed as withheld and not copied. The pack is not written when a cited document is missing or outside the repository, or when the privacy check finds personal data (unless --allow-personal-data).",
+        after_help = "Examples:\n  cse pack --out evidence-pack.zip\n  cse pack --verify evidence-pack.zip"
+    )]
+    Pack(super::commands::pack::PackArgs),
 }
 
 #[derive(Debug, Args)]
 pub struct SchemaArgs {
     /// The schema of an assessment record (assessments/YYYY-MM-DD.yaml) instead.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "manifest")]
     pub assessment: bool,
+
+    /// The schema of manifest.json in a pack written by `cse pack` instead.
+    #[arg(long)]
+    pub manifest: bool,
 }
 
 #[derive(Debug, Args)]

@@ -173,6 +173,8 @@ fn push_item(
             title: get("title")?,
             path: get("path"),
             url: get("url"),
+            // `internal:` is left to the full parser.
+            internal: false,
         }),
         List::Actions => actions.as_mut()?.push(PlainAction {
             action: get("action")?,

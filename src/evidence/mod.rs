@@ -43,6 +43,8 @@ pub struct EvidenceItem {
     pub title: Located<String>,
     pub path: Option<Located<String>>,
     pub url: Option<Located<String>>,
+    /// Kept inside the organisation: listed in an evidence pack as withheld, never copied.
+    pub internal: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

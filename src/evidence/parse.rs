@@ -204,7 +204,19 @@ pub fn parse_front_matter<'t>(
     let evidence = fields
         .evidence
         .into_iter()
-        .map(|PlainEvidenceItem { title, path, url }| EvidenceItem { title, path, url })
+        .map(
+            |PlainEvidenceItem {
+                 title,
+                 path,
+                 url,
+                 internal,
+             }| EvidenceItem {
+                title,
+                path,
+                url,
+                internal,
+            },
+        )
         .collect();
     let actions = fields
         .actions

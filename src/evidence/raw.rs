@@ -33,6 +33,8 @@ pub(super) struct RawEvidenceItem {
     pub path: Option<Spanned<String>>,
     #[serde(default)]
     pub url: Option<Spanned<String>>,
+    #[serde(default)]
+    pub internal: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -64,6 +66,7 @@ pub(super) struct PlainEvidenceItem {
     pub title: Located<String>,
     pub path: Option<Located<String>>,
     pub url: Option<Located<String>>,
+    pub internal: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -104,6 +107,7 @@ impl RawFrontMatter {
                     title: located(i.title),
                     path: i.path.map(located),
                     url: i.url.map(located),
+                    internal: i.internal,
                 })
                 .collect(),
             actions: self

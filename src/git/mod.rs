@@ -6,6 +6,7 @@
 //! ([`Objects`]). The interface speaks in commits, trees and blobs, so another git
 //! implementation (gix) could stand behind it.
 
+mod blobs;
 mod objects;
 mod parse;
 mod tree;
@@ -18,6 +19,7 @@ use std::sync::OnceLock;
 
 use jiff::civil::Date;
 
+pub use blobs::BlobReader;
 pub use objects::{Blob, Objects, TreeObject};
 pub use tree::GitTree;
 

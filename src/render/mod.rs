@@ -20,6 +20,7 @@ mod table;
 
 pub mod delta;
 pub mod history;
+pub mod pack;
 pub mod plan;
 
 /// How a command's output is written: the formats of `status`, `priorities` and `actions`.

@@ -78,7 +78,7 @@ fn short_date(d: Date) -> String {
     d.strftime("%-d %b %Y").to_string()
 }
 
-pub(super) fn status_badge(status: ElementStatus) -> Markup {
+pub(crate) fn status_badge(status: ElementStatus) -> Markup {
     html! {
         span class=(format!("status {}", theme::status_class(status))) {
             (theme::status_label(status))

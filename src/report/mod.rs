@@ -7,9 +7,9 @@
 mod findings;
 pub mod html;
 pub mod markdown;
-mod narrative;
+pub(crate) mod narrative;
 pub mod svg;
-mod theme;
+pub(crate) mod theme;
 
 pub use crate::views::report::{
     ActionRow, CriterionSection, ElementRow, EvidenceLink, Findings, HistoryPoint, Inputs, Meta,

@@ -21,6 +21,7 @@ mod init;
 mod layering;
 mod one_truth;
 mod output_safety;
+mod pack;
 mod priorities;
 mod properties;
 mod read_only;

@@ -93,6 +93,12 @@ fn units(units: &BTreeMap<String, String>) -> String {
     format!("{{ {} }}", pairs.join(", "))
 }
 
+/// `["a", "b"]`
+fn toml_list<'a>(items: impl Iterator<Item = &'a str>) -> String {
+    let items: Vec<String> = items.map(toml_string).collect();
+    format!("[{}]", items.join(", "))
+}
+
 /// Writes the settings table: where the repository, config and catalogue are, then each
 /// setting with its value and origin.
 fn write(settings: &Settings, out: &mut dyn Write) -> std::io::Result<()> {
@@ -111,8 +117,7 @@ fn write(settings: &Settings, out: &mut dyn Write) -> std::io::Result<()> {
         },
         row("review_max_age", &config.review_max_age, age),
         row("ignore", &config.ignore, |globs| {
-            let items: Vec<String> = globs.iter().map(|g| toml_string(g.as_str())).collect();
-            format!("[{}]", items.join(", "))
+            toml_list(globs.iter().map(|g| g.as_str()))
         }),
         row("units", &config.units, units),
         row("assessments.dir", &config.assessments_dir, |v| {
@@ -141,6 +146,17 @@ fn write(settings: &Settings, out: &mut dyn Write) -> std::io::Result<()> {
             bool::to_string,
         ),
         optional("gate.no_regress", gate.no_regress.as_ref(), bool::to_string),
+        row("pack.withhold", &config.pack_withhold, |globs| {
+            toml_list(globs.iter().map(|g| g.as_str()))
+        }),
+        row(
+            "privacy.allow_domains",
+            &config.privacy_allow_domains,
+            |v| toml_list(v.iter().map(String::as_str)),
+        ),
+        row("privacy.allow_phones", &config.privacy_allow_phones, |v| {
+            toml_list(v.iter().map(String::as_str))
+        }),
     ];
 
     let config_line = match (settings.config_source, &config.path) {

@@ -10,7 +10,7 @@ mod init;
 mod man;
 pub mod plan;
 mod priorities;
-mod schema;
+pub mod schema;
 mod show;
 mod status;
 
@@ -20,6 +20,7 @@ pub mod diff;
 pub mod export;
 pub mod history;
 pub mod import;
+pub mod pack;
 
 use anyhow::Result;
 
@@ -49,5 +50,6 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Import(args) => import::run(&cli, &settings::resolve(&cli)?, args),
         Command::Assessment(args) => assessment::run(&cli, &settings::resolve(&cli)?, args),
         Command::Plan(args) => plan::run(&cli, &settings::resolve(&cli)?, args),
+        Command::Pack(args) => pack::run(&cli, args),
     }
 }

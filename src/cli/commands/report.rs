@@ -19,7 +19,27 @@ pub fn run(cli: &Cli, settings: &Settings, args: &ReportArgs) -> Result<Outcome>
     } else {
         Some(target_path(cli, settings, &args.out)?)
     };
-    let evidence = settings.read(args.at.rev(), Want { bodies: true })?;
+    let (_, report) = read(settings, args.at.rev())?;
+    let emit = |out: &mut dyn std::io::Write| match args.format {
+        ReportFormat::Html => report::html::write(&report, out),
+        ReportFormat::Markdown => report::markdown::write(&report, out),
+    };
+    match target {
+        None => output::emit_with(emit)?,
+        Some(path) => {
+            let mut bytes = Vec::new();
+            emit(&mut bytes)?;
+            output::write_atomically(&path, &bytes)
+                .with_context(|| format!("cannot write the report to {}", path.display()))?;
+            eprintln!("Wrote {}", path.display());
+        }
+    }
+    Ok(Outcome::Clean)
+}
+
+/// The evidence at `rev` (the working tree when `None`), with bodies, and its report.
+pub(super) fn read(settings: &Settings, rev: Option<&str>) -> Result<(Evidence, Report)> {
+    let evidence = settings.read(rev, Want { bodies: true })?;
     let project = &evidence.project;
     let commit = match &evidence.commit {
         Some(c) => Some(c.clone()),
@@ -58,21 +78,7 @@ pub fn run(cli: &Cli, settings: &Settings, args: &ReportArgs) -> Result<Outcome>
         history,
         findings,
     });
-    let emit = |out: &mut dyn std::io::Write| match args.format {
-        ReportFormat::Html => report::html::write(&report, out),
-        ReportFormat::Markdown => report::markdown::write(&report, out),
-    };
-    match target {
-        None => output::emit_with(emit)?,
-        Some(path) => {
-            let mut bytes = Vec::new();
-            emit(&mut bytes)?;
-            output::write_atomically(&path, &bytes)
-                .with_context(|| format!("cannot write the report to {}", path.display()))?;
-            eprintln!("Wrote {}", path.display());
-        }
-    }
-    Ok(Outcome::Clean)
+    Ok((evidence, report))
 }
 
 /// The latest recorded visit beside the evidence read, and each visit's Compliance Plus.

@@ -9,6 +9,11 @@ use crate::cli::output;
 use crate::cli::settings;
 
 pub fn run(cli: &Cli, args: &SchemaArgs) -> Result<Outcome> {
+    if args.manifest {
+        let schema = cse::pack::manifest::schema();
+        output::emit(&format!("{}\n", serde_json::to_string_pretty(&schema)?))?;
+        return Ok(Outcome::Clean);
+    }
     // The catalogue in force lists the element ids; outside a repository, the built-in one.
     let catalogue = match cse::project::find_root(&settings::start_dir(cli)?) {
         Some(_) => settings::resolve(cli)?.catalogue,
