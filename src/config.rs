@@ -71,6 +71,10 @@ pub struct Config {
     pub privacy_allow_domains: Setting<Vec<String>>,
     /// `[privacy] allow_phones`: the organisation's published phone numbers.
     pub privacy_allow_phones: Setting<Vec<String>>,
+    /// `[documents] dir`: repository-relative folder of the documents evidence cites.
+    pub documents_dir: Option<Setting<String>>,
+    /// `[checks] changed_since_review`: warn (W020) when a cited document changed after review.
+    pub changed_since_review: Setting<bool>,
 }
 
 impl Default for Config {
@@ -89,6 +93,8 @@ impl Default for Config {
             pack_withhold: Setting::default(Vec::new()),
             privacy_allow_domains: Setting::default(Vec::new()),
             privacy_allow_phones: Setting::default(Vec::new()),
+            documents_dir: None,
+            changed_since_review: Setting::default(true),
         }
     }
 }
@@ -116,6 +122,20 @@ struct RawConfig {
     cycle: Option<RawCycle>,
     pack: Option<RawPack>,
     privacy: Option<RawPrivacy>,
+    documents: Option<RawDocuments>,
+    checks: Option<RawChecks>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawDocuments {
+    dir: Option<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawChecks {
+    changed_since_review: Option<Spanned<bool>>,
 }
 
 #[derive(Deserialize)]
@@ -319,6 +339,16 @@ impl Config {
         if let Some(dir) = raw.assessments.and_then(|a| a.dir) {
             config.assessments_dir = folder(dir, "assessments.dir")?;
         }
+        if let Some(dir) = raw.documents.and_then(|d| d.dir) {
+            config.documents_dir = Some(folder(dir, "documents.dir")?);
+        }
+        if let Some(on) = raw.checks.and_then(|c| c.changed_since_review) {
+            let span = on.span();
+            config.changed_since_review = Setting {
+                value: on.into_inner(),
+                origin: origin(span),
+            };
+        }
         if let Some(years) = raw.cycle.and_then(|c| c.years) {
             let span = years.span();
             let value = u32::try_from(*years.get_ref())
@@ -414,6 +444,8 @@ const TOP_KEYS: &[&str] = &[
     "cycle",
     "pack",
     "privacy",
+    "documents",
+    "checks",
 ];
 const GATE_KEYS: &[&str] = &[
     "fail_under",

@@ -83,6 +83,7 @@ codes! {
     PersonalDataInNarrative = "W010", "personal-data-in-narrative", Warning, "The narrative has what looks like personal data: an email outside `[privacy] allow_domains`, a UK phone or National Insurance number, or a postcode by a name.";
     PersonalDataInDocument = "W011", "personal-data-in-document", Warning, "A markdown, text or CSV document the evidence cites has what looks like personal data (as W010).";
     EvidenceWithoutTarget = "W012", "evidence-without-target", Warning, "An evidence item has a title but neither `path` nor `url` yet (as `cse import` adds them).";
+    ChangedSinceReview = "W020", "changed-since-review", Warning, "A document the element cites changed in git after the element was reviewed.";
 }
 
 impl Serialize for Code {

@@ -9,6 +9,7 @@ pub mod checks;
 pub mod config;
 pub mod delta;
 pub mod diagnostic;
+pub mod documents;
 pub mod evidence;
 pub mod gates;
 pub mod git;

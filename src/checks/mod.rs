@@ -26,6 +26,7 @@ use crate::tree::{self, Listed, ReadError, Tree, TreeError};
 pub const MAX_FILES: usize = 10_000;
 
 pub use cache::FileCache;
+pub use review::{is_overdue, review_due};
 
 /// When each file last changed, from version control. The staleness check uses it for
 /// files without a `reviewed` date.
@@ -172,6 +173,14 @@ pub struct UnitCheck {
 }
 
 impl UnitCheck {
+    /// Where element `id` stands in catalogue order; unknown elements after every known one.
+    pub fn position(&self, id: &str) -> usize {
+        self.elements
+            .iter()
+            .position(|e| e.id == id)
+            .unwrap_or(usize::MAX)
+    }
+
     pub fn element(&self, id: &str) -> Option<&ElementState> {
         self.elements.iter().find(|e| e.id == id)
     }

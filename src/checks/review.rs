@@ -84,8 +84,17 @@ fn missing_review(cx: &FileContext<'_>, status: &Located<Status>, out: &mut Vec<
 
 /// Whether evidence reviewed (or changed) on `date` is older than `review_max_age`.
 fn is_stale(cx: &FileContext<'_>, date: jiff::civil::Date) -> bool {
-    date.checked_add(cx.options.review_max_age)
-        .is_ok_and(|due| due < cx.options.today)
+    review_due(date, cx.options.review_max_age).is_some_and(|due| is_overdue(due, cx.options.today))
+}
+
+/// The day a review made on `reviewed` falls due: `review_max_age` later (`None` past year 9999).
+pub fn review_due(reviewed: jiff::civil::Date, max_age: jiff::Span) -> Option<jiff::civil::Date> {
+    reviewed.checked_add(max_age).ok()
+}
+
+/// Whether something due on `due` is overdue on `today`: the review is stale, the action late.
+pub fn is_overdue(due: jiff::civil::Date, today: jiff::civil::Date) -> bool {
+    due < today
 }
 
 /// A short human form of a span such as `12 months`.

@@ -127,6 +127,27 @@ and left alone, so running it again is safe.",
     )]
     Diff(super::commands::diff::DiffArgs),
 
+    /// The documents the evidence cites: who cites each, its last change in git, and the
+    /// elements reviewed before that change.
+    #[command(
+        long_about = super::commands::docs::LONG_ABOUT,
+        after_help = "Examples:\n  cse docs\n  cse docs --format csv > documents.csv"
+    )]
+    Docs(super::commands::docs::DocsArgs),
+
+    /// Reviews and actions falling due, or overdue, grouped by owner.
+    #[command(
+        long_about = super::commands::due::LONG_ABOUT,
+        after_help = "Examples:\n  cse due\n  cse due --within 60d --owner \"Branch Manager\"\n  cse due --format ics > cse-due.ics\n  cse due --format markdown > digest.md"
+    )]
+    Due(super::commands::due::DueArgs),
+
+    /// One ranked work queue: what to do next, why, where, and who owns it.
+    #[command(
+        long_about = super::commands::next::LONG_ABOUT,
+        after_help = "Examples:\n  cse next\n  cse next --owner \"Branch Manager\" --limit 5\n  cse next --format markdown"
+    )]
+    Next(super::commands::next::NextArgs),
     /// The assessor's ratings at a visit beside your self-assessment: counts, Compliance Plus,
     /// partials, changes since the visit before and where you and the assessor differ.
     #[command(

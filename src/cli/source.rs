@@ -1,7 +1,12 @@
 //! `--at REV`, shared by every command that reads the evidence.
 
 use clap::Args;
+use cse::checks::UnitCheck;
+use cse::diagnostic::Code;
+use cse::documents::{self, NoHistory};
 use cse::git::Commit;
+
+use super::settings::Settings;
 
 /// `--at REV`: flatten this into the arguments of any command that reads the evidence.
 #[derive(Debug, Clone, Default, Args)]
@@ -27,4 +32,23 @@ pub fn describe(commit: &Commit) -> String {
         commit.date,
         cse::render::escape::terminal(&commit.subject)
     )
+}
+
+/// W020 over the working tree's evidence, with the project's setting; see [`documents::review`].
+pub fn review_documents(
+    project: &Settings,
+    units: &mut [UnitCheck],
+) -> anyhow::Result<documents::Reviewed> {
+    let tree = project.tree()?;
+    let enabled = project.config.changed_since_review.value;
+    Ok(documents::review(units, &tree, &project.root, enabled))
+}
+
+/// The one note, on standard error, when changed-since-review could not be checked.
+pub fn note_skipped(why: &NoHistory) {
+    eprintln!(
+        "note: changed-since-review ({}) was not checked: {}",
+        Code::ChangedSinceReview.id(),
+        why.reason()
+    );
 }

@@ -7,12 +7,13 @@
 //! implementation (gix) could stand behind it.
 
 mod blobs;
+mod changes;
 mod objects;
 mod parse;
+mod stream;
 mod tree;
 
 use std::collections::HashMap;
-use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::OnceLock;
@@ -20,8 +21,11 @@ use std::sync::OnceLock;
 use jiff::civil::Date;
 
 pub use blobs::BlobReader;
+pub use changes::{Change, last_changes};
 pub use objects::{Blob, Objects, TreeObject};
 pub use tree::GitTree;
+
+use stream::FieldStream;
 
 /// A commit, as `cse` needs it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -211,49 +215,28 @@ impl Repo {
     pub fn last_commit_before(&self, date: Date) -> Result<Commit, GitError> {
         let mut cmd = git(&self.dir);
         cmd.args(FIRST_PARENT_LOG);
-        let mut child = spawn(&mut cmd, "git log")?;
-        let Some(stdout) = child.stdout.take() else {
-            let _ = child.kill();
-            let _ = child.wait();
-            return Err(failed("git log", "its output could not be read"));
-        };
-        let mut reader = BufReader::new(stdout);
-        let mut found = None;
+        let mut stream = FieldStream::start(&mut cmd, "git log")?;
         let mut fields: Vec<Vec<u8>> = Vec::with_capacity(5);
         let mut field = Vec::new();
-        loop {
-            field.clear();
-            match reader.read_until(0, &mut field) {
-                Ok(0) | Err(_) => break,
-                Ok(_) => {}
-            }
-            if field.last() == Some(&0) {
-                field.pop();
-            }
+        while stream.next_into(&mut field) {
             fields.push(field.clone());
             if fields.len() == 5 {
                 let refs: Vec<&[u8]> = fields.iter().map(Vec::as_slice).collect();
-                let commit = parse::commit(&refs).map_err(|e| failed("git log", e))?;
+                let commit = match parse::commit(&refs) {
+                    Ok(commit) => commit,
+                    Err(e) => {
+                        stream.stop();
+                        return Err(failed("git log", e));
+                    }
+                };
                 fields.clear();
                 if commit.date < date {
-                    found = Some(commit);
-                    break;
+                    stream.stop();
+                    return Ok(commit);
                 }
             }
         }
-        drop(reader);
-        let _ = child.kill();
-        let status = child.wait();
-        if let Some(commit) = found {
-            return Ok(commit);
-        }
-        if !status.is_ok_and(|s| s.success()) {
-            let mut message = String::new();
-            if let Some(mut e) = child.stderr.take() {
-                let _ = std::io::Read::read_to_string(&mut e, &mut message);
-            }
-            return Err(log_failed(message.trim().to_owned()));
-        }
+        stream.finish().map_err(log_failed)?;
         Err(GitError::NoCommitBefore(date))
     }
 

@@ -4,9 +4,12 @@
 pub mod actions;
 pub mod assessment;
 pub mod diagnostics;
+pub mod docs;
+pub mod due;
 pub mod element;
 pub mod escape;
 pub mod gates;
+pub mod next;
 pub mod priorities;
 pub mod sheet;
 pub mod status;
@@ -34,4 +37,14 @@ pub enum Format {
     Markdown,
     /// CSV with a header row, for spreadsheets.
     Csv,
+}
+
+/// What an emitter writes, as a string (for the renderers that build their text first).
+pub fn to_string_with(
+    write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
+) -> String {
+    let mut buf = Vec::new();
+    // Writing to a Vec cannot fail.
+    let _ = write(&mut buf);
+    String::from_utf8_lossy(&buf).into_owned()
 }

@@ -169,6 +169,15 @@ pub fn config(catalogue_path: Option<&str>) -> String {
 # central-library = "evidence/central"
 # mobile-library = "evidence/mobile"
 
+# The folder of the documents the evidence cites: `cse docs` lists the files in it that no
+# element cites. Default: not set.
+# [documents]
+# dir = "docs"
+
+# W020: `cse check` warns when a document an element cites changed in git after the
+# element's `reviewed` date. Set to false to turn the warning off.
+# [checks]
+# changed_since_review = true
 # The assessor's records, one YAML file per visit (see assessments/README.md).
 # [assessments]
 # dir = "assessments"

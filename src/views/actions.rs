@@ -55,11 +55,7 @@ pub fn build(checks: &[UnitCheck], today: Date) -> ActionPlan {
     for (unit_index, check) in checks.iter().enumerate() {
         for file in &check.files {
             let Some(front) = &file.front else { continue };
-            let position = check
-                .elements
-                .iter()
-                .position(|e| e.id == file.element)
-                .unwrap_or(usize::MAX);
+            let position = check.position(&file.element);
             for a in front.actions.iter().filter(|a| a.is_open()) {
                 let due = a.due.as_ref().map(|d| d.value);
                 let row = ActionRow {

@@ -2,7 +2,9 @@
 //! filesystem) so the same report can be built from any source of [`crate::checks::UnitCheck`]s.
 
 pub mod actions;
+pub mod due;
 pub mod element;
+pub mod next;
 pub mod priorities;
 pub mod report;
 pub mod status;

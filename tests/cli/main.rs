@@ -14,6 +14,7 @@ mod concurrency;
 mod config;
 mod consistency;
 mod docs_examples;
+mod due_next;
 mod gates;
 mod gen_repo;
 mod git;

@@ -12,7 +12,12 @@ use crate::cli::source;
 use cse::project::Want;
 
 pub fn run(cli: &Cli, settings: &Settings, args: &CheckArgs) -> Result<Outcome> {
-    let checked = settings.read(args.at.rev(), Want::default())?;
+    let mut checked = settings.read(args.at.rev(), Want::default())?;
+    // A commit's documents are not compared: their history is the working tree's.
+    let skipped = match checked.commit {
+        None => source::review_documents(&checked.project, &mut checked.units)?.skipped,
+        Some(_) => None,
+    };
     let results = checked.units;
     let mut diagnostics: Vec<Diagnostic> = results
         .iter()
@@ -40,6 +45,9 @@ pub fn run(cli: &Cli, settings: &Settings, args: &CheckArgs) -> Result<Outcome> 
         output::emit(&format!("{}\n\n", source::describe(commit)))?;
     }
     output::emit_with(|out| emitter.emit(&diagnostics, &summary, out))?;
+    if let Some(why) = &skipped {
+        source::note_skipped(why);
+    }
     let failed = summary.errors > 0 || (args.deny_warnings && summary.warnings > 0);
     Ok(if failed {
         Outcome::Findings

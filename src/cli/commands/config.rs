@@ -157,6 +157,14 @@ fn write(settings: &Settings, out: &mut dyn Write) -> std::io::Result<()> {
         row("privacy.allow_phones", &config.privacy_allow_phones, |v| {
             toml_list(v.iter().map(String::as_str))
         }),
+        optional("documents.dir", config.documents_dir.as_ref(), |v| {
+            toml_string(v)
+        }),
+        row(
+            "checks.changed_since_review",
+            &config.changed_since_review,
+            bool::to_string,
+        ),
     ];
 
     let config_line = match (settings.config_source, &config.path) {

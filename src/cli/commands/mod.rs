@@ -17,9 +17,12 @@ mod status;
 mod report;
 
 pub mod diff;
+pub mod docs;
+pub mod due;
 pub mod export;
 pub mod history;
 pub mod import;
+pub mod next;
 pub mod pack;
 
 use anyhow::Result;
@@ -46,6 +49,9 @@ pub fn run(cli: Cli) -> Result<Outcome> {
 
         Command::History(args) => history::run(&settings::resolve(&cli)?, args),
         Command::Diff(args) => diff::run(&cli, &settings::resolve(&cli)?, args),
+        Command::Docs(args) => docs::run(&cli, &settings::resolve(&cli)?, args),
+        Command::Due(args) => due::run(&cli, &settings::resolve(&cli)?, args),
+        Command::Next(args) => next::run(&cli, &settings::resolve(&cli)?, args),
         Command::Export(args) => export::run(&cli, &settings::resolve(&cli)?, args),
         Command::Import(args) => import::run(&cli, &settings::resolve(&cli)?, args),
         Command::Assessment(args) => assessment::run(&cli, &settings::resolve(&cli)?, args),

@@ -1,0 +1,91 @@
+//! `cse next`
+
+use anyhow::Result;
+use clap::{Args, ValueEnum};
+use cse::project::Want;
+use cse::render::next::{self, NextFormat};
+use cse::views::next::{self as view, NextInput};
+
+use crate::cli::Outcome;
+use crate::cli::args::Cli;
+use crate::cli::settings::Settings;
+use crate::cli::{output, source, terminal};
+
+pub const LONG_ABOUT: &str = "One ranked work queue: for each thing to do, what to do, why, \
+the element and file, and who owns it. The queue is ordered by these rules, in turn:\n\
+  1. errors that make an element not ready;\n\
+  2. priority elements that are missing, not assessed or non-compliant;\n\
+  3. partial elements without an open action;\n\
+  4. overdue actions;\n\
+  5. documents changed since the element's review (W020);\n\
+  6. stale reviews;\n\
+  7. the other elements that are not ready, priority elements first.\n\
+Within a rule, items with the earlier due date come first (undated last), then elements in \
+catalogue order.\n\n\
+An element's work belongs to its `owner`; an action to its own `owner`, or the element's when \
+it has none.";
+
+#[derive(Debug, Args)]
+pub struct NextArgs {
+    /// Only the work of this owner (names compared ignoring case).
+    #[arg(long, value_name = "NAME")]
+    pub owner: Option<String>,
+
+    /// Show only the first N items.
+    #[arg(long, value_name = "N")]
+    pub limit: Option<usize>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = NextFormatArg::Table)]
+    pub format: NextFormatArg,
+
+    #[command(flatten)]
+    pub at: source::AtArg,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum NextFormatArg {
+    /// A numbered entry per item, fitted to the terminal.
+    Table,
+    /// The versioned JSON document from docs/due.md.
+    Json,
+    /// A numbered list, for an issue or an email.
+    Markdown,
+}
+
+/// Always clean: the queue is advice, not a gate.
+pub fn run(cli: &Cli, settings: &Settings, args: &NextArgs) -> Result<Outcome> {
+    let mut checked = settings.read(args.at.rev(), Want::default())?;
+    // Documents are compared in the working tree only: their history is today's.
+    let reviewed = match checked.commit {
+        None => Some(source::review_documents(
+            &checked.project,
+            &mut checked.units,
+        )?),
+        Some(_) => None,
+    };
+    let documents = reviewed.as_ref().map_or(&[][..], |r| &r.documents[..]);
+    let queue = view::build(&NextInput {
+        catalogue: &checked.project.catalogue,
+        checks: &checked.units,
+        documents,
+        today: checked.project.today,
+        review_max_age: checked.project.config.review_max_age.value,
+        owner: args.owner.as_deref(),
+        limit: args.limit,
+    });
+    let format = match args.format {
+        NextFormatArg::Table => NextFormat::Table,
+        NextFormatArg::Json => NextFormat::Json,
+        NextFormatArg::Markdown => NextFormat::Markdown,
+    };
+    if let (Some(commit), NextFormat::Table) = (&checked.commit, format) {
+        output::emit(&format!("{}\n\n", source::describe(commit)))?;
+    }
+    let term = terminal::terminal(cli.color);
+    output::emit(&next::render(&queue, format, &term))?;
+    if let Some(why) = reviewed.and_then(|r| r.skipped) {
+        source::note_skipped(&why);
+    }
+    Ok(Outcome::Clean)
+}
