@@ -218,7 +218,7 @@ fn readme_tutorial_is_true() {
     let (code, out) = run_in(&repo, &["check"]);
     assert_eq!(code, 0);
     assert!(
-        out.ends_with("0 errors, 56 warnings in 57 files\n"),
+        out.contains("\n0 errors, 56 warnings in 57 files\n"),
         "{out}"
     );
     assert!(readme.contains("`0 errors, 56 warnings in\n57 files`, exit code 0"));
