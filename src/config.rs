@@ -287,15 +287,15 @@ impl Config {
             let span = list.span();
             let mut value = Vec::new();
             for pattern in list.get_ref() {
-                let glob = relative_pattern(base, pattern).ok_or_else(|| {
-                    err(
-                        Some(span.clone()),
-                        format!(
-                            "{key} pattern `{pattern}` must name files inside the repository{}",
-                            outside_note(base)
-                        ),
-                    )
-                })?;
+                let glob = match relative_pattern(base, pattern) {
+                    None => Err(format!(
+                        "{key} pattern `{pattern}` must name files inside the repository{}",
+                        outside_note(base)
+                    )),
+                    Some(Err(e)) => Err(format!("{key} pattern `{pattern}` is not a glob: {e}")),
+                    Some(Ok(glob)) => Ok(glob),
+                }
+                .map_err(|m| err(Some(span.clone()), m))?;
                 value.push(glob);
             }
             Ok(Setting {
@@ -504,7 +504,7 @@ fn relative_dir(base: Option<&str>, dir: &str) -> Option<String> {
 
 /// An `ignore` pattern relative to `base`. A pattern without `/` matches file names anywhere,
 /// so it needs no anchoring.
-fn relative_pattern(base: Option<&str>, pattern: &str) -> Option<Glob> {
+fn relative_pattern(base: Option<&str>, pattern: &str) -> Option<Result<Glob, String>> {
     let pattern = pattern.trim_start_matches("./");
     if !pattern.contains('/') {
         return Some(Glob::new(pattern));

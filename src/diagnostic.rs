@@ -68,6 +68,8 @@ codes! {
     BrokenLink = "E016", "broken-link", Error, "A relative link in the narrative points to a missing file.";
     InvalidValue = "E017", "invalid-value", Error, "A field has the wrong type, or a required field is missing.";
     UnreadableFile = "E018", "unreadable-file", Error, "The file cannot be read as UTF-8 text within the size limit.";
+    MoreDiagnostics = "E019", "more-diagnostics", Error, "A file has more than 100 findings; the rest are counted in one note (a warning if they are all warnings).";
+    PathNotDocument = "E020", "path-not-document", Error, "An evidence `path` is empty, a folder, or the evidence file itself.";
     AssessmentSyntax = "E030", "assessment-syntax", Error, "An assessment record is not valid YAML, repeats a key, or breaks a parser limit.";
     AssessmentUnknownKey = "E031", "assessment-unknown-key", Error, "An assessment record has a key the format does not define.";
     AssessmentInvalidValue = "E032", "assessment-invalid-value", Error, "An assessment field has the wrong type or value (`kind`, `outcome`), or a required field is missing.";

@@ -22,6 +22,7 @@ pub mod readiness;
 pub mod render;
 pub mod report;
 pub mod rollup;
+pub mod safe_write;
 pub mod scaffold;
 pub mod schema;
 pub mod sheet;

@@ -190,7 +190,9 @@ pub struct Want {
 pub fn find_root(start: &Path) -> Option<(PathBuf, Option<PathBuf>)> {
     for dir in start.ancestors() {
         let cfg = dir.join(config::FILE_NAME);
-        if cfg.is_file() {
+        // Anything by that name, even a folder, a pipe or a dangling link, is the config:
+        // loading it then fails plainly instead of the settings silently falling away.
+        if cfg.symlink_metadata().is_ok() {
             return Some((dir.to_owned(), Some(cfg)));
         }
         if dir.join("evidence").is_dir() {
@@ -275,7 +277,7 @@ impl Project {
         let (root, config, config_source) = match &locate.config_file {
             Some(file) => {
                 let file = start.join(file);
-                if !file.is_file() {
+                if file.symlink_metadata().is_err() {
                     return Err(ProjectError::NoConfigFile(shown(&file)));
                 }
                 let config_dir = file.parent().unwrap_or(Path::new("."));

@@ -161,6 +161,26 @@ fn describe_io(e: &io::Error) -> String {
     }
 }
 
+/// A file name that is not valid UTF-8, with each invalid byte written as `\xNN`.
+fn escape_name(name: &std::ffi::OsStr) -> String {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let mut out = String::new();
+        for chunk in name.as_bytes().utf8_chunks() {
+            out.push_str(chunk.valid());
+            for b in chunk.invalid() {
+                out.push_str(&format!("\\x{b:02x}"));
+            }
+        }
+        out
+    }
+    #[cfg(not(unix))]
+    {
+        name.to_string_lossy().into_owned()
+    }
+}
+
 pub fn is_readme(name: &str) -> bool {
     name.eq_ignore_ascii_case("readme.md")
 }
@@ -172,6 +192,9 @@ pub struct FsTree {
     /// point into a few folders: reading each folder once replaces a system call per path
     /// component per probe.
     folders: RwLock<HashMap<PathBuf, Arc<Folder>>>,
+    /// The real path of each listed file whose name is not valid UTF-8, by the escaped
+    /// repository-relative path [`Tree::list`] gave for it, so it is reopened as it is.
+    escaped: RwLock<HashMap<String, PathBuf>>,
 }
 
 /// A folder as [`Tree::probe`] remembers it.
@@ -198,6 +221,7 @@ impl FsTree {
         Ok(FsTree {
             root: fs::canonicalize(root)?,
             folders: RwLock::new(HashMap::new()),
+            escaped: RwLock::new(HashMap::new()),
         })
     }
 
@@ -236,15 +260,29 @@ impl FsTree {
         }
     }
 
+    /// `path` relative to the root, with `/` separators. Names that are not valid UTF-8 are
+    /// written with escapes (`caf\xe9`), and remembered so [`Tree::read`] finds the file.
     fn relative(&self, path: &Path) -> String {
         let rel = path.strip_prefix(&self.root).unwrap_or(path);
-        rel.components()
+        let mut lossless = true;
+        let shown = rel
+            .components()
             .filter_map(|c| match c {
-                Component::Normal(s) => Some(s.to_string_lossy().into_owned()),
+                Component::Normal(s) => Some(match s.to_str() {
+                    Some(s) => s.to_owned(),
+                    None => {
+                        lossless = false;
+                        escape_name(s)
+                    }
+                }),
                 _ => None,
             })
             .collect::<Vec<_>>()
-            .join("/")
+            .join("/");
+        if !lossless && let Ok(mut escaped) = self.escaped.write() {
+            escaped.insert(shown.clone(), path.to_owned());
+        }
+        shown
     }
 
     fn inside(&self, path: &Path) -> Result<PathBuf, String> {
@@ -335,8 +373,9 @@ impl Tree for FsTree {
     }
 
     fn read(&self, path: &str, limit: u64) -> Result<Vec<u8>, ReadError> {
+        let real = self.escaped.read().ok().and_then(|e| e.get(path).cloned());
         // Judged again at read time: a symlink may have changed since the listing.
-        let full = match fs::canonicalize(self.root.join(path)) {
+        let full = match fs::canonicalize(real.unwrap_or_else(|| self.root.join(path))) {
             Ok(full) if full.starts_with(&self.root) => full,
             Ok(_) => {
                 return Err(ReadError::Io(

@@ -15,6 +15,7 @@ pub(super) fn check(
     files: &[&EvidenceFile],
 ) -> Vec<Diagnostic> {
     let mut out = Vec::new();
+    let mut suggest_budget = suggest::WORK_PER_CHECK;
     let mut seen: HashMap<&str, &str> = HashMap::new();
     // The first file named after each element, to point copies at it.
     let mut named: HashMap<&str, &str> = HashMap::new();
@@ -40,7 +41,7 @@ pub(super) fn check(
                     ),
                     None => format!("name the file `{e}.md`, after the element it holds"),
                 },
-                None => match suggest::closest(&f.element, catalogue.element_ids()) {
+                None => match suggest::closest_within(&f.element, catalogue.element_ids(), &mut suggest_budget) {
                     Some(s) => format!("did you mean `{s}.md`? Evidence files are named `<element>.md`"),
                     None => "evidence files are named `<element>.md`, such as `1.2.2.md`; put other notes outside the evidence folder".into(),
                 },

@@ -72,12 +72,32 @@ fn check_path(cx: &FileContext<'_>, p: &Located<String>, out: &mut Vec<Diagnosti
             "keep evidence documents inside the repository and link them with a relative path",
         )
     };
+    let not_a_document = |what: &str| {
+        diag(
+            Code::PathNotDocument,
+            format!("path `{shown}` {what}, not a document"),
+            "name the file that is the evidence, such as ../docs/complaints-procedure.md",
+        )
+    };
+    if value.is_empty() {
+        out.push(diag(
+            Code::PathNotDocument,
+            "path is empty".into(),
+            "name the file that is the evidence, such as ../docs/complaints-procedure.md",
+        ));
+        return;
+    }
     let Some(resolved) = tree::resolve(cx.path, value) else {
         out.push(outside());
         return;
     };
+    if resolved == cx.path {
+        out.push(not_a_document("is this evidence file itself"));
+        return;
+    }
     match cx.tree.probe(&resolved) {
-        PathState::File | PathState::Dir => {}
+        PathState::File => {}
+        PathState::Dir => out.push(not_a_document("is a folder")),
         PathState::Outside => out.push(outside()),
         PathState::Missing => out.push(diag(
             Code::PathNotFound,
@@ -106,23 +126,27 @@ pub(crate) fn is_web_url(url: &str) -> bool {
 }
 
 fn check_url(cx: &FileContext<'_>, u: &Located<String>, out: &mut Vec<Diagnostic>) {
-    if !is_web_url(&u.value) {
-        out.push(
-            Diagnostic::new(
-                Code::InvalidUrl,
-                format!(
-                    "`{}` is not an http or https address",
-                    excerpt(u.value.trim())
-                ),
-            )
+    let value = u.value.trim();
+    let (problem, help) = if value.contains(char::is_control) {
+        (
+            "holds a control character (such as a line break or escape)",
+            "write the address on one line, with no hidden characters",
+        )
+    } else if !is_web_url(value) {
+        (
+            "is not an http or https address",
+            "write a full web address such as https://example.org/page; use `path:` for files",
+        )
+    } else {
+        return;
+    };
+    out.push(
+        Diagnostic::new(Code::InvalidUrl, format!("`{}` {problem}", excerpt(value)))
             .file(cx.path)
             .at(cx.text, u.line, u.column)
             .span_chars(u.value.chars().count())
-            .help(
-                "write a full web address such as https://example.org/page; use `path:` for files",
-            ),
-        );
-    }
+            .help(help),
+    );
 }
 
 #[cfg(test)]

@@ -2,15 +2,19 @@
 
 use pulldown_cmark::{Event, Parser, Tag};
 
-use super::FileContext;
+use super::{FileContext, cap};
 use crate::diagnostic::{Code, Diagnostic, excerpt};
 use crate::tree::{self, PathState};
 
-pub(super) fn check(cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
+/// Adds a diagnostic for each bad link, up to [`cap::MAX_PER_FILE`]; returns how many more
+/// bad links there were, counted but not built.
+pub(super) fn check(cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) -> usize {
     // Building the AST is the costly part; most bodies have no links at all.
     if !(cx.body.contains("](") || cx.body.contains("]:")) {
-        return;
+        return 0;
     }
+    let mut built = 0;
+    let mut not_built = 0;
     let mut cursor = Cursor::new(cx.body, cx.body_line);
     for (event, range) in Parser::new(cx.body).into_offset_iter() {
         let dest = match &event {
@@ -20,45 +24,59 @@ pub(super) fn check(cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
         let Some(target) = local_target(dest) else {
             continue;
         };
+        let resolved = tree::resolve(cx.path, &target);
+        let missing = match &resolved {
+            None => false,
+            Some(resolved) => match cx.tree.probe(resolved) {
+                PathState::File | PathState::Dir => continue,
+                PathState::Outside => false,
+                PathState::Missing => true,
+            },
+        };
+        if built == cap::MAX_PER_FILE {
+            not_built += 1;
+            continue;
+        }
+        built += 1;
         let dest = excerpt(dest);
         let (line, column) = cursor.position(range.start);
         let diag = |code, message: String, help: &str| {
             Diagnostic::new(code, message)
                 .file(cx.path)
                 .at(cx.text, line, column)
-                .span_chars(
-                    cx.body[range.clone()]
-                        .lines()
-                        .next()
-                        .map_or(1, |l| l.chars().count()),
-                )
+                .span_chars(first_line_chars(&cx.body[range.clone()]))
                 .help(help)
         };
-        match tree::resolve(cx.path, &target) {
-            None => out.push(diag(
+        out.push(match resolved {
+            Some(resolved) if missing => diag(
+                Code::BrokenLink,
+                format!(
+                    "link `{dest}` points to a missing file (looked for {})",
+                    excerpt(&resolved)
+                ),
+                "links are relative to this file; fix the path or add the file",
+            ),
+            _ => diag(
                 Code::PathOutsideRepository,
                 format!("link `{dest}` leads outside the repository"),
                 "link only to files inside the repository, or use a full https:// address",
-            )),
-            Some(resolved) => match cx.tree.probe(&resolved) {
-                PathState::File | PathState::Dir => {}
-                PathState::Outside => out.push(diag(
-                    Code::PathOutsideRepository,
-                    format!("link `{dest}` leads outside the repository"),
-                    "link only to files inside the repository, or use a full https:// address",
-                )),
-                PathState::Missing => out.push(diag(
-                    Code::BrokenLink,
-                    format!(
-                        "link `{dest}` points to a missing file (looked for {})",
-                        excerpt(&resolved)
-                    ),
-                    "links are relative to this file; fix the path or add the file",
-                )),
-            },
-        }
+            ),
+        });
     }
+    not_built
 }
+
+/// Characters on the first line of a link, for the underline. Only a snippet's worth is
+/// counted: a link nested a million times must not be read to its end for each level.
+fn first_line_chars(link: &str) -> usize {
+    link.chars()
+        .take_while(|c| *c != '\n')
+        .take(MAX_SPAN_CHARS)
+        .count()
+}
+
+/// Longest underline counted; snippets longer than this are not shown anyway.
+const MAX_SPAN_CHARS: usize = 1024;
 
 /// The file part of a relative link, percent-decoded; `None` for web, mail and in-page links.
 fn local_target(dest: &str) -> Option<String> {

@@ -1,7 +1,9 @@
 //! `cse check`: every rule over one unit's evidence folder. One module per rule.
 
 mod actions;
+mod budget;
 mod cache;
+pub mod cap;
 mod coverage;
 mod element;
 pub(crate) mod items;
@@ -25,8 +27,11 @@ use crate::tree::{self, Listed, ReadError, Tree, TreeError};
 /// in a large repository, and is refused at once rather than checked for minutes.
 pub const MAX_FILES: usize = 10_000;
 
+pub use budget::MAX_FRONT_MATTER_BYTES;
 pub use cache::FileCache;
 pub use review::{is_overdue, review_due};
+
+use budget::FrontMatterBudget;
 
 /// When each file last changed, from version control. The staleness check uses it for
 /// files without a `reviewed` date.
@@ -234,13 +239,17 @@ pub fn check_unit_cached(
     cache: Option<&FileCache>,
 ) -> Result<UnitCheck, TreeError> {
     let listed = list(tree, unit, options)?;
+    let budget = FrontMatterBudget::default();
     let results = match cache {
-        None => parallel::map(&listed, |l| check_file(catalogue, tree, l, options)),
-        Some(cache) => file_results(catalogue, tree, &listed, options, cache)
+        None => parallel::map(&listed, |l| {
+            check_admitted(catalogue, tree, l, options, &budget)
+        }),
+        Some(cache) => file_results(catalogue, tree, &listed, options, cache, &budget)
             .into_iter()
             .map(Arc::unwrap_or_clone)
             .collect(),
     };
+    budget.check(&unit.dir)?;
     Ok(finish_unit(catalogue, tree, unit, results, options))
 }
 
@@ -256,13 +265,17 @@ pub fn check_units(
     let listings: Vec<Result<Vec<Listed>, TreeError>> =
         parallel::map(units, |unit| list(tree, unit, options));
     let all_files: Vec<&Listed> = listings.iter().flatten().flatten().collect();
-    let mut results =
-        parallel::map(&all_files, |l| check_file(catalogue, tree, l, options)).into_iter();
+    let budget = FrontMatterBudget::default();
+    let mut results = parallel::map(&all_files, |l| {
+        check_admitted(catalogue, tree, l, options, &budget)
+    })
+    .into_iter();
     let per_unit: Vec<_> = listings
         .into_iter()
         .zip(units)
         .map(|(listed, unit)| {
             let listed = listed?;
+            budget.check(&unit.dir)?;
             let unit_results: Vec<_> = results.by_ref().take(listed.len()).collect();
             Ok((unit, unit_results))
         })
@@ -325,7 +338,9 @@ pub fn unit_states(
     cache: &FileCache,
 ) -> Result<UnitStates, TreeError> {
     let listed = list(tree, unit, options)?;
-    let results = file_results(catalogue, tree, &listed, options, cache);
+    let budget = FrontMatterBudget::default();
+    let results = file_results(catalogue, tree, &listed, options, cache, &budget);
+    budget.check(&unit.dir)?;
     let files: Vec<&EvidenceFile> = results.iter().map(|r| &r.0).collect();
     let coverage = coverage::check(catalogue, unit, &files);
     let diagnostics: Vec<&Diagnostic> = results
@@ -374,10 +389,11 @@ fn file_results(
     listed: &[Listed],
     options: &CheckOptions,
     cache: &FileCache,
+    budget: &FrontMatterBudget,
 ) -> Vec<cache::Shared> {
     if options.last_changed.is_some() {
         return parallel::map(listed, |l| {
-            Arc::new(check_file(catalogue, tree, l, options))
+            Arc::new(check_admitted(catalogue, tree, l, options, budget))
         });
     }
     let mut results: Vec<Option<cache::Shared>> = listed
@@ -397,8 +413,12 @@ fn file_results(
         .map(|(l, _)| l)
         .collect();
     let checked = parallel::map(&misses, |l| match l.problem {
-        Some(_) => Arc::new(check_file(catalogue, tree, l, options)),
-        None => cache.check(tree, &l.path, |t| check_file(catalogue, t, l, options)),
+        Some(_) => Arc::new(check_file(catalogue, tree, l, options, budget)),
+        // A file left unparsed is never remembered as if checked.
+        None if !budget.admit() => Arc::new(unparsed(l)),
+        None => cache.check(tree, &l.path, |t| {
+            check_file(catalogue, t, l, options, budget)
+        }),
     });
     let mut checked = checked.into_iter();
     for slot in results.iter_mut().filter(|r| r.is_none()) {
@@ -417,24 +437,50 @@ pub fn element_of_path(path: &str) -> &str {
     }
 }
 
+/// [`check_file`] while the front-matter budget lasts; after that, the file is left unparsed
+/// (and the check fails with the budget's error).
+fn check_admitted(
+    catalogue: &Catalogue,
+    tree: &dyn Tree,
+    listed: &Listed,
+    options: &CheckOptions,
+    budget: &FrontMatterBudget,
+) -> (EvidenceFile, Vec<Diagnostic>) {
+    if budget.admit() {
+        check_file(catalogue, tree, listed, options, budget)
+    } else {
+        unparsed(listed)
+    }
+}
+
+/// A file not read because the front-matter budget was spent.
+fn unparsed(listed: &Listed) -> (EvidenceFile, Vec<Diagnostic>) {
+    (unread_file(&listed.path), Vec::new())
+}
+
+/// The evidence file at `path`, with nothing read from it.
+fn unread_file(path: &str) -> EvidenceFile {
+    EvidenceFile {
+        path: path.to_owned(),
+        element: element_of_path(path).to_owned(),
+        front: None,
+        body: None,
+    }
+}
+
 fn check_file(
     catalogue: &Catalogue,
     tree: &dyn Tree,
     listed: &Listed,
     options: &CheckOptions,
+    budget: &FrontMatterBudget,
 ) -> (EvidenceFile, Vec<Diagnostic>) {
     let path = listed.path.as_str();
     let unreadable = |message: String, help: &str| {
         let d = Diagnostic::new(Code::UnreadableFile, message)
             .file(path)
             .help(help);
-        let file = EvidenceFile {
-            path: path.to_owned(),
-            element: element_of_path(path).to_owned(),
-            front: None,
-            body: None,
-        };
-        (file, tag(catalogue, path, vec![d]))
+        (unread_file(path), tag(catalogue, path, vec![d]))
     };
     if let Some(problem) = &listed.problem {
         return unreadable(
@@ -443,7 +489,7 @@ fn check_file(
         );
     }
     match tree.read(path, options.max_file_bytes) {
-        Ok(bytes) => check_bytes(catalogue, tree, path, &bytes, options),
+        Ok(bytes) => check_bytes_within(catalogue, tree, path, &bytes, options, budget),
         Err(e @ ReadError::TooLarge { .. }) => unreadable(
             format!("cannot read the file: {e}"),
             "evidence files hold front matter and a short narrative; link large documents from `evidence:`",
@@ -466,20 +512,36 @@ pub fn check_bytes(
     bytes: &[u8],
     options: &CheckOptions,
 ) -> (EvidenceFile, Vec<Diagnostic>) {
+    check_bytes_within(
+        catalogue,
+        tree,
+        path,
+        bytes,
+        options,
+        &FrontMatterBudget::default(),
+    )
+}
+
+/// [`check_bytes`], counting the front matter against `budget`.
+fn check_bytes_within(
+    catalogue: &Catalogue,
+    tree: &dyn Tree,
+    path: &str,
+    bytes: &[u8],
+    options: &CheckOptions,
+    budget: &FrontMatterBudget,
+) -> (EvidenceFile, Vec<Diagnostic>) {
     let stem = element_of_path(path);
     let element = catalogue.contains(stem).then_some(stem);
-    let mut file = EvidenceFile {
-        path: path.to_owned(),
-        element: stem.to_owned(),
-        front: None,
-        body: None,
-    };
+    let mut file = unread_file(path);
     let text = match evidence::decode(path, bytes) {
         Decoded::Text(t) => evidence::normalize_line_endings(t),
         Decoded::Unreadable(d) => return (file, tag(catalogue, path, vec![d])),
     };
     let text = text.as_ref();
     let (front, body, body_line, mut diags) = evidence::parse_front_matter(path, text);
+    budget.spend(text.len().saturating_sub(body.len()));
+    let mut not_built = 0;
     if let Some(front) = &front {
         let indexed = IndexedText::new(text);
         let cx = FileContext {
@@ -495,7 +557,7 @@ pub fn check_bytes(
         };
         element::check(&cx, &mut diags);
         items::check(&cx, &mut diags);
-        links::check(&cx, &mut diags);
+        not_built = links::check(&cx, &mut diags);
         review::check(&cx, &mut diags);
         actions::check(&cx, &mut diags);
         privacy::check(&cx, &mut diags);
@@ -504,6 +566,7 @@ pub fn check_bytes(
         file.body = Some(body.to_owned());
     }
     file.front = front;
+    cap::cap(path, &mut diags, not_built);
     (file, tag(catalogue, path, diags))
 }
 

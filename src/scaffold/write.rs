@@ -1,10 +1,9 @@
 //! Writing a plan: each file complete or not at all, and never over an existing one.
 
-use std::fs::{self, OpenOptions};
-use std::io::{self, Write};
 use std::path::Path;
 
 use super::{Plan, PlannedFile};
+use crate::safe_write::{self, Created, WriteError};
 
 /// What happened to one planned file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,67 +22,31 @@ pub struct FileResult<'p> {
 }
 
 /// Writes every file of `plan` under `root`, creating folders as needed. Goes on past a
-/// failure, so the report is complete.
-pub fn write<'p>(root: &Path, plan: &'p Plan) -> Vec<FileResult<'p>> {
-    plan.files
+/// failed file, so the report is complete; refuses the whole plan, writing nothing, when a
+/// folder on the way is a symbolic link out of `root`.
+pub fn write<'p>(root: &Path, plan: &'p Plan) -> Result<Vec<FileResult<'p>>, WriteError> {
+    let paths: Vec<&Path> = plan.files.iter().map(|f| Path::new(&f.path)).collect();
+    safe_write::check_folders_inside(root, &paths)?;
+    Ok(plan
+        .files
         .iter()
         .map(|file| {
-            let path = root.join(&file.path);
-            let written = match write_new(&path, file.contents.as_bytes()) {
-                Ok(true) => Written::Created,
-                Ok(false) => Written::Existed,
-                Err(e) => Written::Failed(e.to_string()),
-            };
+            let written =
+                match safe_write::create_file(&root.join(&file.path), file.contents.as_bytes()) {
+                    Ok(Created::Created) => Written::Created,
+                    Ok(Created::Existed) => Written::Existed,
+                    Err(e) => Written::Failed(e.to_string()),
+                };
             FileResult { file, written }
         })
-        .collect()
-}
-
-/// Writes `contents` to a temporary file in the same folder, then moves it into place only
-/// if nothing is at `path`. Returns `false`, changing nothing, when something is there.
-fn write_new(path: &Path, contents: &[u8]) -> io::Result<bool> {
-    // Anything at all, even a dangling symlink or a folder, counts as existing.
-    if fs::symlink_metadata(path).is_ok() {
-        return Ok(false);
-    }
-    let dir = path.parent().unwrap_or(Path::new("."));
-    fs::create_dir_all(dir)?;
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    // A leading dot: an interrupted run leaves no file that counts as evidence.
-    let temp = dir.join(format!(".{name}.cse-init-{}.tmp", std::process::id()));
-    let filled = OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&temp)
-        .and_then(|mut f| {
-            f.write_all(contents)?;
-            f.sync_all()
-        });
-    if let Err(e) = filled {
-        let _ = fs::remove_file(&temp);
-        return Err(e);
-    }
-    // A hard link, unlike a rename, fails when the target appeared meanwhile, so even a
-    // file created by someone else during the run is never replaced. File systems
-    // without hard links fall back to a rename.
-    let placed = match fs::hard_link(&temp, path) {
-        Ok(()) => Ok(true),
-        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Ok(false),
-        Err(_) if fs::symlink_metadata(path).is_ok() => Ok(false),
-        Err(_) => fs::rename(&temp, path).map(|()| true),
-    };
-    // After a rename the temporary name is already gone.
-    let _ = fs::remove_file(&temp);
-    placed
+        .collect())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::scaffold::Role;
+    use std::fs;
 
     fn plan(files: &[(&str, &str)]) -> Plan {
         Plan {
@@ -104,7 +67,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         fs::write(dir.path().join("kept.md"), "mine").unwrap();
         let plan = plan(&[("kept.md", "theirs"), ("a/b/new.md", "new")]);
-        let results = write(dir.path(), &plan);
+        let results = write(dir.path(), &plan).unwrap();
         let outcome: Vec<_> = results.iter().map(|r| r.written.clone()).collect();
         assert_eq!(outcome, [Written::Existed, Written::Created]);
         assert_eq!(
@@ -119,7 +82,7 @@ mod tests {
         let leftovers: Vec<_> = walkdir::WalkDir::new(dir.path())
             .into_iter()
             .filter_map(Result::ok)
-            .filter(|e| e.file_name().to_string_lossy().contains("cse-init"))
+            .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
             .collect();
         assert!(leftovers.is_empty(), "{leftovers:?}");
     }
@@ -132,6 +95,7 @@ mod tests {
         std::os::unix::fs::symlink("nowhere", dir.path().join("link.md")).unwrap();
         let plan = plan(&[("cse.toml", "x"), ("link.md", "x")]);
         let outcome: Vec<_> = write(dir.path(), &plan)
+            .unwrap()
             .into_iter()
             .map(|r| r.written)
             .collect();
@@ -149,6 +113,7 @@ mod tests {
         fs::write(dir.path().join("evidence"), "a file").unwrap();
         let plan = plan(&[("evidence/1.1.1.md", "x"), ("other.md", "y")]);
         let outcome: Vec<_> = write(dir.path(), &plan)
+            .unwrap()
             .into_iter()
             .map(|r| r.written)
             .collect();

@@ -1,7 +1,6 @@
 //! `cse import --write`: each planned file written whole through a temporary file in its
 //! folder, so a reader sees the old file or the new one, never half of one.
 
-use std::io::Write;
 use std::path::Path;
 
 use super::plan::{ElementPlan, Plan};
@@ -58,44 +57,15 @@ fn write_one(root: &Path, element: &ElementPlan) -> Result<(), String> {
         }
         (None, Err(_)) => {}
     }
-    persist(&dir, &target, text.as_bytes(), element.old_text.is_some())
-}
-
-/// Writes `bytes` to a temporary file in `dir`, then moves it to `target`: over the old file
-/// (keeping its permissions) when `replace`, else only if `target` is still missing.
-pub fn persist(dir: &Path, target: &Path, bytes: &[u8], replace: bool) -> Result<(), String> {
-    let mut temp = tempfile::NamedTempFile::new_in(dir)
-        .map_err(|e| format!("cannot create a temporary file: {e}"))?;
-    temp.write_all(bytes)
-        .and_then(|()| temp.as_file().sync_all())
-        .map_err(|e| format!("cannot write: {e}"))?;
-    let permissions = match std::fs::symlink_metadata(target) {
-        Ok(m) if m.is_file() => Some(m.permissions()),
-        _ => new_file_permissions(),
-    };
-    if let Some(p) = permissions {
-        temp.as_file()
-            .set_permissions(p)
-            .map_err(|e| format!("cannot set permissions: {e}"))?;
-    }
-    if replace {
-        temp.persist(target)
-            .map_err(|e| format!("cannot write: {}", e.error))?;
+    if element.old_text.is_some() {
+        crate::safe_write::write_file(&root, &target, text.as_bytes()).map_err(|e| e.to_string())
     } else {
-        temp.persist_noclobber(target)
-            .map_err(|e| format!("cannot create it: {}", e.error))?;
+        match crate::safe_write::create_file(&target, text.as_bytes()) {
+            Ok(crate::safe_write::Created::Created) => Ok(()),
+            Ok(crate::safe_write::Created::Existed) => {
+                Err("the file was created since the plan was made".into())
+            }
+            Err(e) => Err(e.to_string()),
+        }
     }
-    Ok(())
-}
-
-/// A temporary file is private to its owner; a new evidence file or export is not.
-#[cfg(unix)]
-fn new_file_permissions() -> Option<std::fs::Permissions> {
-    use std::os::unix::fs::PermissionsExt;
-    Some(std::fs::Permissions::from_mode(0o644))
-}
-
-#[cfg(not(unix))]
-fn new_file_permissions() -> Option<std::fs::Permissions> {
-    None
 }

@@ -25,22 +25,8 @@ fn repo_with(rel: &str, bytes: &[u8]) -> Repo {
 
 /// `cse check --format json`: every diagnostic and the exit code.
 fn check(repo: &Repo) -> (Vec<Value>, i32) {
-    let out = repo
-        .cse()
-        .args(["check", "--format", "json"])
-        .timeout(HANG)
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(!stderr.contains("panicked"), "{stderr}");
-    let json: Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
-        panic!(
-            "not JSON ({e}): {}\n{stderr}",
-            String::from_utf8_lossy(&out.stdout)
-        )
-    });
-    let diags = json["diagnostics"].as_array().unwrap().clone();
-    (diags, out.status.code().unwrap_or(-1))
+    let (json, code) = repo.check_json_within(HANG);
+    (json["diagnostics"].as_array().unwrap().clone(), code)
 }
 
 /// The diagnostics about `file`, after checking that nothing else was found and that the

@@ -18,6 +18,7 @@ mod due_next;
 mod gates;
 mod gen_repo;
 mod git;
+mod harden;
 mod init;
 mod layering;
 mod one_truth;

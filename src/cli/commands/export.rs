@@ -60,15 +60,7 @@ pub fn run(cli: &Cli, current: &Settings, args: &ExportArgs) -> Result<Outcome> 
         sheet::csv::write(&matrix, &mut bytes)?;
         bytes
     };
-    if std::fs::symlink_metadata(&target).is_ok_and(|m| !m.is_file()) {
-        bail!(
-            "--out {}: that is not a regular file; refusing to replace it",
-            args.out.display()
-        );
-    }
-    let dir = target.parent().context("--out names no folder")?;
-    cse::sheet::write::persist(dir, &target, &bytes, true)
-        .map_err(anyhow::Error::msg)
+    cse::safe_write::write_file(&settings.root, &target, &bytes)
         .with_context(|| format!("cannot write {}", target.display()))?;
     if let Some(commit) = &evidence.commit {
         eprintln!("{}", source::describe(commit));

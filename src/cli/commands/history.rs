@@ -62,7 +62,8 @@ pub fn run(settings: &Settings, args: &HistoryArgs) -> Result<Outcome> {
             Some(name) => format!("CSE readiness over time: {}", name.value),
             None => "CSE readiness over time".to_owned(),
         };
-        output::write_atomically(
+        cse::safe_write::write_file(
+            &settings.root,
             file,
             cse::report::svg::history_file(&points, &title, &dates).as_bytes(),
         )

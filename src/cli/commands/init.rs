@@ -46,7 +46,7 @@ pub fn run(cli: &Cli, args: &InitArgs) -> Result<Outcome> {
         }
         None => {
             let existing = target.join(config::FILE_NAME);
-            if existing.is_file() {
+            if existing.symlink_metadata().is_ok() {
                 Config::load(&shown(&existing))?
             } else {
                 Config::default()
@@ -79,7 +79,8 @@ pub fn run(cli: &Cli, args: &InitArgs) -> Result<Outcome> {
     };
     let plan = scaffold::plan(&catalogue, &options)?;
     let in_git = settings::git_root(&target).is_some();
-    let results = scaffold::write(&target, &plan);
+    let results = scaffold::write(&target, &plan)
+        .context("cannot set up the repository; nothing was written")?;
     let git = if in_git {
         GitStep::AlreadyRepository
     } else {
@@ -268,11 +269,15 @@ fn summary(
     }
 
     if changed {
-        let first = plan
-            .files
-            .iter()
-            .find(|f| f.role == Role::Evidence)
-            .map_or("evidence/1.1.1.md", |f| f.path.as_str());
+        // A file just written, else one that was there; never one that failed.
+        let evidence = |written: Written| {
+            results
+                .iter()
+                .find(move |r| r.file.role == Role::Evidence && r.written == written)
+        };
+        let first = evidence(Written::Created)
+            .or_else(|| evidence(Written::Existed))
+            .map(|r| r.file.path.as_str());
         out.push_str("\nNext steps:\n");
         let mut step = 1;
         if args.target != Path::new(".") {
@@ -282,20 +287,22 @@ fn summary(
             ));
             step += 1;
         }
+        if let Some(first) = first {
+            out.push_str(&format!(
+                "  {step}. Open {first}: say how you meet the element, list the proof, set the status.\n"
+            ));
+            step += 1;
+        }
         out.push_str(&format!(
-            "  {step}. Open {first}: say how you meet the element, list the proof, set the status.\n"
-        ));
-        out.push_str(&format!(
-            "  {}. cse check     finds mistakes, with file and line (not-assessed elements are only warnings)\n",
-            step + 1
+            "  {step}. cse check     finds mistakes, with file and line (not-assessed elements are only warnings)\n"
         ));
         out.push_str(&format!(
             "  {}. cse status    shows readiness per criterion\n",
-            step + 2
+            step + 1
         ));
         out.push_str(&format!(
             "  {}. pre-commit install   checks the evidence before every commit (see .pre-commit-config.yaml)\n",
-            step + 3
+            step + 2
         ));
     }
     out

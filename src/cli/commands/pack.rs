@@ -1,7 +1,7 @@
 //! `cse pack`: write the evidence pack for an assessor, or verify one.
 
 use std::fs::File;
-use std::io::{BufReader, BufWriter, Write};
+use std::io::{BufReader, BufWriter};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
@@ -133,7 +133,7 @@ pub fn run(cli: &Cli, args: &PackArgs) -> Result<Outcome> {
         catalogue: &project.catalogue,
     };
     let allowed = project.check_options().privacy;
-    let written = write_safely(&target, |file| {
+    let written = write_safely(&settings.root, &target, |file| {
         let written = archive::write(BufWriter::new(file), &plan, &pages, &*source, &allowed)?;
         Ok(args.allow_personal_data || written.findings.is_empty()).map(|keep| (keep, written))
     })
@@ -187,27 +187,32 @@ fn refusal(problems: bool, personal: bool) -> String {
     format!("The pack was not written: {}.", reasons.join("; "))
 }
 
-/// Writes through `write` to a temporary file beside `target`, then moves it into place
-/// when `write` says to keep it; otherwise the temporary file is removed. Refuses to replace
-/// anything but a regular file.
+/// Writes through `write` to a temporary file beside `target` (the shared safe write), then
+/// moves it into place when `write` says to keep it; otherwise the temporary file is removed
+/// and `target` is left as it was.
 fn write_safely<T>(
+    root: &Path,
     target: &Path,
     write: impl FnOnce(&mut File) -> std::io::Result<(bool, T)>,
 ) -> Result<T> {
-    if let Ok(meta) = std::fs::symlink_metadata(target)
-        && !meta.is_file()
-    {
-        bail!("{} is there and is not a regular file", target.display());
+    let mut value = None;
+    let mut kept = true;
+    let written = cse::safe_write::write_with(root, target, |file| {
+        let (keep, v) = write(file)?;
+        value = Some(v);
+        kept = keep;
+        if keep {
+            Ok(())
+        } else {
+            Err(std::io::Error::other("not kept"))
+        }
+    });
+    match (written, value) {
+        (Ok(()), Some(v)) => Ok(v),
+        (Err(_), Some(v)) if !kept => Ok(v),
+        (Err(e), _) => Err(e.into()),
+        (Ok(()), None) => bail!("the pack was not written"),
     }
-    let dir = target.parent().unwrap_or(Path::new("."));
-    let mut temp = tempfile::NamedTempFile::new_in(dir)?;
-    let (keep, value) = write(temp.as_file_mut())?;
-    if keep {
-        temp.as_file_mut().flush()?;
-        temp.as_file().sync_all()?;
-        temp.persist(target).map_err(|e| e.error)?;
-    }
-    Ok(value)
 }
 
 /// Verifies the pack at `path`, named `shown` as the user gave it.

@@ -27,10 +27,12 @@ pub fn run(cli: &Cli, settings: &Settings, args: &ReportArgs) -> Result<Outcome>
     match target {
         None => output::emit_with(emit)?,
         Some(path) => {
-            let mut bytes = Vec::new();
-            emit(&mut bytes)?;
-            output::write_atomically(&path, &bytes)
-                .with_context(|| format!("cannot write the report to {}", path.display()))?;
+            cse::safe_write::write_with(&settings.root, &path, |file| {
+                let mut out = std::io::BufWriter::new(file);
+                emit(&mut out)?;
+                std::io::Write::flush(&mut out)
+            })
+            .with_context(|| format!("cannot write the report to {}", path.display()))?;
             eprintln!("Wrote {}", path.display());
         }
     }

@@ -96,6 +96,26 @@ impl Repo {
             .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&out.stdout)));
         (json, code)
     }
+
+    /// `cse check --format json` stopped after `timeout` (a hang guard): the parsed document
+    /// and the exit code, after checking that nothing panicked.
+    pub fn check_json_within(&self, timeout: std::time::Duration) -> (serde_json::Value, i32) {
+        let out = self
+            .cse()
+            .args(["check", "--format", "json"])
+            .timeout(timeout)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!stderr.contains("panicked"), "{stderr}");
+        let json = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+            panic!(
+                "not JSON ({e}): {}\n{stderr}",
+                String::from_utf8_lossy(&out.stdout)
+            )
+        });
+        (json, out.status.code().unwrap_or(-1))
+    }
 }
 
 /// The diagnostics in a `check --format json` document with the given code.
