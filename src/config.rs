@@ -114,7 +114,7 @@ struct RawConfig {
     name: Option<Spanned<String>>,
     evidence_dir: Option<Spanned<String>>,
     catalogue: Option<Spanned<String>>,
-    review_max_age: Option<Spanned<String>>,
+    review_max_age: Option<Spanned<TextOrNumber>>,
     ignore: Option<Spanned<Vec<String>>>,
     units: Option<Spanned<BTreeMap<String, String>>>,
     gate: Option<RawGate>,
@@ -136,6 +136,34 @@ struct RawDocuments {
 #[serde(deny_unknown_fields)]
 struct RawChecks {
     changed_since_review: Option<Spanned<bool>>,
+}
+
+/// A value people write either way: `fail_under = 80` or `"80%"`, `review_max_age = 12`
+/// or `"12 months"`. Each setting says which forms it takes.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum TextOrNumber {
+    Number(f64),
+    Text(String),
+}
+
+impl std::fmt::Display for TextOrNumber {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            TextOrNumber::Number(n) => write!(f, "{n}"),
+            TextOrNumber::Text(t) => write!(f, "{t:?}"),
+        }
+    }
+}
+
+/// A percentage from 0 to 100, with or without a trailing `%`: the one reading of
+/// `--fail-under` and `[gate] fail_under`.
+pub fn parse_percent(text: &str) -> Option<f64> {
+    let number = text.trim().trim_end_matches('%').trim_end();
+    number
+        .parse::<f64>()
+        .ok()
+        .filter(|v| v.is_finite() && (0.0..=100.0).contains(v))
 }
 
 #[derive(Deserialize)]
@@ -166,10 +194,10 @@ struct RawPrivacy {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawGate {
-    fail_under: Option<Spanned<f64>>,
-    fail_under_criterion: Option<Spanned<f64>>,
-    fail_under_unit: Option<Spanned<f64>>,
-    priorities_fail_under: Option<Spanned<f64>>,
+    fail_under: Option<Spanned<TextOrNumber>>,
+    fail_under_criterion: Option<Spanned<TextOrNumber>>,
+    fail_under_unit: Option<Spanned<TextOrNumber>>,
+    priorities_fail_under: Option<Spanned<TextOrNumber>>,
     require_assessment_ready: Option<Spanned<bool>>,
     no_regress: Option<Spanned<bool>>,
     max_partial_per_criterion: Option<Spanned<usize>>,
@@ -271,10 +299,21 @@ impl Config {
         }
         if let Some(age) = raw.review_max_age {
             let span = age.span();
-            let value = parse_age(age.get_ref()).ok_or_else(|| {
+            let parsed = match age.get_ref() {
+                TextOrNumber::Text(t) => parse_age(t),
+                TextOrNumber::Number(_) => None,
+            };
+            let value = parsed.ok_or_else(|| {
+                let example = match age.get_ref() {
+                    TextOrNumber::Number(n) => format!("review_max_age = \"{n} months\""),
+                    TextOrNumber::Text(_) => "review_max_age = \"12 months\"".to_owned(),
+                };
                 err(
                     Some(span.clone()),
-                    format!("`review_max_age = {:?}` is not a duration such as \"12 months\" or \"90 days\"", age.get_ref()),
+                    format!(
+                        "`review_max_age = {}` is not a duration such as \"12 months\" or \"90 days\"; write for example: {example}",
+                        age.get_ref()
+                    ),
                 )
             })?;
             config.review_max_age = Setting {
@@ -369,22 +408,29 @@ impl Config {
             };
         }
         if let Some(g) = raw.gate {
-            let pct =
-                |v: Option<Spanned<f64>>, key: &str| -> Result<Option<Setting<f64>>, ConfigError> {
-                    let Some(v) = v else { return Ok(None) };
-                    let span = v.span();
-                    let value = *v.get_ref();
-                    if !(0.0..=100.0).contains(&value) {
-                        return Err(err(
-                            Some(span),
-                            format!("`gate.{key} = {value}` must be a percentage from 0 to 100"),
-                        ));
-                    }
-                    Ok(Some(Setting {
-                        value,
-                        origin: origin(span),
-                    }))
+            let pct = |v: Option<Spanned<TextOrNumber>>,
+                       key: &str|
+             -> Result<Option<Setting<f64>>, ConfigError> {
+                let Some(v) = v else { return Ok(None) };
+                let span = v.span();
+                let parsed = match v.get_ref() {
+                    TextOrNumber::Number(n) => parse_percent(&n.to_string()),
+                    TextOrNumber::Text(t) => parse_percent(t),
                 };
+                let Some(value) = parsed else {
+                    return Err(err(
+                        Some(span),
+                        format!(
+                            "`gate.{key} = {}` must be a percentage from 0 to 100, such as 80 or \"80%\"",
+                            v.get_ref()
+                        ),
+                    ));
+                };
+                Ok(Some(Setting {
+                    value,
+                    origin: origin(span),
+                }))
+            };
             fn spanned_setting<T>(
                 v: Option<Spanned<T>>,
                 origin: impl Fn(std::ops::Range<usize>) -> Origin,
@@ -461,6 +507,10 @@ const GATE_KEYS: &[&str] = &[
 fn explain(message: &str) -> String {
     let message = message
         .replace("expected f64", "expected a number")
+        .replace(
+            "data did not match any variant of untagged enum TextOrNumber",
+            "expected a number or a quoted text",
+        )
         .replace(
             "expected a sequence",
             "expected a list such as [\"a\", \"b\"]",
@@ -572,7 +622,15 @@ mod tests {
         );
         let e = parse("[gate]\nfail_under = \"high\"\n").unwrap_err();
         assert_eq!(e.line, Some(2));
-        assert!(e.message.contains("expected a number"), "{e}");
+        assert!(
+            e.message
+                .contains("must be a percentage from 0 to 100, such as 80 or \"80%\""),
+            "{e}"
+        );
+        let c = parse("[gate]\nfail_under = \"80%\"\n").unwrap();
+        assert_eq!(c.gate.fail_under.unwrap().value, 80.0);
+        let e = parse("review_max_age = 6\n").unwrap_err();
+        assert!(e.message.ends_with("review_max_age = \"6 months\""), "{e}");
         let e = parse("[gate]\n\nfail_under = 120\n").unwrap_err();
         assert_eq!(e.line, Some(3));
         let e = parse("fail_under = 80\n").unwrap_err();

@@ -78,6 +78,7 @@ codes! {
     AssessmentInvalidDate = "E035", "assessment-invalid-date", Error, "An assessment `date` or `due` is not a real date in YYYY-MM-DD form.";
     AssessmentDuplicateDate = "E036", "assessment-duplicate-date", Error, "Two assessment records have the same `date`.";
     AssessmentFileName = "E037", "assessment-file-name", Error, "An assessment record is not named after its `date` (YYYY-MM-DD.yaml).";
+    MisnamedEvidence = "E040", "misnamed-evidence", Error, "An element's evidence is saved under another extension (`1.2.2.md.txt`, `.markdown`, `.docx`) that cse does not read.";
     StaleReview = "W001", "stale-review", Warning, "The evidence was last reviewed longer ago than `review_max_age`.";
     MissingReview = "W002", "missing-review", Warning, "A rated element has no `reviewed` date.";
     OverdueAction = "W003", "overdue-action", Warning, "An open action is past its due date.";

@@ -91,6 +91,15 @@ pub enum ProjectError {
         problem: &'static str,
         at: String,
     },
+    #[error("{at}`evidence_dir = {dir:?}`: the folder {problem}")]
+    EvidenceFolder {
+        dir: String,
+        problem: &'static str,
+        /// "cse.toml:3: ", where the setting is.
+        at: String,
+        /// A folder of that name's parent with a close name.
+        meant: Option<String>,
+    },
     #[error("cannot open {}", .0.display())]
     Open(PathBuf, #[source] std::io::Error),
     #[error("cannot check the evidence folder `{dir}`")]
@@ -113,6 +122,10 @@ impl ProjectError {
             ProjectError::NotFound(_) => {
                 said("run `cse init` to create one, or `cse -C DIR` to point at one")
             }
+            ProjectError::EvidenceFolder { meant, .. } => Some(match meant {
+                Some(m) => format!("did you mean `evidence_dir = {m:?}`?"),
+                None => "create the folder, or correct `evidence_dir` in cse.toml".to_owned(),
+            }),
             ProjectError::UnitFolder { .. } => {
                 said("create the folder, or correct the unit's path under `[units]` in cse.toml")
             }
@@ -518,6 +531,29 @@ fn with_causes(error: &dyn std::error::Error) -> String {
 
 /// Each named unit's folder must exist: a typo in cse.toml would otherwise report 57 missing files.
 fn check_unit_folders(root: &Path, config: &Config, units: &[Unit]) -> Result<(), ProjectError> {
+    if let (Origin::File(path, line), [unit]) = (&config.evidence_dir.origin, units)
+        && unit.name.is_none()
+    {
+        let folder = root.join(&unit.dir);
+        if !folder.is_dir() {
+            return Err(ProjectError::EvidenceFolder {
+                dir: config.evidence_dir.value.clone(),
+                problem: if folder.exists() {
+                    "is not a folder"
+                } else {
+                    "does not exist"
+                },
+                at: format!("{}:{line}: ", path.display()),
+                meant: close_folder(&folder).map(|close| {
+                    let value = config.evidence_dir.value.trim_end_matches('/');
+                    match value.rsplit_once('/') {
+                        Some((parent, _)) => format!("{parent}/{close}"),
+                        None => close,
+                    }
+                }),
+            });
+        }
+    }
     for unit in units {
         let Some(name) = &unit.name else { continue };
         let folder = root.join(&unit.dir);
@@ -540,6 +576,20 @@ fn check_unit_folders(root: &Path, config: &Config, units: &[Unit]) -> Result<()
         }
     }
     Ok(())
+}
+
+/// A folder beside `missing` whose name is close to its name: `evidence` for `evidnce`.
+fn close_folder(missing: &Path) -> Option<String> {
+    let name = missing.file_name()?.to_str()?;
+    let parent = missing.parent()?;
+    let folders: Vec<String> = std::fs::read_dir(parent)
+        .ok()?
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+        .filter_map(|e| e.file_name().into_string().ok())
+        .filter(|n| !n.starts_with('.'))
+        .collect();
+    crate::suggest::closest(name, folders.iter().map(String::as_str)).map(str::to_owned)
 }
 
 /// The repository's git history, for the commands that read it.

@@ -1,5 +1,6 @@
 //! Where evidence is read from. The working tree today; a git commit for `--at`.
 
+use crate::misnamed::Misnamed;
 use std::collections::HashMap;
 use std::ffi::OsString;
 use std::fs;
@@ -61,6 +62,12 @@ pub trait Tree: Sync {
     /// what it learned from the same file before (see [`crate::checks::FileCache`]).
     fn content_id(&self, _path: &str) -> Option<String> {
         None
+    }
+    /// Files under `dir` whose names look like evidence saved under the wrong extension,
+    /// such as `1.2.2.md.txt` (see [`crate::misnamed`]), sorted by path. Hidden entries are
+    /// left out, as in [`Tree::list`].
+    fn misnamed(&self, _dir: &str) -> Vec<Misnamed> {
+        Vec::new()
     }
 }
 
@@ -370,6 +377,19 @@ impl Tree for FsTree {
         }
         out.sort_by(|a, b| a.path.cmp(&b.path));
         Ok(out)
+    }
+
+    fn misnamed(&self, dir: &str) -> Vec<Misnamed> {
+        let mut out: Vec<Misnamed> = walkdir::WalkDir::new(self.root.join(dir))
+            .follow_links(false)
+            .into_iter()
+            .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'))
+            .filter_map(Result::ok)
+            .filter(|e| !e.file_type().is_dir())
+            .filter_map(|e| Misnamed::of_path(&self.relative(e.path())))
+            .collect();
+        out.sort_by(|a, b| a.path.cmp(&b.path));
+        out
     }
 
     fn read(&self, path: &str, limit: u64) -> Result<Vec<u8>, ReadError> {

@@ -181,7 +181,13 @@ fn convert(error: &Error, text: &str) -> YamlError {
         Error::SerdeUnknownField {
             field, expected, ..
         } => {
+            let links = ["file", "link", "document", "doc", "href", "attachment"];
+            let item = expected.contains(&"path") && expected.contains(&"url");
             let help = match suggest::closest(field, expected.iter().copied()) {
+                _ if item && links.contains(&field.to_ascii_lowercase().as_str()) => {
+                    "did you mean `path:` (a file in the repository) or `url:` (a web page)?"
+                        .to_owned()
+                }
                 Some(s) => format!("did you mean `{s}`?"),
                 None => format!("expected one of: {}", expected.join(", ")),
             };

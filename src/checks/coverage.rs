@@ -6,6 +6,7 @@ use super::Unit;
 use crate::catalogue::Catalogue;
 use crate::diagnostic::{Code, Diagnostic, excerpt};
 use crate::evidence::EvidenceFile;
+use crate::misnamed::{Fix, Misnamed};
 use crate::suggest;
 use crate::tree;
 
@@ -13,6 +14,7 @@ pub(super) fn check(
     catalogue: &Catalogue,
     unit: &Unit,
     files: &[&EvidenceFile],
+    misnamed: &[Misnamed],
 ) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let mut suggest_budget = suggest::WORK_PER_CHECK;
@@ -74,7 +76,15 @@ pub(super) fn check(
     }
     for e in catalogue.elements() {
         let id = e.element.id.as_str();
-        if !seen.contains_key(id) {
+        if seen.contains_key(id) {
+            continue;
+        }
+        let found: Vec<&Misnamed> = misnamed.iter().filter(|m| m.element == id).collect();
+        if !found.is_empty() {
+            out.extend(found.into_iter().map(|m| misnamed_file(m, id)));
+            continue;
+        }
+        {
             out.push(
                 Diagnostic::new(
                     Code::MissingEvidence,
@@ -92,4 +102,32 @@ pub(super) fn check(
         }
     }
     out
+}
+
+/// "found `1.2.2.md.txt`: rename it to `1.2.2.md`", in place of "no evidence file".
+fn misnamed_file(m: &Misnamed, id: &str) -> Diagnostic {
+    let name = m.path.rsplit('/').next().unwrap_or(&m.path);
+    let folder = m.path.strip_suffix(name).unwrap_or("");
+    let (message, help) = match m.fix {
+        Fix::Rename => (
+            format!(
+                "element {id} has no evidence file, but `{}` was found",
+                excerpt(name)
+            ),
+            format!("rename it to `{folder}{id}.md`: cse reads only files ending in `.md`"),
+        ),
+        Fix::CopyText => (
+            format!(
+                "element {id} has no evidence file, but the document `{}` was found",
+                excerpt(name)
+            ),
+            format!(
+                "evidence files are markdown: copy its text into `{folder}{id}.md` (`cse init` writes a template)"
+            ),
+        ),
+    };
+    Diagnostic::new(Code::MisnamedEvidence, message)
+        .file(&m.path)
+        .element(id)
+        .help(help)
 }

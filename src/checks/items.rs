@@ -87,6 +87,14 @@ fn check_path(cx: &FileContext<'_>, p: &Located<String>, out: &mut Vec<Diagnosti
         ));
         return;
     }
+    if is_web_url(value) {
+        out.push(diag(
+            Code::PathNotFound,
+            format!("path `{shown}` is a web address, not a file"),
+            "this is a web address: use `url:` instead of `path:`",
+        ));
+        return;
+    }
     let Some(resolved) = tree::resolve(cx.path, value) else {
         out.push(outside());
         return;
@@ -105,9 +113,28 @@ fn check_path(cx: &FileContext<'_>, p: &Located<String>, out: &mut Vec<Diagnosti
                 "path `{shown}` does not exist (looked for {})",
                 excerpt(&resolved)
             ),
-            "paths are relative to this file, like a markdown link",
+            &from_the_root(cx, value).map_or_else(
+                || "paths are relative to this file, like a markdown link".to_owned(),
+                |meant| {
+                    format!(
+                        "paths are relative to the evidence file: did you mean `{}`?",
+                        excerpt(&meant)
+                    )
+                },
+            ),
         )),
     }
+}
+
+/// `value` written relative to this file, when it names a file only from the repository's
+/// root (`docs/x.pdf` written in `evidence/1.1.1.md`, for `../docs/x.pdf`).
+fn from_the_root(cx: &FileContext<'_>, value: &str) -> Option<String> {
+    let from_root = tree::resolve("", value)?;
+    if cx.tree.probe(&from_root) != PathState::File {
+        return None;
+    }
+    let depth = cx.path.matches('/').count();
+    Some(format!("{}{from_root}", "../".repeat(depth)))
 }
 
 /// An http(s) URL with a non-empty host.

@@ -19,6 +19,7 @@ use crate::catalogue::Catalogue;
 use crate::diagnostic::{self, Code, Diagnostic, IndexedText};
 use crate::evidence::{self, Decoded, EvidenceFile, FrontMatter, Status};
 use crate::glob::Glob;
+use crate::misnamed::Misnamed;
 use crate::parallel;
 use crate::tree::{self, Listed, ReadError, Tree, TreeError};
 
@@ -301,7 +302,12 @@ fn finish_unit(
         diagnostics.extend(diags);
     }
     let refs: Vec<&EvidenceFile> = files.iter().collect();
-    diagnostics.extend(coverage::check(catalogue, unit, &refs));
+    diagnostics.extend(coverage::check(
+        catalogue,
+        unit,
+        &refs,
+        &misnamed(tree, unit, options),
+    ));
     diagnostics.extend(privacy::documents(tree, &files, options));
     let elements = element_states(catalogue, &refs, &diagnostics.iter().collect::<Vec<_>>());
     for d in &mut diagnostics {
@@ -342,7 +348,7 @@ pub fn unit_states(
     let results = file_results(catalogue, tree, &listed, options, cache, &budget);
     budget.check(&unit.dir)?;
     let files: Vec<&EvidenceFile> = results.iter().map(|r| &r.0).collect();
-    let coverage = coverage::check(catalogue, unit, &files);
+    let coverage = coverage::check(catalogue, unit, &files, &misnamed(tree, unit, options));
     let diagnostics: Vec<&Diagnostic> = results
         .iter()
         .flat_map(|r| r.1.iter())
@@ -354,6 +360,14 @@ pub fn unit_states(
         errors: diagnostics.iter().filter(|d| d.is_error()).count(),
         files_checked: listed.len(),
     })
+}
+
+/// The misnamed evidence files of a unit's folder that are not ignored.
+fn misnamed(tree: &dyn Tree, unit: &Unit, options: &CheckOptions) -> Vec<Misnamed> {
+    tree.misnamed(&unit.dir)
+        .into_iter()
+        .filter(|m| !options.ignore.iter().any(|g| g.matches(&m.path)))
+        .collect()
 }
 
 /// The files of a unit's folder that are not ignored, refusing a folder with far too many.

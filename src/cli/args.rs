@@ -6,6 +6,9 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 pub use super::format_args::{ActionsArgs, PrioritiesArgs, ShowArgs, StatusArgs};
 
+/// The heading of the options every command takes, shown after the command's own.
+pub const GLOBAL: &str = "Global options";
+
 #[derive(Debug, Parser)]
 #[command(
     name = "cse",
@@ -18,19 +21,19 @@ current one upwards, that holds `cse.toml` or an `evidence/` folder.",
 )]
 pub struct Cli {
     /// Run as if started in DIR, like `git -C`.
-    #[arg(short = 'C', value_name = "DIR", global = true)]
+    #[arg(short = 'C', value_name = "DIR", global = true, help_heading = GLOBAL)]
     pub dir: Option<PathBuf>,
 
     /// Use this config file instead of looking for cse.toml. Paths in it are relative to it.
-    #[arg(long = "config", value_name = "FILE", global = true)]
+    #[arg(long = "config", value_name = "FILE", global = true, help_heading = GLOBAL)]
     pub config_file: Option<PathBuf>,
 
     /// Limit the command to one unit from `[units]` in cse.toml.
-    #[arg(long, value_name = "NAME", global = true)]
+    #[arg(long, value_name = "NAME", global = true, help_heading = GLOBAL)]
     pub unit: Option<String>,
 
     /// When to use colour.
-    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true, help_heading = GLOBAL)]
     pub color: ColorChoice,
 
     #[command(subcommand)]
@@ -105,9 +108,11 @@ and left alone, so running it again is safe.",
     )]
     Completions(CompletionsArgs),
 
-    /// Print the manual page (roff) to standard output.
-    #[command(after_help = "Examples:\n  cse man > cse.1 && man ./cse.1")]
-    Man,
+    /// Print the manual page (roff), or write a page per command into a folder.
+    #[command(
+        after_help = "Examples:\n  cse man > cse.1 && man ./cse.1\n  cse man --out man/ && man man/cse-check.1"
+    )]
+    Man(ManArgs),
 
     /// Print a JSON Schema of the evidence front matter, an assessment record or a pack's manifest.
     #[command(
@@ -199,6 +204,13 @@ update (old -> new), unchanged or conflict, one line per element. Nothing is wri
 }
 
 #[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write cse.1 and a cse-COMMAND.1 page for every command into DIR (created if missing).
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
 pub struct SchemaArgs {
     /// The schema of an assessment record (assessments/YYYY-MM-DD.yaml) instead.
     #[arg(long, conflicts_with = "manifest")]
@@ -237,6 +249,14 @@ pub struct CheckArgs {
     #[arg(long)]
     pub deny_warnings: bool,
 
+    /// Print errors only (the summary still counts warnings).
+    #[arg(short, long, conflicts_with = "verbose")]
+    pub quiet: bool,
+
+    /// Print every warning in full, instead of folding repeats of one code after 5.
+    #[arg(short, long)]
+    pub verbose: bool,
+
     #[command(flatten)]
     pub at: super::source::AtArg,
 }
@@ -251,6 +271,10 @@ pub enum CheckFormat {
     Github,
     /// A JUnit XML test report (GitLab and others).
     Junit,
+    /// A SARIF 2.1.0 log, for GitHub code scanning.
+    Sarif,
+    /// A GitLab Code Quality report, for merge requests.
+    Gitlab,
 }
 
 #[derive(Debug, Args)]

@@ -121,11 +121,8 @@ pub struct ActionsArgs {
 
 /// A percentage from 0 to 100; a trailing `%` is allowed.
 pub fn parse_percent(text: &str) -> Result<f64, String> {
-    let number = text.trim().trim_end_matches('%').trim_end();
-    match number.parse::<f64>() {
-        Ok(v) if v.is_finite() && (0.0..=100.0).contains(&v) => Ok(v),
-        _ => Err(format!("`{text}` is not a percentage from 0 to 100")),
-    }
+    cse::config::parse_percent(text)
+        .ok_or_else(|| format!("`{text}` is not a percentage from 0 to 100"))
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 mod args;
 mod commands;
 mod format_args;
+mod help;
 mod output;
 mod settings;
 mod source;
@@ -11,8 +12,6 @@ mod visits;
 
 use std::io::Write;
 use std::process::ExitCode;
-
-use clap::Parser;
 
 /// What a command found; the exit code is decided from this in one place.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,7 +23,10 @@ pub enum Outcome {
 }
 
 pub fn main() -> ExitCode {
-    let args = match args::Cli::try_parse() {
+    let parsed = help::command()
+        .try_get_matches()
+        .and_then(|m| <args::Cli as clap::FromArgMatches>::from_arg_matches(&m));
+    let args = match parsed {
         Ok(a) => a,
         Err(e) => {
             let code = if e.use_stderr() { 2 } else { 0 };

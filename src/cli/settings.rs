@@ -35,8 +35,7 @@ pub fn shown(path: &Path) -> PathBuf {
 pub fn today() -> Result<Today> {
     let fixed = match std::env::var("CSE_TODAY") {
         Ok(v) if !v.is_empty() => Some(
-            v.parse()
-                .with_context(|| format!("CSE_TODAY={v:?} is not a date in YYYY-MM-DD form"))?,
+            cse::dates::parse(&v).map_err(|e| anyhow::anyhow!("CSE_TODAY: {e}; {}", e.hint()))?,
         ),
         _ => None,
     };

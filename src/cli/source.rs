@@ -12,7 +12,7 @@ use super::settings::Settings;
 #[derive(Debug, Clone, Default, Args)]
 pub struct AtArg {
     /// Read the evidence as it was at a commit, tag or branch, or on a day (YYYY-MM-DD: the
-    /// last commit before that day), from git, without touching the working tree. Overdue
+    /// last commit made on or before that day, so its own commits count), from git, without touching the working tree. Overdue
     /// actions and stale reviews are judged on the commit's date (CSE_TODAY still wins).
     #[arg(long, value_name = "REV")]
     pub at: Option<String>,

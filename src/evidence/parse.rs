@@ -163,7 +163,10 @@ pub fn parse_front_matter<'t>(
                     .file(path)
                     .at(&indexed, line, column)
                     .span_chars(s.value.chars().count())
-                    .help("write dates as YYYY-MM-DD, for example 2026-05-14"),
+                    .help(crate::dates::parse(&s.value).err().map_or_else(
+                        || "write dates as YYYY-MM-DD, for example 2026-05-14".to_owned(),
+                        |e| e.hint(),
+                    )),
                 );
                 None
             }
@@ -179,9 +182,15 @@ pub fn parse_front_matter<'t>(
         }),
         None => {
             let word = fields.status.value.trim();
-            let help = match suggest::closest(word, Status::words()) {
-                Some(s) => format!("did you mean `{s}`?"),
-                None => format!(
+            let help = match (
+                Status::from_wording(word),
+                suggest::closest(word, Status::words()),
+            ) {
+                (Some(s), _) => {
+                    format!("write `{s}`: the status words are lower case, joined by `-`")
+                }
+                (None, Some(s)) => format!("did you mean `{s}`?"),
+                (None, None) => format!(
                     "use one of: {}",
                     Status::words().collect::<Vec<_>>().join(", ")
                 ),
@@ -265,7 +274,7 @@ pub(crate) fn parse_date(value: &str) -> Option<Date> {
             return None;
         }
     }
-    date_part.parse::<Date>().ok()
+    crate::dates::parse(date_part).ok()
 }
 
 /// A YAML timestamp's time: `H:MM`, `HH:MM:SS`, optional fraction, optional `Z` or offset.

@@ -51,6 +51,26 @@ impl Status {
         Status::ALL.into_iter().find(|s| s.as_str() == word)
     }
 
+    /// The status an assessor's or a person's wording stands for: `Partial Compliance`,
+    /// `Full Compliance`, `Compliance`, `Non Compliance`, `Compliant` (in any case).
+    pub fn from_wording(words: &str) -> Option<Status> {
+        let words = words
+            .to_lowercase()
+            .replace(['-', '_'], " ")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        Some(match words.as_str() {
+            "not assessed" | "not yet assessed" => Status::NotAssessed,
+            "non compliance" | "non compliant" | "noncompliance" | "noncompliant"
+            | "not compliant" => Status::NonCompliant,
+            "partial compliance" | "partially compliant" | "partial" => Status::Partial,
+            "compliance" | "full compliance" | "fully compliant" | "compliant" => Status::Compliant,
+            "compliance plus" | "compliance+" | "compliant plus" => Status::CompliancePlus,
+            _ => return None,
+        })
+    }
+
     pub fn words() -> impl Iterator<Item = &'static str> {
         Status::ALL.into_iter().map(Status::as_str)
     }

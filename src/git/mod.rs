@@ -75,7 +75,7 @@ pub enum GitError {
     Shallow,
     #[error("unknown revision `{rev}`: {message}")]
     UnknownRevision { rev: String, message: String },
-    #[error("no commit on the current branch was made before {0}")]
+    #[error("no commit on the current branch was made on or before {0}")]
     NoCommitBefore(Date),
     #[error("the repository has no commits yet")]
     NoCommits,
@@ -164,18 +164,40 @@ impl Repo {
     }
 
     /// A commit named by a hash, tag, branch or other revision; failing that, by a date
-    /// (`YYYY-MM-DD`): the last commit on the current branch made before that day.
+    /// (`YYYY-MM-DD`): the last commit on the current branch made on or before that day.
     pub fn resolve(&self, rev: &str) -> Result<Commit, GitError> {
         match self.commit(rev) {
             Err(GitError::UnknownRevision { .. }) if is_date(rev) => {
-                let date = rev.parse().map_err(|e| GitError::UnknownRevision {
+                let date = crate::dates::parse(rev).map_err(|e| GitError::UnknownRevision {
                     rev: rev.to_owned(),
-                    message: format!("{e}"),
+                    message: format!("it is not a real date; {}", e.hint()),
                 })?;
-                self.last_commit_before(date)
+                self.last_commit_on_or_before(date)
+            }
+            Err(GitError::UnknownRevision { .. })
+                if let Err(crate::dates::DateError {
+                    meant: Some(date), ..
+                }) = crate::dates::parse(rev) =>
+            {
+                Err(GitError::UnknownRevision {
+                    rev: rev.to_owned(),
+                    message: format!(
+                        "it is neither a commit nor a date in YYYY-MM-DD form; \
+                         dates are written YYYY-MM-DD: {date}"
+                    ),
+                })
             }
             other => other,
         }
+    }
+
+    /// Whether the current branch has a commit (a new repository has none). One `git rev-parse`.
+    fn has_commits(&self) -> bool {
+        run(
+            git(&self.dir).args(["rev-parse", "--verify", "--quiet", "HEAD^{commit}"]),
+            "git rev-parse",
+        )
+        .is_ok_and(|out| out.status.success())
     }
 
     /// The commit a revision names. One `git log`.
@@ -193,6 +215,9 @@ impl Repo {
                 || message.contains("bad object")
                 || message.contains("ambiguous argument")
             {
+                if !is_date(rev) && !self.has_commits() {
+                    return Err(GitError::NoCommits);
+                }
                 return Err(GitError::UnknownRevision {
                     rev: rev.to_owned(),
                     message,
@@ -210,9 +235,10 @@ impl Repo {
             })
     }
 
-    /// The newest commit on the current branch's first-parent line whose date is before `date`.
+    /// The newest commit on the current branch's first-parent line made on or before `date`
+    /// (its committer's calendar day), so `--at 2026-03-01` includes the commits of 1 March.
     /// One `git log`, stopped as soon as the commit is found.
-    pub fn last_commit_before(&self, date: Date) -> Result<Commit, GitError> {
+    pub fn last_commit_on_or_before(&self, date: Date) -> Result<Commit, GitError> {
         let mut cmd = git(&self.dir);
         cmd.args(FIRST_PARENT_LOG);
         let mut stream = FieldStream::start(&mut cmd, "git log")?;
@@ -230,7 +256,7 @@ impl Repo {
                     }
                 };
                 fields.clear();
-                if commit.date < date {
+                if commit.date <= date {
                     stream.stop();
                     return Ok(commit);
                 }

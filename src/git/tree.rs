@@ -4,6 +4,7 @@ use std::collections::{HashMap, VecDeque};
 use std::sync::{Arc, Mutex};
 
 use super::{Blob, EntryKind, GitError, Objects, TreeObject};
+use crate::misnamed::Misnamed;
 use crate::tree::{self, Listed, PathState, ReadError, Tree, TreeError};
 
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
@@ -286,6 +287,35 @@ impl Tree for GitTree<'_> {
             .map_err(|e| error(e.to_string()))?;
         out.sort_by(|a, b| a.path.cmp(&b.path));
         Ok(out)
+    }
+
+    fn misnamed(&self, dir: &str) -> Vec<Misnamed> {
+        let base = dir.trim_matches('/');
+        let Ok(Found::Dir(tree)) = self.find(base, true) else {
+            return Vec::new();
+        };
+        let base = if base == "." { "" } else { base };
+        let mut out = Vec::new();
+        let mut folders = vec![(base.to_owned(), tree)];
+        while let Some((dir, tree)) = folders.pop() {
+            for entry in tree.entries.iter().filter(|e| !e.name.starts_with('.')) {
+                let path = if dir.is_empty() {
+                    entry.name.clone()
+                } else {
+                    format!("{dir}/{}", entry.name)
+                };
+                match entry.kind {
+                    EntryKind::Tree => {
+                        if let Ok(sub) = self.objects.tree(&entry.oid) {
+                            folders.push((path, sub));
+                        }
+                    }
+                    _ => out.extend(Misnamed::of_path(&path)),
+                }
+            }
+        }
+        out.sort_by(|a, b| a.path.cmp(&b.path));
+        out
     }
 
     fn read(&self, path: &str, limit: u64) -> Result<Vec<u8>, ReadError> {

@@ -204,7 +204,11 @@ fn unit_section(out: &mut dyn Write, e: &EvidenceView, term: &Terminal) -> io::R
     } else {
         let files = usize::from(e.file.is_some());
         let summary = Summary::of(&e.diagnostics, files);
-        Human { color: term.color }.emit(&e.diagnostics, &summary, out)?;
+        Human {
+            color: term.color,
+            ..Human::default()
+        }
+        .emit(&e.diagnostics, &summary, out)?;
     }
     Ok(())
 }

@@ -40,7 +40,7 @@ fn an_unknown_setting_names_the_file_and_line() {
 fn a_wrong_type_names_the_file_and_line() {
     config_error(
         "[gate]\n\nfail_under = \"high\"\n",
-        "cse.toml:3: invalid type: string \"high\", expected a number",
+        "cse.toml:3: `gate.fail_under = \"high\"` must be a percentage from 0 to 100, such as 80 or \"80%\"",
     );
     config_error(
         "name = \"x\"\nignore = \"*.draft.md\"\n",
@@ -52,11 +52,11 @@ fn a_wrong_type_names_the_file_and_line() {
 fn an_unreadable_value_names_the_file_and_line() {
     config_error(
         "\nreview_max_age = \"soon\"\n",
-        "cse.toml:2: `review_max_age = \"soon\"` is not a duration such as \"12 months\" or \"90 days\"",
+        "cse.toml:2: `review_max_age = \"soon\"` is not a duration such as \"12 months\" or \"90 days\"; write for example: review_max_age = \"12 months\"",
     );
     config_error(
         "[gate]\nfail_under = 101\n",
-        "cse.toml:2: `gate.fail_under = 101` must be a percentage from 0 to 100",
+        "cse.toml:2: `gate.fail_under = 101` must be a percentage from 0 to 100, such as 80 or \"80%\"",
     );
     config_error(
         "evidence_dir = \"../outside\"\n",

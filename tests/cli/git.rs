@@ -204,11 +204,12 @@ fn at_reads_a_commit_by_hash_tag_and_date_without_touching_the_working_tree() {
         (4, vec!["E006 evidence/1.1.1.md".to_owned()])
     );
     assert_eq!(files(Some("main~1")).0, 4, "by revision expression");
-    // A day: the last commit made before it.
+    // A day: the last commit made on or before it.
+    assert_eq!(files(Some("2026-02-09")).0, 3);
     assert_eq!(
         files(Some("2026-02-10")).0,
-        3,
-        "commits of 2026-02-10 are not before it"
+        4,
+        "the commits of 2026-02-10 count"
     );
     assert_eq!(files(Some("2026-02-11")).0, 4);
     assert_eq!(
@@ -272,7 +273,7 @@ fn unknown_revisions_exit_2_with_gits_message() {
     assert_eq!(r.code, 2);
     assert!(
         r.stderr
-            .contains("no commit on the current branch was made before 2020-01-01"),
+            .contains("no commit on the current branch was made on or before 2020-01-01"),
         "{}",
         r.stderr
     );

@@ -10,7 +10,7 @@ use cse::catalogue::Catalogue;
 use cse::checks::{self, CheckOptions, Unit};
 use cse::diagnostic::Summary;
 use cse::evidence::{self, Status};
-use cse::render::diagnostics::{Emit, Github, Human, Json, Junit};
+use cse::render::diagnostics::{Emit, Github, Gitlab, Human, Json, Junit, Sarif};
 use jiff::civil::{Date, date};
 use proptest::prelude::*;
 use proptest::sample::select;
@@ -131,7 +131,11 @@ proptest! {
             }
         }
         let summary = Summary::of(&check.diagnostics, 1);
-        for emitter in [&Human { color: true } as &dyn Emit, &Json, &Github, &Junit] {
+        let human = Human {
+            color: true,
+            ..Human::default()
+        };
+        for emitter in [&human as &dyn Emit, &Json, &Github, &Junit, &Sarif, &Gitlab] {
             let mut out = Vec::new();
             emitter.emit(&check.diagnostics, &summary, &mut out).unwrap();
             prop_assert!(!out.is_empty());

@@ -2,7 +2,9 @@
 
 use anyhow::{Context, Result};
 use cse::diagnostic::{Diagnostic, Summary};
-use cse::render::diagnostics::{Emit, Github, Human, Json, Junit};
+use cse::render::diagnostics::{
+    Detail, Emit, Github, Gitlab, Human, Json, Junit, Sarif, next_step,
+};
 
 use crate::cli::Outcome;
 use crate::cli::args::{CheckArgs, CheckFormat, Cli};
@@ -36,15 +38,28 @@ pub fn run(cli: &Cli, settings: &Settings, args: &CheckArgs) -> Result<Outcome> 
     let emitter: Box<dyn Emit> = match args.format {
         CheckFormat::Human => Box::new(Human {
             color: output::use_color(cli.color),
+            detail: match (args.quiet, args.verbose) {
+                (true, _) => Detail::Quiet,
+                (_, true) => Detail::All,
+                _ => Detail::Folded,
+            },
         }),
         CheckFormat::Json => Box::new(Json),
         CheckFormat::Github => Box::new(Github),
         CheckFormat::Junit => Box::new(Junit),
+        CheckFormat::Sarif => Box::new(Sarif),
+        CheckFormat::Gitlab => Box::new(Gitlab),
     };
     if let (Some(commit), CheckFormat::Human) = (&checked.commit, args.format) {
         output::emit(&format!("{}\n\n", source::describe(commit)))?;
     }
     output::emit_with(|out| emitter.emit(&diagnostics, &summary, out))?;
+    if args.format == CheckFormat::Human
+        && !args.quiet
+        && let Some(step) = next_step(&diagnostics)
+    {
+        output::emit(&format!("\n{step}\n"))?;
+    }
     if let Some(why) = &skipped {
         source::note_skipped(why);
     }

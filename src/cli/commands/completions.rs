@@ -1,14 +1,13 @@
 //! `cse completions SHELL`
 
 use anyhow::Result;
-use clap::CommandFactory;
 
 use crate::cli::Outcome;
-use crate::cli::args::{Cli, CompletionsArgs};
+use crate::cli::args::CompletionsArgs;
 use crate::cli::output;
 
 pub fn run(args: &CompletionsArgs) -> Result<Outcome> {
-    let mut command = Cli::command();
+    let mut command = crate::cli::help::command();
     let mut script = Vec::new();
     clap_complete::generate(args.shell, &mut command, "cse", &mut script);
     output::emit(&String::from_utf8_lossy(&script))?;

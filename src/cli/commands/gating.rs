@@ -16,6 +16,16 @@ pub fn threshold(
     key: &str,
 ) -> Option<Threshold> {
     match (flag, config) {
+        (Some(percent), _) if percent > 0.0 && percent < 1.0 => {
+            let meant = percent * 100.0;
+            eprintln!(
+                "warning: {flag_name} {percent} means {percent}%; for {meant}% write {meant}"
+            );
+            Some(Threshold {
+                percent,
+                source: flag_name.to_owned(),
+            })
+        }
         (Some(percent), _) => Some(Threshold {
             percent,
             source: flag_name.to_owned(),

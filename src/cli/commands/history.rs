@@ -14,12 +14,12 @@ use crate::cli::terminal;
 
 #[derive(Debug, Args)]
 pub struct HistoryArgs {
-    /// Only commits made on or after this day (YYYY-MM-DD).
-    #[arg(long, value_name = "DATE")]
+    /// Only commits made on or after this day (YYYY-MM-DD, the committer's calendar day).
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub since: Option<jiff::civil::Date>,
 
-    /// Only commits made on or before this day (YYYY-MM-DD).
-    #[arg(long, value_name = "DATE")]
+    /// Only commits made on or before this day (YYYY-MM-DD), its own commits included.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub until: Option<jiff::civil::Date>,
 
     /// Only the N most recent of those commits.
@@ -82,4 +82,9 @@ pub fn run(settings: &Settings, args: &HistoryArgs) -> Result<Outcome> {
         }
     })?;
     Ok(Outcome::Clean)
+}
+
+/// `--since`/`--until`: a `YYYY-MM-DD` date, with the right form of a day-first one.
+pub fn parse_date(value: &str) -> Result<jiff::civil::Date, String> {
+    cse::dates::parse(value).map_err(|e| format!("{e}; {}", e.hint()))
 }

@@ -1,12 +1,14 @@
 //! `cse init`: plan the files of a new repository, write the missing ones, `git init`.
 
 use std::collections::BTreeMap;
+use std::io::Write;
 use std::path::Path;
 
 use anyhow::{Context, Result, bail};
 use cse::catalogue::Catalogue;
 use cse::checks::element_of_path;
 use cse::config::{self, Config, Setting};
+use cse::render::escape::terminal;
 use cse::scaffold::{self, FileResult, Role, Written};
 use cse::tree::{FsTree, Tree};
 
@@ -99,7 +101,7 @@ pub fn run(cli: &Cli, args: &InitArgs) -> Result<Outcome> {
             named.as_deref().unwrap_or("no catalogue (so the built-in one)")
         ));
     }
-    output::emit(&summary(&target, args, &plan, &results, &git, &notes))?;
+    output::emit_with(|out| summary(&target, args, &plan, &results, &git, &notes, out))?;
 
     let failed = results
         .iter()
@@ -167,23 +169,26 @@ fn summary(
     results: &[FileResult<'_>],
     git: &GitStep,
     notes: &[String],
-) -> String {
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
     let changed = results.iter().any(|r| r.written == Written::Created)
         || matches!(git, GitStep::Initialised);
-    let mut out = String::new();
     if changed {
-        out.push_str(&format!(
+        write!(
+            out,
             "Set up a CSE evidence repository in {}\n\n",
-            target.display()
-        ));
+            terminal(&target.display().to_string())
+        )?;
     } else {
-        out.push_str(&format!(
+        write!(
+            out,
             "Nothing changed in {}: everything `cse init` writes is already there.\n\n",
-            target.display()
-        ));
+            terminal(&target.display().to_string())
+        )?;
     }
-    let line = |out: &mut String, word: &str, text: &str| {
-        out.push_str(&format!("  {word:<8} {text}\n"));
+    // Paths and notes come from the repository and the command line: cleaned for the terminal.
+    let line = |out: &mut dyn Write, word: &str, text: &str| {
+        writeln!(out, "  {word:<8} {}", terminal(text))
     };
 
     // Evidence files, folder by folder: counted, not listed, when there are many.
@@ -205,13 +210,13 @@ fn summary(
             .count();
         if new > 0 {
             line(
-                &mut out,
+                out,
                 "created",
                 &format!(
                     "{new} evidence file{} in {dir}/, one per element, all not-assessed",
                     plural(new)
                 ),
-            );
+            )?;
         }
         let kept: Vec<&&FileResult<'_>> = in_dir
             .iter()
@@ -219,53 +224,53 @@ fn summary(
             .collect();
         if kept.len() > LIST_LIMIT {
             line(
-                &mut out,
+                out,
                 "exists",
                 &format!(
                     "{} evidence files in {dir}/ were already there and are unchanged",
                     kept.len()
                 ),
-            );
+            )?;
         } else {
             for r in kept {
-                line(&mut out, "exists", &format!("{} (unchanged)", r.file.path));
+                line(out, "exists", &format!("{} (unchanged)", r.file.path))?;
             }
         }
     }
     for c in &plan.covered {
         line(
-            &mut out,
+            out,
             "exists",
             &format!(
                 "{} has evidence in {}, so {} was not created",
                 c.element, c.existing, c.planned
             ),
-        );
+        )?;
     }
     for r in results.iter().filter(|r| r.file.role != Role::Evidence) {
         match &r.written {
-            Written::Created => line(&mut out, "created", &r.file.path),
-            Written::Existed => line(&mut out, "exists", &format!("{} (unchanged)", r.file.path)),
+            Written::Created => line(out, "created", &r.file.path)?,
+            Written::Existed => line(out, "exists", &format!("{} (unchanged)", r.file.path))?,
             Written::Failed(_) => {}
         }
     }
     for r in results {
         if let Written::Failed(why) = &r.written {
-            line(&mut out, "FAILED", &format!("{}: {why}", r.file.path));
+            line(out, "FAILED", &format!("{}: {why}", r.file.path))?;
         }
     }
     match git {
-        GitStep::AlreadyRepository => line(&mut out, "git", "already a git repository"),
-        GitStep::Initialised => line(&mut out, "git", "ran `git init`"),
+        GitStep::AlreadyRepository => line(out, "git", "already a git repository")?,
+        GitStep::Initialised => line(out, "git", "ran `git init`")?,
         GitStep::NotInstalled => line(
-            &mut out,
+            out,
             "git",
             "git is not installed, so `git init` was skipped: install git, then run `git init` here",
-        ),
-        GitStep::Failed(_) => line(&mut out, "git", "`git init` failed (see below)"),
+        )?,
+        GitStep::Failed(_) => line(out, "git", "`git init` failed (see below)")?,
     }
     for note in notes {
-        out.push_str(&format!("\nnote: {note}\n"));
+        writeln!(out, "\nnote: {}", terminal(note))?;
     }
 
     if changed {
@@ -278,34 +283,39 @@ fn summary(
         let first = evidence(Written::Created)
             .or_else(|| evidence(Written::Existed))
             .map(|r| r.file.path.as_str());
-        out.push_str("\nNext steps:\n");
+        writeln!(out, "\nNext steps:")?;
         let mut step = 1;
         if args.target != Path::new(".") {
-            out.push_str(&format!(
-                "  {step}. cd {}\n",
+            writeln!(
+                out,
+                "  {step}. cd {}",
                 shell_word(&args.target.display().to_string())
-            ));
+            )?;
             step += 1;
         }
         if let Some(first) = first {
-            out.push_str(&format!(
-                "  {step}. Open {first}: say how you meet the element, list the proof, set the status.\n"
-            ));
+            writeln!(
+                out,
+                "  {step}. Open {first}: say how you meet the element, list the proof, set the status."
+            )?;
             step += 1;
         }
-        out.push_str(&format!(
-            "  {step}. cse check     finds mistakes, with file and line (not-assessed elements are only warnings)\n"
-        ));
-        out.push_str(&format!(
-            "  {}. cse status    shows readiness per criterion\n",
+        writeln!(
+            out,
+            "  {step}. cse check     finds mistakes, with file and line (not-assessed elements are only warnings)"
+        )?;
+        writeln!(
+            out,
+            "  {}. cse status    shows readiness per criterion",
             step + 1
-        ));
-        out.push_str(&format!(
-            "  {}. pre-commit install   checks the evidence before every commit (see .pre-commit-config.yaml)\n",
+        )?;
+        writeln!(
+            out,
+            "  {}. pre-commit install   checks the evidence before every commit (see .pre-commit-config.yaml)",
             step + 2
-        ));
+        )?;
     }
-    out
+    Ok(())
 }
 
 fn parent(path: &str) -> &str {

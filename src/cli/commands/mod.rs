@@ -44,7 +44,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Init(args) => init::run(&cli, args),
         Command::Config => config::run(&settings::resolve(&cli)?),
         Command::Completions(args) => completions::run(args),
-        Command::Man => man::run(),
+        Command::Man(args) => man::run(args),
         Command::Schema(args) => schema::run(&cli, args),
 
         Command::History(args) => history::run(&settings::resolve(&cli)?, args),

@@ -15,7 +15,7 @@ use crate::cli::{output, source, terminal, visits};
 pub struct PlanArgs {
     /// The date of the visit to plan for; by default a year after the last recorded visit
     /// (today when none is recorded).
-    #[arg(long = "for", value_name = "DATE")]
+    #[arg(long = "for", value_name = "DATE", value_parser = super::history::parse_date)]
     pub visit: Option<jiff::civil::Date>,
 
     /// Output format.

@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use super::{Emit, summary_line};
+use super::{Emit, message_with_help, summary_line};
 use crate::diagnostic::{Diagnostic, Severity, Summary};
 
 #[derive(Debug, Clone, Copy, Default)]
@@ -47,14 +47,7 @@ impl Emit for Github {
                 "title={}",
                 escape_property(&format!("{} {}", d.code.id(), d.code.name()))
             ));
-            let mut message = match &d.unit {
-                Some(unit) => format!("[{unit}] {}", d.message),
-                None => d.message.clone(),
-            };
-            if let Some(help) = &d.help {
-                message.push_str("\nhelp: ");
-                message.push_str(help);
-            }
+            let message = message_with_help(d);
             writeln!(
                 out,
                 "::{command} {}::{}",

@@ -1,4 +1,7 @@
 //! rustc-style snippets, via annotate-snippets, then one summary line.
+//!
+//! Errors come first. Repeats of one warning code are folded: the first is shown whole,
+//! the next few by their place only, and the rest in one line with their count and ids.
 
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 
@@ -17,9 +20,36 @@ const MAX_SNIPPET_CHARS: usize = 300;
 /// thousands of stray files would otherwise bury everything else. The JSON output lists all.
 pub const MAX_SHOWN_PER_CODE: usize = 100;
 
+/// Warnings of one code shown before the rest are folded into one line.
+pub const FOLD_WARNINGS_AFTER: usize = 5;
+
+/// Widest line of folded ids, so the list wraps inside an 80-column terminal.
+const IDS_LINE_CHARS: usize = 76;
+
+/// How much of the findings to print.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Detail {
+    /// Errors only (`-q`); the summary still counts every finding.
+    Quiet,
+    /// Errors, then warnings folded per code.
+    #[default]
+    Folded,
+    /// Every finding in full (`--verbose`).
+    All,
+}
+
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Human {
     pub color: bool,
+    pub detail: Detail,
+}
+
+/// How one diagnostic is printed.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    Full,
+    /// Title and place only: a repeat of the warning just above, whose help was given once.
+    Brief,
 }
 
 impl Emit for Human {
@@ -34,21 +64,57 @@ impl Emit for Human {
         } else {
             Renderer::plain()
         };
-        let mut shown: BTreeMap<Code, usize> = BTreeMap::new();
-        let visible: Vec<&Diagnostic> = diagnostics
+        let ordered = diagnostics
             .iter()
-            .filter(|d| {
-                let count = shown.entry(d.code).or_default();
-                *count += 1;
-                *count <= MAX_SHOWN_PER_CODE
-            })
-            .collect();
+            .filter(|d| d.is_error())
+            .chain(diagnostics.iter().filter(|d| !d.is_error()));
+        let mut shown: BTreeMap<Code, usize> = BTreeMap::new();
+        // Per code, the ids (element, else file) of the warnings folded away.
+        let mut folded: BTreeMap<Code, Vec<&str>> = BTreeMap::new();
+        let mut visible: Vec<(&Diagnostic, Shape)> = Vec::new();
+        for d in ordered {
+            if self.detail == Detail::Quiet && !d.is_error() {
+                continue;
+            }
+            let count = shown.entry(d.code).or_default();
+            *count += 1;
+            let limit = match (self.detail, d.severity) {
+                (Detail::All, _) => usize::MAX,
+                (Detail::Folded, Severity::Warning) => FOLD_WARNINGS_AFTER,
+                _ => MAX_SHOWN_PER_CODE,
+            };
+            if *count > limit {
+                if limit == FOLD_WARNINGS_AFTER {
+                    folded.entry(d.code).or_default().push(id_of(d));
+                }
+                continue;
+            }
+            let shape = match visible.last() {
+                Some((prev, _))
+                    if self.detail == Detail::Folded
+                        && !d.is_error()
+                        && prev.code == d.code
+                        && prev.help == d.help =>
+                {
+                    Shape::Brief
+                }
+                _ => Shape::Full,
+            };
+            visible.push((d, shape));
+        }
         // Snippets are the costly part of a big report; render them on every core.
-        let rendered = crate::parallel::map(&visible, |d| renderer.render(&[group(d)]));
+        let rendered =
+            crate::parallel::map(&visible, |(d, shape)| renderer.render(&[group(d, *shape)]));
         for r in rendered {
             writeln!(out, "{r}\n")?;
         }
+        for (code, ids) in &folded {
+            out.write_all(fold_line(*code, ids).as_bytes())?;
+        }
         for (code, count) in shown {
+            if folded.contains_key(&code) {
+                continue;
+            }
             if let Some(hidden) = count.checked_sub(MAX_SHOWN_PER_CODE).filter(|n| *n > 0) {
                 write!(
                     out,
@@ -60,6 +126,65 @@ impl Emit for Human {
         }
         writeln!(out, "{}", summary_line(summary))
     }
+}
+
+/// What a folded warning is listed by: its element, else its file.
+fn id_of(d: &Diagnostic) -> &str {
+    d.element
+        .as_deref()
+        .or(d.file.as_deref())
+        .unwrap_or(d.code.id())
+}
+
+/// "… and 52 more W004 not-assessed: 1.2.3, 1.2.4, …", ids wrapped to fit 80 columns.
+fn fold_line(code: Code, ids: &[&str]) -> String {
+    let mut out = format!(
+        "… and {} more {} {} (`--verbose` shows every one):\n",
+        ids.len(),
+        code.id(),
+        code.name()
+    );
+    let mut line = String::new();
+    for id in ids {
+        let id = printable(id);
+        if !line.is_empty() && line.chars().count() + id.chars().count() + 3 > IDS_LINE_CHARS {
+            out.push_str(&format!("    {line},\n"));
+            line.clear();
+        }
+        if !line.is_empty() {
+            line.push_str(", ");
+        }
+        line.push_str(&id);
+    }
+    if !line.is_empty() {
+        out.push_str(&format!("    {line}\n"));
+    }
+    out.push('\n');
+    out
+}
+
+/// The one thing to do next, for the end of `cse check`: fix errors, else assess an element.
+pub fn next_step(diagnostics: &[Diagnostic]) -> Option<String> {
+    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+    if errors > 0 {
+        let first = diagnostics.iter().find(|d| d.is_error())?;
+        let place = first
+            .file
+            .as_deref()
+            .map(|f| format!("\nThe first is in {}.", printable(f)))
+            .unwrap_or_default();
+        return Some(format!(
+            "What to do first: fix the error{} listed at the top, then run `cse check` again.{place}",
+            if errors == 1 { "" } else { "s" }
+        ));
+    }
+    let first = diagnostics.iter().find(|d| d.code == Code::NotAssessed)?;
+    let file = first.file.as_deref().map(printable)?;
+    Some(format!(
+        "What to do first: gather the evidence for {} in {file} and set\n\
+         its `status:`; `cse priorities` lists the elements assessors look at first.",
+        printable(id_of(first))
+    ))
 }
 
 fn title(d: &Diagnostic) -> String {
@@ -76,7 +201,7 @@ fn printable(s: &str) -> String {
     terminal(s).replace('\n', "\u{fffd}")
 }
 
-fn group(d: &Diagnostic) -> Group<'_> {
+fn group(d: &Diagnostic, shape: Shape) -> Group<'_> {
     let level = match d.severity {
         Severity::Error => Level::ERROR,
         Severity::Warning => Level::WARNING,
@@ -85,7 +210,7 @@ fn group(d: &Diagnostic) -> Group<'_> {
     let snippet_line = d
         .source_line
         .as_deref()
-        .filter(|l| l.chars().count() <= MAX_SNIPPET_CHARS);
+        .filter(|l| shape == Shape::Full && l.chars().count() <= MAX_SNIPPET_CHARS);
     match (&d.file, d.line, snippet_line) {
         (Some(file), Some(line), Some(text)) => {
             let column = (d.column.unwrap_or(1) as usize).saturating_sub(1);
@@ -123,7 +248,7 @@ fn group(d: &Diagnostic) -> Group<'_> {
         }
         (None, _, _) => {}
     }
-    if let Some(help) = &d.help {
+    if let Some(help) = d.help.as_ref().filter(|_| shape == Shape::Full) {
         group = group.element(Level::HELP.message(terminal(help)));
     }
     group
@@ -165,9 +290,12 @@ mod tests {
                     d.span_chars = span;
                     for color in [false, true] {
                         let mut out = Vec::new();
-                        Human { color }
-                            .emit(&[d.clone()], &Summary::of(&[], 1), &mut out)
-                            .unwrap();
+                        Human {
+                            color,
+                            detail: Detail::All,
+                        }
+                        .emit(&[d.clone()], &Summary::of(&[], 1), &mut out)
+                        .unwrap();
                         let out = String::from_utf8(out).unwrap();
                         assert!(out.contains("error[E008]"), "{text:?} {column} {span:?}");
                     }

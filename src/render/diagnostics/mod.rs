@@ -1,14 +1,18 @@
 //! One renderer per output format of `cse check`, all over the same [`Diagnostic`]s.
 
 mod github;
+mod gitlab;
 mod human;
 mod json;
 mod junit;
+mod sarif;
 
 pub use github::Github;
-pub use human::Human;
+pub use gitlab::Gitlab;
+pub use human::{Detail, Human, next_step};
 pub use json::{Json, SCHEMA_VERSION};
 pub use junit::Junit;
+pub use sarif::Sarif;
 
 use std::io::{self, Write};
 
@@ -22,6 +26,19 @@ pub trait Emit {
         summary: &Summary,
         out: &mut dyn Write,
     ) -> io::Result<()>;
+}
+
+/// "[unit] message", then "help: …" on a line of its own: for the formats with one text field.
+pub fn message_with_help(d: &Diagnostic) -> String {
+    let mut message = match &d.unit {
+        Some(unit) => format!("[{unit}] {}", d.message),
+        None => d.message.clone(),
+    };
+    if let Some(help) = &d.help {
+        message.push_str("\nhelp: ");
+        message.push_str(help);
+    }
+    message
 }
 
 /// "2 errors, 1 warning in 57 files"
