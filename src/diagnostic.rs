@@ -41,7 +41,7 @@ macro_rules! codes {
                 match self { $( Code::$variant => Severity::$sev, )* }
             }
 
-            /// One line for the README's table of codes.
+            /// One line for the table of codes in docs/check.md.
             pub fn summary(self) -> &'static str {
                 match self { $( Code::$variant => $summary, )* }
             }

@@ -241,7 +241,7 @@ pub fn compute(catalogue: &Catalogue, states: &[ElementState], rule: Rule) -> Re
     }
 }
 
-/// `cse`'s own rule (the README states it): not assessment-ready while any element is missing,
+/// `cse`'s own rule (docs/readiness.md states it): not assessment-ready while any element is missing,
 /// unreadable, has errors, is not assessed or non-compliant, or is partial without an open
 /// action; and, with `rule`, while a criterion has more partial elements than it allows.
 fn assess(catalogue: &Catalogue, states: &[ElementState], rule: Rule) -> Assessment {

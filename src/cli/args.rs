@@ -265,7 +265,7 @@ pub struct CheckArgs {
 pub enum CheckFormat {
     /// Snippets pointing at the line, then a summary.
     Human,
-    /// The versioned JSON schema from the README.
+    /// The versioned JSON schema in docs/json.md.
     Json,
     /// GitHub Actions annotations.
     Github,

@@ -8,7 +8,7 @@ use cse::render::Format;
 pub enum OutputFormat {
     /// A table fitted to the terminal.
     Table,
-    /// The versioned JSON schema from the README.
+    /// The versioned JSON schema in docs/json.md.
     Json,
     /// Markdown, for a report or a pull-request comment.
     Markdown,
@@ -63,7 +63,7 @@ pub struct StatusArgs {
     #[arg(long, value_name = "PCT", value_parser = parse_percent)]
     pub fail_under_unit: Option<f64>,
 
-    /// Exit 1 unless the evidence is assessment-ready (see the README for the definition).
+    /// Exit 1 unless the evidence is assessment-ready (see docs/readiness.md for the definition).
     #[arg(long)]
     pub require_assessment_ready: bool,
 

@@ -93,7 +93,7 @@ impl GitError {
             GitError::Shallow => Some(
                 "fetch the whole history with `git fetch --unshallow`\n\
                  hint: in GitHub Actions, give actions/checkout `fetch-depth: 0`:\n\
-                 \x20     - uses: actions/checkout@v4\n\
+                 \x20     - uses: actions/checkout@v5\n\
                  \x20       with:\n\
                  \x20         fetch-depth: 0",
             ),
@@ -460,5 +460,18 @@ mod tests {
         assert!(!super::is_date("v2026-01-01"));
         assert!(!super::is_date("main"));
         assert!(!super::is_date("2026-1-01"));
+    }
+
+    /// The shallow-clone hint shows the same `actions/checkout` the workflow of `cse init` uses.
+    #[test]
+    fn shallow_hint_names_the_checkout_the_workflow_uses() {
+        let workflow = crate::scaffold::templates::github_workflow();
+        let uses = workflow
+            .lines()
+            .map(str::trim)
+            .find(|line| line.starts_with("- uses: actions/checkout@"))
+            .expect("the workflow checks out the repository");
+        let hint = super::GitError::Shallow.hint().unwrap();
+        assert!(hint.contains(uses), "{hint}\nshould show `{uses}`");
     }
 }

@@ -31,7 +31,7 @@ pub mod plan;
 pub enum Format {
     /// A table for the terminal, fitted to its width.
     Table,
-    /// A versioned JSON document (schemas in the README).
+    /// A versioned JSON document (schemas in docs/json.md).
     Json,
     /// GitHub-flavoured markdown, for reports and pull-request comments.
     Markdown,

@@ -41,7 +41,7 @@ pub fn evidence_file(catalogue: &Catalogue, e: ElementRef<'_>) -> String {
          evidence in `owner`. -->\n\
          \n## Where the proof is\n\n\
          <!-- List each document under `evidence:` above, with a `title` and either a `path`\n     \
-         (relative to this file, such as ../docs/survey-2026.pdf) or a `url`. When you have\n     \
+         (relative to this file, such as ../documents/survey-2026.pdf) or a `url`. When you have\n     \
          checked it all, set `reviewed:` to today's date (YYYY-MM-DD). Anything still to do\n     \
          goes under `actions:`. -->\n",
     );
@@ -90,7 +90,7 @@ owner: Service Development Manager
 reviewed: 2026-05-14
 evidence:
   - title: Consultation report 2026
-    path: ../docs/consultation-2026.pdf
+    path: ../documents/consultation-2026.pdf
   - title: "You said, we did" page
     url: https://example.org/you-said-we-did
 actions:
@@ -255,7 +255,7 @@ fn yaml_single_quoted(s: &str) -> String {
 /// `.github/workflows/cse.yml`: check on every push and pull request, then the readiness gate.
 pub fn github_workflow() -> String {
     r#"# Checks the CSE evidence on every push and pull request, then gates readiness.
-# Written by `cse init`. See "CI recipes" in the cse README for GitLab and plain shell.
+# Written by `cse init`. See docs/ci.md in the cse repository for GitLab and plain shell.
 name: cse
 
 on:

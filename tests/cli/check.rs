@@ -438,13 +438,13 @@ fn no_ansi_codes_when_piped() {
 }
 
 #[test]
-fn readme_documents_every_code() {
-    let readme = std::fs::read_to_string(common::project_root().join("README.md")).unwrap();
+fn docs_document_every_code() {
+    let page = std::fs::read_to_string(common::project_root().join("docs/check.md")).unwrap();
     for code in cse::diagnostic::Code::ALL {
         let row = format!("| `{}` | `{}` |", code.id(), code.name());
         assert!(
-            readme.contains(&row),
-            "README lacks a row for {}",
+            page.contains(&row),
+            "docs/check.md lacks a row for {}",
             code.id()
         );
     }

@@ -371,7 +371,7 @@ fn the_docs_show_what_cse_pack_prints_for_the_example() {
     let dir = tempfile::tempdir().unwrap();
     let root = common::project_root();
     std::fs::copy(root.join("cse.toml"), dir.path().join("cse.toml")).unwrap();
-    for folder in ["evidence", "docs"] {
+    for folder in ["evidence", "documents"] {
         std::fs::create_dir(dir.path().join(folder)).unwrap();
         for file in std::fs::read_dir(root.join(folder)).unwrap() {
             let file = file.unwrap();

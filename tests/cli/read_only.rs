@@ -115,7 +115,7 @@ fn copy_tree(from: &Path, to: &Path) {
     }
 }
 
-/// A copy of the shipped example (`evidence/`, `docs/`, `cse.toml`) when the project has one;
+/// A copy of the shipped example (`evidence/`, `documents/`, `assessments/`, `cse.toml`) when the project has one;
 /// a complete fixture repository otherwise.
 fn example() -> Repo {
     let root = project_root();
@@ -125,7 +125,13 @@ fn example() -> Repo {
     let repo = Repo::empty();
     fs::remove_dir_all(repo.path().join("evidence")).unwrap();
     fs::remove_dir_all(repo.path().join("docs")).unwrap();
-    for part in ["evidence", "docs", "criteria", "cse.toml"] {
+    for part in [
+        "evidence",
+        "documents",
+        "assessments",
+        "criteria",
+        "cse.toml",
+    ] {
         let from = root.join(part);
         if from.exists() {
             copy_tree(&from, &repo.path().join(part));

@@ -93,7 +93,7 @@ fn ids() -> Vec<String> {
 /// Central: 55 of 57 ready (96.5%). Mobile: 54 of 57 (94.7%). 1.2.2 is ready in central and
 /// not in mobile. The institution: 52 of 57 (91.2%), since an element is ready only when
 /// it is ready in both.
-fn two_units() -> Repo {
+pub(crate) fn two_units() -> Repo {
     let repo = Repo::empty();
     repo.write("cse.toml", CONFIG);
     write_central(&repo, "evidence/central", 2);

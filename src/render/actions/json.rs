@@ -1,4 +1,4 @@
-//! `cse actions --format json`: the versioned schema in the README.
+//! `cse actions --format json`: the versioned schema in docs/json.md.
 
 use std::io::{self, Write};
 

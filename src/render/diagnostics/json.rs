@@ -1,4 +1,4 @@
-//! `--format json`: the versioned schema documented in the README.
+//! `--format json`: the versioned schema documented in docs/json.md.
 
 use std::io::{self, Write};
 

@@ -1,4 +1,4 @@
-//! `cse priorities --format json`: the versioned schema in the README.
+//! `cse priorities --format json`: the versioned schema in docs/json.md.
 
 use std::io::{self, Write};
 

@@ -1,4 +1,4 @@
-//! `cse status --format json`: the versioned schema in the README.
+//! `cse status --format json`: the versioned schema in docs/json.md.
 
 use std::io::{self, Write};
 

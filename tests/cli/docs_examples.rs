@@ -1,0 +1,230 @@
+//! The examples in the README and the reference pages in `docs/` are real: every
+//! ```` ```console ```` block runs its `$ cse ...` lines (with `trycmd`) against the built binary,
+//! in the project root, so on the worked example, on 28 November 2026, and must print what the
+//! page shows. `...` on a line of its own stands for any lines, `[..]` for any text in a line,
+//! and a `? 1` line after the command for its exit code. Blocks that need another repository
+//! are marked ```` ```text ```` and are not run. `TRYCMD=overwrite` rewrites the blocks from the
+//! real output, to be reviewed in `git diff`.
+
+use crate::common;
+
+/// The pages whose console blocks run on the worked example. (docs/assessments.md has its own
+/// test: its examples run on a repository with two recorded visits.)
+const PAGES: &[&str] = &[
+    "README.md",
+    "docs/actions.md",
+    "docs/check.md",
+    "docs/completions.md",
+    "docs/config.md",
+    "docs/gates.md",
+    "docs/priorities.md",
+    "docs/schema.md",
+    "docs/show.md",
+    "docs/status.md",
+];
+
+/// Test cases that run `cse` as a user would, on 28 November 2026, in an 80-column pipe.
+fn cases() -> trycmd::TestCases {
+    let cases = trycmd::TestCases::new();
+    cases
+        .register_bin("cse", std::path::Path::new(env!("CARGO_BIN_EXE_cse")))
+        .env("CSE_TODAY", "2026-11-28")
+        .env("NO_COLOR", "1")
+        .env("COLUMNS", "80");
+    cases
+}
+
+#[test]
+fn console_examples_show_real_output() {
+    let root = common::project_root();
+    let cases = cases();
+    for page in PAGES {
+        let text = std::fs::read_to_string(root.join(page)).unwrap();
+        assert!(
+            text.contains("```console\n$ cse "),
+            "{page} is listed here but has no console example"
+        );
+        cases.case(root.join(page));
+    }
+    cases.run();
+}
+
+/// docs/units.md runs on the two-unit council of `units_reports` (trycmd runs a page in the
+/// folder beside it named `<page>.in`, so the page is copied next to a link to that repository).
+#[test]
+fn units_examples_show_real_output() {
+    let page = common::project_root().join("docs/units.md");
+    let repo = crate::units_reports::two_units();
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("units.md");
+    std::fs::copy(&page, &copy).unwrap();
+    std::os::unix::fs::symlink(repo.path(), dir.path().join("units.in")).unwrap();
+    let outcome = std::panic::catch_unwind(|| {
+        let cases = cases();
+        cases.case(&copy);
+        cases.run();
+    });
+    if std::env::var_os("TRYCMD").is_some_and(|v| v == "overwrite") {
+        std::fs::copy(&copy, &page).unwrap();
+    }
+    if let Err(panic) = outcome {
+        std::panic::resume_unwind(panic);
+    }
+}
+
+/// GitHub's anchor for a heading: lower case, punctuation dropped, spaces as `-`.
+fn anchor(heading: &str) -> String {
+    heading
+        .trim()
+        .to_lowercase()
+        .chars()
+        .filter(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '_'))
+        .map(|c| if c == ' ' { '-' } else { c })
+        .collect()
+}
+
+/// The lines of a markdown page outside its code blocks.
+fn prose(text: &str) -> Vec<&str> {
+    let mut in_code = false;
+    text.lines()
+        .filter(|line| {
+            if line.trim_start().starts_with("```") {
+                in_code = !in_code;
+                return false;
+            }
+            !in_code
+        })
+        .collect()
+}
+
+/// Every relative link in the README and docs/ leads to a file that exists, and every `#anchor`
+/// to a heading of that page.
+#[test]
+fn links_in_the_docs_lead_somewhere() {
+    let root = common::project_root();
+    let mut pages = vec![root.join("README.md")];
+    for entry in std::fs::read_dir(root.join("docs")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "md") {
+            pages.push(path);
+        }
+    }
+    let mut broken = Vec::new();
+    for page in &pages {
+        let text = std::fs::read_to_string(page).unwrap();
+        for line in prose(&text) {
+            for (i, _) in line.match_indices("](") {
+                let rest = &line[i + 2..];
+                let Some(end) = rest.find(')') else { continue };
+                let target = &rest[..end];
+                if target.contains("://") || target.starts_with("mailto:") {
+                    continue;
+                }
+                let (file, fragment) = target.split_once('#').unwrap_or((target, ""));
+                let file = if file.is_empty() {
+                    page.clone()
+                } else {
+                    page.parent().unwrap().join(file)
+                };
+                if !file.exists() {
+                    broken.push(format!("{}: {target}", page.display()));
+                    continue;
+                }
+                if !fragment.is_empty() && file.extension().is_some_and(|e| e == "md") {
+                    let linked = std::fs::read_to_string(&file).unwrap();
+                    let found = prose(&linked).iter().any(|l| {
+                        l.starts_with('#') && anchor(l.trim_start_matches('#')) == fragment
+                    });
+                    if !found {
+                        broken.push(format!("{}: {target}", page.display()));
+                    }
+                }
+            }
+        }
+    }
+    assert!(
+        broken.is_empty(),
+        "links to nothing:\n{}",
+        broken.join("\n")
+    );
+}
+
+/// The body of the first fenced block after `marker` in `text`.
+fn block_after<'a>(text: &'a str, marker: &str) -> &'a str {
+    let start = text.find(marker).unwrap_or_else(|| panic!("no `{marker}`"));
+    let open = start + text[start..].find("```").unwrap();
+    let body = open + text[open..].find('\n').unwrap() + 1;
+    let end = body + text[body..].find("```").unwrap();
+    &text[body..end]
+}
+
+/// Runs `cse` in `dir` as the README's examples do, and returns its exit code and output.
+fn run_in(dir: &std::path::Path, args: &[&str]) -> (i32, String) {
+    let out = common::cse(dir)
+        .env("COLUMNS", "80")
+        .args(args)
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap() + &String::from_utf8(out.stderr).unwrap();
+    (out.status.code().unwrap(), text)
+}
+
+/// Asserts that the parts of `shown` between its `...` lines appear in `actual`, in order.
+fn assert_shows(shown: &str, actual: &str) {
+    let mut rest = actual;
+    for part in shown.split("...\n").filter(|p| !p.is_empty()) {
+        let at = rest
+            .find(part)
+            .unwrap_or_else(|| panic!("the README shows\n{part}\nbut cse printed\n{actual}"));
+        rest = &rest[at + part.len()..];
+    }
+}
+
+/// The README's tutorial, step by step, on a fresh `cse init`: its blocks are not run by
+/// trycmd (they need a new repository), so this test follows them.
+#[test]
+fn readme_tutorial_is_true() {
+    let readme = std::fs::read_to_string(common::project_root().join("README.md")).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let (code, out) = run_in(dir.path(), &["init", "riverside"]);
+    assert_eq!(code, 0, "{out}");
+    let repo = dir.path().join("riverside");
+    let shown = block_after(&readme, "**1. Create an evidence repository.**")
+        .strip_prefix("$ cse init riverside\n")
+        .unwrap()
+        .replace("$ cd riverside\n", "")
+        .replace("/home/sam/riverside", &repo.display().to_string());
+    assert_eq!(shown, out);
+
+    let file = block_after(&readme, "**2. Fill in one file.**");
+    let template = std::fs::read_to_string(repo.join("evidence/1.2.2.md")).unwrap();
+    let heading = "# 1.2.2 Engagement & Consultation\n";
+    assert_eq!(
+        file[file.find(heading).unwrap()..].split("## How").next(),
+        template[template.find(heading).unwrap()..]
+            .split("## How")
+            .next(),
+        "the tutorial's file keeps what cse init wrote under the front matter"
+    );
+    std::fs::write(repo.join("evidence/1.2.2.md"), file).unwrap();
+
+    let (code, out) = run_in(&repo, &["check"]);
+    assert_eq!(code, 1);
+    let shown = block_after(&readme, "**3. Check it.**");
+    assert_shows(shown.strip_prefix("$ cse check\n").unwrap(), &out);
+
+    std::fs::create_dir(repo.join("documents")).unwrap();
+    std::fs::write(repo.join("documents/consultation-2026.pdf"), "report").unwrap();
+    let (code, out) = run_in(&repo, &["check"]);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("\n0 errors, 56 warnings in 57 files\n"),
+        "{out}"
+    );
+    assert!(readme.contains("`0 errors, 56 warnings in\n57 files`, exit code 0"));
+
+    let (code, out) = run_in(&repo, &["status"]);
+    assert_eq!(code, 0);
+    let shown = block_after(&readme, "**4. See readiness.**");
+    assert_eq!(shown.strip_prefix("$ cse status\n").unwrap(), out);
+}
