@@ -3,7 +3,7 @@
 //! Every limit here is set on purpose, for YAML that people write by hand: front matter a
 //! few dozen lines long, or a catalogue of a few hundred. Input never exceeds
 //! [`crate::tree::MAX_FILE_BYTES`], because files are read through the tree with that limit.
-//! The README's "Limits" section lists them; keep the two in step.
+//! docs/limits.md lists them; keep the two in step.
 
 use serde::de::DeserializeOwned;
 use serde_saphyr::budget::BudgetBreach;
@@ -241,7 +241,7 @@ fn convert(error: &Error, text: &str) -> YamlError {
         }
         Error::InvalidScalar { ty, .. } => invalid(
             named(&format!("is not a valid {ty}")),
-            "check the value against the format in the README",
+            "check the value against the format in docs/evidence-format.md",
         ),
         Error::TaggedScalarCannotDeserializeIntoString { .. }
         | Error::BinaryNotUtf8 { .. }
@@ -258,7 +258,7 @@ fn convert(error: &Error, text: &str) -> YamlError {
                 "should be {expected}, not {}",
                 excerpt(unexpected)
             )),
-            "check the value against the format in the README",
+            "check the value against the format in docs/evidence-format.md",
         ),
         Error::SerdeInvalidValue {
             unexpected,
@@ -269,7 +269,7 @@ fn convert(error: &Error, text: &str) -> YamlError {
                 "has the invalid value {}, expected {expected}",
                 excerpt(unexpected)
             )),
-            "check the value against the format in the README",
+            "check the value against the format in docs/evidence-format.md",
         ),
         Error::SerdeUnknownVariant {
             variant, expected, ..
@@ -414,7 +414,7 @@ fn describe_breach(breach: &BudgetBreach) -> String {
 
 fn budget_help() -> String {
     format!(
-        "front matter may nest at most {MAX_DEPTH} levels, use at most {MAX_ALIASES} aliases and hold at most {MAX_EVENTS} values; see the README's limits"
+        "front matter may nest at most {MAX_DEPTH} levels, use at most {MAX_ALIASES} aliases and hold at most {MAX_EVENTS} values; see docs/limits.md"
     )
 }
 
