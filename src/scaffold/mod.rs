@@ -127,12 +127,14 @@ pub fn plan(catalogue: &Catalogue, options: &Options) -> Result<Plan, UnsafeId> 
     Ok(plan)
 }
 
-/// The files whose change should run the hook: the evidence, `cse.toml` and the catalogue.
+/// The files whose change should run the hook: the evidence, the assessment records,
+/// `cse.toml` and the catalogue.
 pub fn hook_files_regex(options: &Options) -> String {
+    let assessments = crate::config::Config::default().assessments_dir.value;
     let mut dirs: Vec<&str> = options
         .evidence_dirs
         .iter()
-        .chain([&options.readme_dir])
+        .chain([&options.readme_dir, &assessments])
         .map(String::as_str)
         .collect();
     dirs.sort_unstable();
@@ -362,14 +364,20 @@ mod tests {
     #[test]
     fn hook_regex_covers_evidence_config_and_catalogue() {
         let mut o = options();
-        assert_eq!(hook_files_regex(&o), r"^(evidence/|cse\.toml$)");
+        assert_eq!(
+            hook_files_regex(&o),
+            r"^(assessments/|evidence/|cse\.toml$)"
+        );
         o.catalogue_setting = Some("criteria/our.yaml".into());
         assert_eq!(
             hook_files_regex(&o),
-            r"^(evidence/|cse\.toml$|criteria/our\.yaml$)"
+            r"^(assessments/|evidence/|cse\.toml$|criteria/our\.yaml$)"
         );
         o.catalogue_setting = Some("/etc/cse.yaml".into());
-        assert_eq!(hook_files_regex(&o), r"^(evidence/|cse\.toml$)");
+        assert_eq!(
+            hook_files_regex(&o),
+            r"^(assessments/|evidence/|cse\.toml$)"
+        );
     }
 
     #[test]

@@ -267,7 +267,7 @@ fn an_existing_config_decides_the_evidence_folders() {
     assert!(!root.join("evidence").exists());
     let hook = std::fs::read_to_string(root.join(".pre-commit-config.yaml")).unwrap();
     assert!(
-        hook.contains("files: '^(proof/|proof/central/|proof/mobile/|cse\\.toml$)'"),
+        hook.contains("files: '^(assessments/|proof/|proof/central/|proof/mobile/|cse\\.toml$)'"),
         "{hook}"
     );
     // A broken config stops init before it writes anything.
