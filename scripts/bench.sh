@@ -128,7 +128,8 @@ if $smoke; then
         fi
         echo "smoke: cse $cmd on 10 units: exit $code in ${ms} ms"
     done
-    summary=$("$CSE" -C "$dir" check | tail -1 || true)
+    # The summary line ("N errors, N warnings in N files"); advice may follow it.
+    summary=$("$CSE" -C "$dir" check | grep -E '^[0-9]+ errors?, [0-9]+ warnings? in [0-9]+ files$' | tail -1 || true)
     if [[ "$summary" != *" in $expected files" ]]; then
         echo "smoke: expected $expected files checked, got: $summary" >&2
         exit 1
