@@ -11,6 +11,8 @@ mod terminal;
 mod visits;
 
 use std::io::Write;
+
+use cse::render::text::wrap_lines;
 use std::process::ExitCode;
 
 /// What a command found; the exit code is decided from this in one place.
@@ -43,11 +45,12 @@ pub fn main() -> ExitCode {
             // A closed stderr must not turn an error into a panic. Errors quote file names
             // and values from the repository, so they are cleaned like any text output.
             let mut err = std::io::stderr().lock();
+            let width = terminal::width();
             let message = format!("{e:#}");
-            let _ = writeln!(err, "error: {}", cse::render::escape::terminal(&message));
+            let _ = write!(err, "{}", wrap_lines(&message, width, "error: "));
             let hint = e.chain().find_map(cse::project::hint_of);
             if let Some(hint) = hint {
-                let _ = writeln!(err, "hint: {}", cse::render::escape::terminal(&hint));
+                let _ = write!(err, "{}", wrap_lines(&hint, width, "hint: "));
             }
             ExitCode::from(2)
         }

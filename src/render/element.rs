@@ -206,6 +206,7 @@ fn unit_section(out: &mut dyn Write, e: &EvidenceView, term: &Terminal) -> io::R
         let summary = Summary::of(&e.diagnostics, files);
         Human {
             color: term.color,
+            width: term.width,
             ..Human::default()
         }
         .emit(&e.diagnostics, &summary, out)?;

@@ -3,7 +3,7 @@
 use std::io::{self, Write};
 
 use crate::render::table::{self, toned};
-use crate::render::text::{Terminal, Tone, paint};
+use crate::render::text::{Terminal, Tone, strong};
 use crate::views::actions::ActionPlan;
 
 /// The action text never gets narrower than this, nor the owner (when longer) than [`MIN_OWNER`].
@@ -11,11 +11,7 @@ const MIN_ACTION: usize = 16;
 const MIN_OWNER: usize = 12;
 
 pub fn write(plan: &ActionPlan, term: &Terminal, out: &mut dyn Write) -> io::Result<()> {
-    writeln!(
-        out,
-        "{}\n",
-        paint(&super::summary_line(plan), Tone::Strong, term.color)
-    )?;
+    writeln!(out, "{}\n", strong(&super::summary_line(plan), term))?;
     if let Some(message) = super::empty_message(plan) {
         return writeln!(out, "{message}");
     }

@@ -3,21 +3,20 @@
 
 use crate::documents::DocsReport;
 use crate::render::escape::terminal;
-use crate::render::text::{Terminal, Tone, paint, wrap};
+use crate::render::text::{Terminal, Tone, paint, strong, wrap};
 
 pub fn render(report: &DocsReport, term: &Terminal) -> String {
-    let mut out = paint(&super::summary_line(report), Tone::Strong, term.color);
+    let mut out = strong(&super::summary_line(report), term);
     out.push('\n');
     if report.documents.is_empty() {
         out.push_str("\nNo evidence file cites a document by `path:`.\n");
     }
     for d in &report.documents {
         out.push('\n');
-        let mut title = terminal(&d.path).into_owned();
+        out.push_str(&strong(&d.path, term));
         if !d.exists {
-            title.push_str(&paint(" (missing)", Tone::Bad, term.color));
+            out.push_str(&paint(" (missing)", Tone::Bad, term.color));
         }
-        out.push_str(&paint(&title, Tone::Strong, term.color));
         out.push('\n');
         let lines = [
             format!("last change: {}", super::last_change(d)),
@@ -41,18 +40,20 @@ pub fn render(report: &DocsReport, term: &Terminal) -> String {
     if let Some(dir) = &report.dir
         && !report.uncited.is_empty()
     {
-        out.push_str(&format!(
-            "\nCited by no element, under {}/:\n",
-            terminal(dir).into_owned()
+        out.push('\n');
+        out.push_str(&wrap(
+            &format!("Cited by no element, under {dir}/:"),
+            term.width,
+            "",
+            "  ",
         ));
         for path in &report.uncited {
-            out.push_str(&format!("  {}\n", terminal(path)));
+            out.push_str(&wrap(path, term.width, "  ", "    "));
         }
     }
     for note in super::notes(report) {
         out.push('\n');
-        out.push_str(&note);
-        out.push('\n');
+        out.push_str(&wrap(&note, term.width, "", ""));
     }
     out
 }

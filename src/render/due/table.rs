@@ -4,11 +4,11 @@ use comfy_table::Cell;
 
 use crate::render::escape::terminal;
 use crate::render::table::{self, toned};
-use crate::render::text::{Terminal, Tone, paint};
+use crate::render::text::{Terminal, Tone, strong};
 use crate::views::due::DueReport;
 
 pub fn render(report: &DueReport, term: &Terminal) -> String {
-    let mut out = paint(&super::summary_line(report), Tone::Strong, term.color);
+    let mut out = strong(&super::summary_line(report), term);
     out.push('\n');
     if report.groups.is_empty() {
         out.push('\n');
@@ -19,7 +19,7 @@ pub fn render(report: &DueReport, term: &Terminal) -> String {
     for group in &report.groups {
         out.push('\n');
         let owner = terminal(super::owner_name(group.owner.as_deref()));
-        out.push_str(&paint(&owner, Tone::Strong, term.color));
+        out.push_str(&strong(&owner, term));
         out.push('\n');
         let mut t = table::new(term, &["Due", "", "Element", "What", "File"]);
         for item in &group.items {
