@@ -10,7 +10,7 @@ mod source;
 mod terminal;
 mod visits;
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 
 use cse::render::text::wrap_lines;
 use std::process::ExitCode;
@@ -45,12 +45,18 @@ pub fn main() -> ExitCode {
             // A closed stderr must not turn an error into a panic. Errors quote file names
             // and values from the repository, so they are cleaned like any text output.
             let mut err = std::io::stderr().lock();
-            let width = terminal::width();
-            let message = format!("{e:#}");
-            let _ = write!(err, "{}", wrap_lines(&message, width, "error: "));
+            // Wrapped for a person at a terminal; as written for logs and scripts.
+            let fit = |text: &str, label: &str| {
+                if std::io::stderr().is_terminal() {
+                    wrap_lines(text, terminal::width(), label)
+                } else {
+                    format!("{label}{}\n", cse::render::escape::terminal(text))
+                }
+            };
+            let _ = write!(err, "{}", fit(&format!("{e:#}"), "error: "));
             let hint = e.chain().find_map(cse::project::hint_of);
             if let Some(hint) = hint {
-                let _ = write!(err, "{}", wrap_lines(&hint, width, "hint: "));
+                let _ = write!(err, "{}", fit(&hint, "hint: "));
             }
             ExitCode::from(2)
         }

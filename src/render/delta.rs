@@ -6,12 +6,9 @@ use serde::Serialize;
 
 use super::escape::{markdown as md, markdown_code, terminal};
 use super::table;
-use super::text::{Terminal, pad, percent as pct, width as text_width, wrap};
+use super::text::{Terminal, line as text_line, pad, percent as pct, width as text_width, wrap};
 use crate::delta::{Delta, ElementChange, ElementSide};
 use crate::diagnostic::Diagnostic;
-
-/// The criterion column never gets narrower than this; it wraps instead.
-const MIN_CRITERION: usize = 16;
 
 /// Bumped on any incompatible change to the JSON output.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -160,7 +157,7 @@ pub fn table(
         table::cell(signed(delta.overall.change)),
     ]);
     table::align_right(&mut t, 1..4);
-    table::fit(&mut t, 0, term.width, MIN_CRITERION);
+    table::fit(&mut t, 0, term.width);
     table::write(out, &t)?;
     writeln!(out)?;
 
@@ -188,11 +185,7 @@ pub fn table(
                 _ => (line, String::new()),
             };
             // The plain line is measured; its note is then coloured in place.
-            let line = if text_width(&line) + 2 <= term.width {
-                format!("  {line}\n")
-            } else {
-                wrap(&line, term.width, "  ", "    ")
-            };
+            let line = text_line(&line, term.width, "  ", "    ");
             let plain_note = readiness_note(e);
             match line.rfind(plain_note).filter(|_| !note.is_empty()) {
                 Some(at) => write!(
@@ -215,7 +208,7 @@ pub fn table(
         writeln!(out, "\n{title} ({}):", list.len())?;
         for d in list {
             let line = format!("{}  {}  {}", location(d), d.code.id(), d.message);
-            write!(out, "{}", wrap(&line, term.width, "  ", "    "))?;
+            write!(out, "{}", text_line(&line, term.width, "  ", "    "))?;
         }
     }
     writeln!(out)?;
@@ -232,7 +225,7 @@ pub fn table(
         writeln!(out)?;
         for r in &delta.regressions {
             let line = super::words::regression(r);
-            write!(out, "{}", wrap(&line, term.width, "  - ", "    "))?;
+            write!(out, "{}", text_line(&line, term.width, "  - ", "    "))?;
         }
     }
     Ok(())

@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::csv::record;
 use super::escape::markdown as esc;
 use super::table;
-use super::text::{Terminal, cut, percent as pct, width as text_width, wrap};
+use super::text::{Terminal, cut, line as text_line, percent as pct, width as text_width, wrap};
 use crate::assessment::VisitMark;
 use crate::history::Point;
 
@@ -164,7 +164,7 @@ pub fn table(points: &[Point], term: &Terminal, out: &mut dyn Write) -> io::Resu
         writeln!(out, "{legend}")?;
     }
     writeln!(out)?;
-    write!(out, "{}", wrap(&summary(points), term.width, "", "  "))?;
+    write!(out, "{}", text_line(&summary(points), term.width, "", "  "))?;
     let problems = problems(points);
     if !problems.is_empty() {
         writeln!(out, "\nNo figures for these commits:")?;
@@ -346,7 +346,7 @@ pub fn visits(
     } else {
         out.write_all(b"\nAssessment visits:\n")?;
         for line in visit_lines(marks) {
-            write!(out, "{}", wrap(&line, width, "  ", "    "))?;
+            write!(out, "{}", text_line(&line, width, "  ", "    "))?;
         }
     }
     Ok(())

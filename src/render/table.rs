@@ -106,10 +106,10 @@ pub fn content_width(table: &Table, index: usize) -> usize {
         .map_or(0, |w| usize::from(*w))
 }
 
-/// Gives column `flex` the room left by the others (at least `min`, at most its content),
-/// so the table uses the width it has before anything wraps.
-pub fn fit(table: &mut Table, flex: usize, width: usize, min: usize) {
-    let room = room_for(table, &[flex], width).max(min);
+/// Gives column `flex` the room left by the others (at most its content, at least its
+/// header's longest word), so the table uses the width it has and no more; its text wraps.
+pub fn fit(table: &mut Table, flex: usize, width: usize) {
+    let room = room_for(table, &[flex], width);
     let content = content_width(table, flex);
     set_width(table, flex, room.min(content));
 }

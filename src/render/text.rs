@@ -144,6 +144,17 @@ pub fn wrap_lines(text: &str, width: usize, first: &str) -> String {
         .collect()
 }
 
+/// `first` and `text`, cleaned, as one line when that fits in `width` (spacing kept, so
+/// aligned columns stay aligned); else [`wrap`]ped.
+pub fn line(text: &str, width: usize, first: &str, rest: &str) -> String {
+    let text = terminal(text);
+    if self::width(first) + self::width(&text) <= width {
+        format!("{first}{text}\n")
+    } else {
+        wrap(&text, width, first, rest)
+    }
+}
+
 /// Word-wraps `text`, cleaned, to `width` columns on at most `lines` lines; the last ends in
 /// `…` when text is left out.
 pub fn clip(text: &str, width: usize, lines: usize) -> String {

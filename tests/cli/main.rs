@@ -16,6 +16,7 @@ mod consistency;
 mod docs_examples;
 mod due_next;
 mod first_hour;
+mod fits;
 mod gates;
 mod gen_repo;
 mod git;

@@ -12,8 +12,6 @@ use cse::render::text::wrap;
 use crate::cli::Outcome;
 use crate::cli::{output, terminal};
 
-/// The value column never gets narrower than this; it wraps instead.
-const MIN_VALUE: usize = 16;
 use crate::cli::settings::{ConfigSource, Settings};
 
 pub fn run(settings: &Settings) -> Result<Outcome> {
@@ -211,7 +209,7 @@ fn write(settings: &Settings, out: &mut dyn Write) -> std::io::Result<()> {
             table::cell(&r.from),
         ]);
     }
-    table::fit(&mut t, 1, term.width, MIN_VALUE);
+    table::fit(&mut t, 1, term.width);
     table::write(out, &t)?;
     let note =
         "A gate flag, such as `cse status --fail-under 80`, beats its [gate] setting for that run.";

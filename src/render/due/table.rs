@@ -35,7 +35,7 @@ pub fn render(report: &DueReport, term: &Terminal) -> String {
                 Cell::new(terminal(&format!("{}:{}", item.file, item.line))),
             ]);
         }
-        table::fit(&mut t, 3, term.width, 16);
+        table::fit(&mut t, 3, term.width);
         out.push_str(&crate::render::to_string_with(|w| table::write(w, &t)));
     }
     out

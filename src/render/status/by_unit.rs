@@ -14,9 +14,6 @@ use crate::render::table::{self, toned};
 use crate::render::text::{Terminal, Tone, bar, percent, width};
 use crate::views::status::StatusReport;
 
-/// The unit column never gets narrower than this; it wraps instead.
-const MIN_NAME: usize = 12;
-
 /// The rows: each unit, then the institution when there are several units.
 fn rows(report: &StatusReport) -> Vec<(&str, &Readiness, bool)> {
     let mut rows: Vec<(&str, &Readiness, bool)> = report
@@ -46,7 +43,7 @@ pub fn table(report: &StatusReport, term: &Terminal, out: &mut dyn Write) -> io:
     if table::room_for(&t, &[0], term.width) < longest {
         t = unit_table(report, term, false);
     }
-    table::fit(&mut t, 0, term.width, MIN_NAME);
+    table::fit(&mut t, 0, term.width);
     table::write(out, &t)?;
     let mut legend = count_legend();
     legend.push_str(" · Priority: readiness of the priority elements · Ready: assessment-ready");

@@ -49,7 +49,7 @@ pub fn write(report: &StatusReport, term: &Terminal, out: &mut dyn Write) -> io:
     if table::room_for(&t, &[1], term.width) < longest {
         t = build(false);
     }
-    table::fit(&mut t, 1, term.width, MIN_TITLE);
+    table::fit(&mut t, 1, term.width);
     table::write(out, &t)?;
     writeln!(out, "{}\n", legend_text(&count_legend(), term))?;
     verdicts(report, term, out)
