@@ -531,3 +531,40 @@ fn an_ods_sheet_is_read_too() {
          \nPlan: 0 to create, 2 to update, 0 unchanged, 0 with conflicts.\n"
     );
 }
+
+/// A workbook whose used range ends far from its table: read cell by cell, not as a rectangle.
+fn far_cell_workbook(path: &Path, row: u32, column: u16) {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.write_string(0, 0, "Element").unwrap();
+    sheet.write_string(0, 1, "Owner").unwrap();
+    sheet.write_string(1, 0, "1.1.1").unwrap();
+    sheet.write_string(1, 1, "New owner").unwrap();
+    sheet.write_string(row, column, "a note").unwrap();
+    book.save(path).unwrap();
+}
+
+#[test]
+fn a_stray_cell_far_from_the_table_costs_one_row() {
+    let repo = Repo::complete();
+    far_cell_workbook(&repo.path().join("far.xlsx"), 49_999, 701);
+    let (out, err, code) = run(repo.path(), &["import", "far.xlsx"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(
+        out.contains("owner:") && out.contains("\"New owner\""),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_cell_past_the_limits_is_refused_plainly() {
+    let repo = Repo::complete();
+    far_cell_workbook(&repo.path().join("huge.xlsx"), 1_048_575, 16_383);
+    let (out, err, code) = run(repo.path(), &["import", "huge.xlsx"]);
+    assert_eq!(code, 2, "{out}{err}");
+    assert!(
+        err.contains("huge.xlsx has more than 100000 rows") && err.contains("sheet `Sheet1`"),
+        "{err}"
+    );
+    assert!(!err.contains("panicked"), "{err}");
+}
