@@ -19,7 +19,7 @@ use crate::views::report::{ElementRow, EvidenceLink, Report};
 const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
 /// Text from a repository, escaped (quotes too) and cleaned by [`escape::html`].
-pub(super) struct Text<'a>(pub(super) &'a str);
+pub(crate) struct Text<'a>(pub(crate) &'a str);
 
 impl Render for Text<'_> {
     fn render_to(&self, buffer: &mut String) {
