@@ -11,6 +11,7 @@ use cse::views::status::{Grouping, StatusReport};
 
 use crate::cli::Outcome;
 use crate::cli::args::Cli;
+use crate::cli::out_target::{self, Output};
 use crate::cli::settings::Settings;
 use crate::cli::source;
 
@@ -39,8 +40,9 @@ pub fn run(cli: &Cli, current: &Settings, args: &ExportArgs) -> Result<Outcome> 
             args.out.display()
         ),
     };
-    let target = super::report::target_path(cli, current, &args.out)?;
+    let target = out_target::resolve(cli, current, &args.out, Output::Export)?;
     let evidence = current.read(args.at.rev(), Want::default())?;
+    out_target::refuse_cited(current, &target, &evidence.units, Output::Export)?;
     let (settings, checks) = (&evidence.project, &evidence.units);
     let matrix = matrix::build(&settings.catalogue, checks);
     let bytes = if xlsx {
