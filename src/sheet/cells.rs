@@ -89,6 +89,10 @@ pub enum ReadError {
         limit: usize,
     },
     #[error(
+        "{path} is not UTF-8 text: line {line} has a character in another encoding, such as Windows-1252; in Excel, save it with Save As > \"CSV UTF-8 (Comma delimited)\", or import the .xlsx workbook itself"
+    )]
+    NotUtf8 { path: String, line: usize },
+    #[error(
         "{path}: cse reads .xlsx, .xlsm, .xls, .ods and .csv files; save the sheet in one of those formats"
     )]
     UnknownFormat { path: String },
@@ -289,6 +293,17 @@ fn cell_of(data: &Data) -> Cell {
 /// writes (see [`super::unguard`]), so an exported file reads back as it was.
 fn read_csv(name: &str, bytes: &[u8], shown: &str) -> Result<Sheet, ReadError> {
     let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    // Decoding another encoding as UTF-8 would write U+FFFD into the evidence.
+    if let Err(e) = std::str::from_utf8(bytes) {
+        let line = 1 + bytes[..e.valid_up_to()]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count();
+        return Err(ReadError::NotUtf8 {
+            path: shown.to_owned(),
+            line,
+        });
+    }
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)

@@ -568,3 +568,21 @@ fn a_cell_past_the_limits_is_refused_plainly() {
     );
     assert!(!err.contains("panicked"), "{err}");
 }
+
+#[test]
+fn a_csv_in_another_encoding_is_refused_before_anything_is_written() {
+    let repo = Repo::complete();
+    repo.write_bytes(
+        "cp1252.csv",
+        b"Element,Owner\n1.1.1,Caf\xe9 \x96 \xa3 Lead\n",
+    );
+    let before = std::fs::read(repo.path().join("evidence/1.1.1.md")).unwrap();
+    let (out, err, code) = run(repo.path(), &["import", "cp1252.csv", "--write"]);
+    assert_eq!(code, 2, "{out}{err}");
+    assert!(err.contains("is not UTF-8 text: line 2"), "{err}");
+    assert!(err.contains("CSV UTF-8"), "{err}");
+    assert_eq!(
+        std::fs::read(repo.path().join("evidence/1.1.1.md")).unwrap(),
+        before
+    );
+}
