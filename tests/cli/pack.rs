@@ -186,9 +186,21 @@ fn verify_names_each_altered_missing_or_extra_file() {
     assert!(String::from_utf8_lossy(&intact.stdout).contains("intact, all 120 files"));
 
     for (mode, expected, counts) in [
-        ("alter", "altered: evidence/1.2.1.md", "1 altered, 0 missing, 0 extra"),
-        ("drop", "missing: documents/docs/proof.txt", "0 altered, 1 missing, 0 extra"),
-        ("add", "extra: evidence/extra.md", "0 altered, 0 missing, 1 extra"),
+        (
+            "alter",
+            "altered: evidence/1.2.1.md",
+            "1 altered, 0 missing, 0 extra",
+        ),
+        (
+            "drop",
+            "missing: documents/docs/proof.txt",
+            "0 altered, 1 missing, 0 extra",
+        ),
+        (
+            "add",
+            "extra: evidence/extra.md",
+            "0 altered, 0 missing, 1 extra",
+        ),
     ] {
         let dst = repo.path().join(format!("{mode}.zip"));
         ok(&python(

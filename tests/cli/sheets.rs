@@ -390,6 +390,7 @@ fn csv_export_guards_formulas_and_reads_back() {
     let (_, err, code) = run(repo.path(), &["export", "--out", "m.csv"]);
     assert_eq!(code, 0, "{err}");
     let csv = std::fs::read_to_string(repo.path().join("m.csv")).unwrap();
+    assert!(csv.starts_with("\u{feff}Element,"), "{csv}");
     assert!(csv.contains(",\"'=HYPERLINK(\"\"http://x\"\")\","), "{csv}");
     let (out, err, code) = run(repo.path(), &["import", "m.csv"]);
     assert_eq!(code, 0, "{err}");
@@ -456,7 +457,7 @@ fn units_need_a_unit_column_or_unit() {
     let (_, err, code) = run(dir.path(), &["export", "--out", "all.csv"]);
     assert_eq!(code, 0, "{err}");
     let csv = std::fs::read_to_string(dir.path().join("all.csv")).unwrap();
-    assert!(csv.starts_with("Unit,Element,"), "{csv}");
+    assert!(csv.starts_with("\u{feff}Unit,Element,"), "{csv}");
     let unit = csv
         .lines()
         .nth(1)

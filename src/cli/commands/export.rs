@@ -58,7 +58,9 @@ pub fn run(cli: &Cli, current: &Settings, args: &ExportArgs) -> Result<Outcome> 
         );
         sheet::xlsx::render(&matrix, &summary).context("cannot make the workbook")?
     } else {
-        let mut bytes = Vec::new();
+        // A byte-order mark: without it Excel on Windows reads the file as Windows-1252, and
+        // "£" shows as "Â£". `cse import` reads it back either way.
+        let mut bytes = "\u{feff}".as_bytes().to_vec();
         sheet::csv::write(&matrix, &mut bytes)?;
         bytes
     };
