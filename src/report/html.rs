@@ -570,7 +570,7 @@ fn priorities(report: &Report) -> Markup {
                 @for row in &p.rows {
                     tr {
                         th scope="row" { (Text(&row.id)) }
-                        td { (Text(&row.text)) }
+                        td.asks { (Text(&row.text)) }
                         @if has_tiers { td { (row.tier.map_or("", |t| t.as_str())) } }
                         @for s in &row.statuses {
                             @if report.multi_unit {

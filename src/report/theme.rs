@@ -195,6 +195,7 @@ $statuses
 .flag { background: $flagbg; color: $flagfg; margin-left: .35rem; }
 .date .flag, td > .status + .flag { display: table; margin: .25rem 0 0; }
 .note { display: block; color: $muted; font-size: .82rem; margin-top: .2rem; }
+td.asks { min-width: 15rem; }
 .none { color: $muted; }
 .narratives details { border: 1px solid $rule; border-radius: 6px; margin: .5rem 0; background: $paper; }
 .narratives summary { cursor: pointer; list-style: none; display: grid; grid-template-columns: 1rem 3rem minmax(0, 1fr) auto; gap: .6rem; align-items: baseline; padding: .6rem .9rem; }

@@ -185,6 +185,39 @@ fn an_overdue_priority_action_is_flagged_and_every_unit_names_its_owner() {
     );
 }
 
+#[test]
+fn the_pack_flags_the_element_as_its_report_does() {
+    let repo = Repo::complete();
+    // Compliant, but its one evidence item is not a web address (E014).
+    repo.write(
+        "evidence/1.2.1.md",
+        &common::ready_file("1.2.1").replace("path: ../docs/proof.txt", "url: ftp://example.org/x"),
+    );
+    let zip = repo.path().join("pack.zip");
+    let out = repo
+        .cse()
+        .args(["pack", "--out"])
+        .arg(&zip)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut archive = zip::ZipArchive::new(std::fs::File::open(&zip).unwrap()).unwrap();
+    let mut read = |name: &str| {
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut archive.by_name(name).unwrap(), &mut text).unwrap();
+        text
+    };
+    let flagged = format!("<span class=\"status s-compliant\">Compliance</span>{FLAG}");
+    assert!(read("elements/1.2.1.html").contains(&flagged));
+    assert!(read("index.html").contains(&flagged));
+    assert!(!read("elements/1.2.2.html").contains(FLAG));
+    assert!(read("report.html").contains(&flagged));
+}
+
 /// Three commits on 1 March and one on 2 March: readiness 0, 1, 2 elements, then 3.
 fn busy_day() -> GitRepo {
     let g = GitRepo::new();
