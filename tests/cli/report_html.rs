@@ -6,12 +6,9 @@ use crate::common::{self, Repo};
 use crate::git::GitRepo;
 use crate::report_fixtures;
 
-fn report(repo: &Repo, format: &str) -> String {
-    let out = repo
-        .cse()
-        .args(["report", "--format", format, "--out", "-"])
-        .output()
-        .unwrap();
+/// The standard output of a command that must succeed.
+fn stdout_of(cmd: &mut assert_cmd::Command) -> String {
+    let out = cmd.output().unwrap();
     assert!(
         out.status.success(),
         "{}",
@@ -20,13 +17,28 @@ fn report(repo: &Repo, format: &str) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
+fn report(repo: &Repo, format: &str) -> String {
+    stdout_of(
+        repo.cse()
+            .args(["report", "--format", format, "--out", "-"]),
+    )
+}
+
+/// The part of `text` from `start` up to the next `end`.
+fn between<'a>(text: &'a str, start: &str, end: &str) -> &'a str {
+    let from = text.find(start).unwrap_or_else(|| panic!("no {start}"));
+    let to = from + text[from..].find(end).unwrap();
+    &text[from..to]
+}
+
 /// The HTML section `id`, from its opening tag to its end.
 fn section<'a>(html: &'a str, id: &str) -> &'a str {
-    let start = html
-        .find(&format!("<section id=\"{id}\""))
-        .unwrap_or_else(|| panic!("no section {id}"));
-    let end = start + html[start..].find("</section>").unwrap();
-    &html[start..end]
+    between(html, &format!("<section id=\"{id}\""), "</section>")
+}
+
+/// The table row of `id` (a `<th scope="row">`) in `html`.
+fn row<'a>(html: &'a str, id: &str) -> &'a str {
+    between(html, &format!("<tr><th scope=\"row\">{id}</th>"), "</tr>")
 }
 
 /// The markdown section under `## heading`, up to the next `## `.
@@ -37,15 +49,6 @@ fn md_section<'a>(md: &'a str, heading: &str) -> &'a str {
     let rest = &md[start + 1..];
     let end = rest[3..].find("\n## ").map_or(rest.len(), |e| e + 4);
     &rest[..end]
-}
-
-/// The table row of `id` (a `<th scope="row">`) in `html`.
-fn row<'a>(html: &'a str, id: &str) -> &'a str {
-    let start = html
-        .find(&format!("<tr><th scope=\"row\">{id}</th>"))
-        .unwrap_or_else(|| panic!("no row {id}"));
-    let end = start + html[start..].find("</tr>").unwrap();
-    &html[start..end]
 }
 
 const FLAG: &str = "<span class=\"flag\">Not ready (1 error)</span>";
@@ -194,17 +197,7 @@ fn the_pack_flags_the_element_as_its_report_does() {
         &common::ready_file("1.2.1").replace("path: ../docs/proof.txt", "url: ftp://example.org/x"),
     );
     let zip = repo.path().join("pack.zip");
-    let out = repo
-        .cse()
-        .args(["pack", "--out"])
-        .arg(&zip)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    stdout_of(repo.cse().args(["pack", "--out"]).arg(&zip));
     let mut archive = zip::ZipArchive::new(std::fs::File::open(&zip).unwrap()).unwrap();
     let mut read = |name: &str| {
         let mut text = String::new();
@@ -280,25 +273,11 @@ fn several_commits_on_one_day_make_one_point_on_the_chart() {
     );
 
     // `cse history` keeps a row per commit; its chart file has a point per day.
-    let out = g
-        .repo
-        .cse()
-        .args(["history", "--format", "json"])
-        .output()
-        .unwrap();
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let json = stdout_of(g.repo.cse().args(["history", "--format", "json"]));
+    let json: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert_eq!(json["commits"].as_array().map(Vec::len), Some(4), "{json}");
     let svg = g.path().join("chart.svg");
-    assert!(
-        g.repo
-            .cse()
-            .args(["history", "--svg"])
-            .arg(&svg)
-            .output()
-            .unwrap()
-            .status
-            .success()
-    );
+    stdout_of(g.repo.cse().args(["history", "--svg"]).arg(&svg));
     let svg = std::fs::read_to_string(svg).unwrap();
     assert_eq!(svg.matches("<title>All elements, ").count(), 2, "{svg}");
 }
