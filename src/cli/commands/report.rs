@@ -1,7 +1,7 @@
 //! `cse report`
 
 use anyhow::{Context, Result};
-use cse::history::{Point, Range};
+use cse::history::{Day, Point, Range};
 use cse::project::{Evidence, Want};
 use cse::report::{self, Findings, HistoryPoint, Inputs, Meta, Report};
 
@@ -72,7 +72,11 @@ pub(super) fn read(settings: &Settings, rev: Option<&str>) -> Result<(Evidence, 
                 .collect()
         })
         .unwrap_or_default();
-    let history = points.iter().filter_map(history_point).collect();
+    // One point per day, the figures after its last commit; a day without figures is left out.
+    let history = cse::history::days(&points)
+        .iter()
+        .filter_map(history_point)
+        .collect();
     let findings = findings(settings, &evidence, &points)?;
     let report = Report::build(Inputs {
         catalogue: &project.catalogue,
@@ -116,12 +120,14 @@ fn findings(
     }))
 }
 
-/// A commit of `cse history` as the report charts it; commits without figures are left out.
-fn history_point(p: &Point) -> Option<HistoryPoint> {
+/// A day of `cse history` as the report charts it.
+fn history_point(day: &Day) -> Option<HistoryPoint> {
+    let p = day.point;
     let f = p.figures.as_ref().ok()?;
     Some(HistoryPoint {
-        date: p.commit.date,
+        date: day.date,
         commit: p.commit.short.clone(),
+        commits: day.commits,
         overall: f.overall.readiness,
         criteria: f
             .criteria

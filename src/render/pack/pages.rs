@@ -97,7 +97,7 @@ pub fn index(plan: &Plan, report: &Report, catalogue: &Catalogue) -> String {
                                         a href=(Text(&element_page(&e.id))) { (Text(&e.id)) }
                                         " " (Text(&e.text)) " "
                                         @for row in rows(report, &e.id) {
-                                            (crate::report::html::status_badge(row.status)) " "
+                                            (crate::report::html::status_cell(row.status, row.errors)) " "
                                         }
                                     }
                                 } }
@@ -132,7 +132,7 @@ pub fn element(plan: &Plan, report: &Report, catalogue: &Catalogue, id: &str) ->
                     h2 { "Unit " (Text(unit)) }
                 }
                 dl class="facts" {
-                    dt { "Status" } dd { (crate::report::html::status_badge(row.status)) }
+                    dt { "Status" } dd { (crate::report::html::status_cell(row.status, row.errors)) }
                     dt { "Owner" } dd { (Text(row.owner.as_deref().unwrap_or("Not recorded"))) }
                     dt { "Reviewed" } dd { @match row.reviewed { Some(d) => (d), None => "Not recorded" } }
                     @if let Some(file) = plan.element(row.unit.as_deref(), id).and_then(|e| e.file.as_deref()) {
