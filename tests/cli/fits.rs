@@ -53,7 +53,7 @@ fn evidence(id: &str, n: usize) -> String {
         "---\nelement: {id}\nstatus: {status}\nowner: \"{OWNER}\"\nreviewed: 2025-06-01\n\
          evidence:\n  - title: Proof\n    path: ../../docs/proof.txt\n  - title: \"{OWNER}\"\n    url: {URL}\n"
     );
-    if n % 3 == 0 {
+    if n.is_multiple_of(3) {
         s.push_str(&format!(
             "actions:\n  - action: \"{ACTION}\"\n    owner: \"{OWNER}\"\n    due: 2026-01-31\n"
         ));

@@ -32,9 +32,9 @@ pub struct NextArgs {
     #[arg(long, value_name = "NAME")]
     pub owner: Option<String>,
 
-    /// Show only the first N items.
-    #[arg(long, value_name = "N")]
-    pub limit: Option<usize>,
+    /// Show only the first N items (1 or more).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub limit: Option<u32>,
 
     /// Output format.
     #[arg(long, value_enum, default_value_t = NextFormatArg::Table)]
@@ -83,8 +83,12 @@ pub fn run(cli: &Cli, settings: &Settings, args: &NextArgs) -> Result<Outcome> {
         )?),
         Some(_) => None,
     };
+    if let Some(owner) = &args.owner {
+        cse::owners::check_named(&checked.units, owner)?;
+    }
     let documents = reviewed.as_ref().map_or(&[][..], |r| &r.documents[..]);
-    let queue = queue(&checked, documents, args.owner.as_deref(), args.limit);
+    let limit = args.limit.map(|n| n as usize);
+    let queue = queue(&checked, documents, args.owner.as_deref(), limit);
     let format = match args.format {
         NextFormatArg::Table => NextFormat::Table,
         NextFormatArg::Json => NextFormat::Json,
