@@ -25,27 +25,6 @@ const ACTION: &str = "Survey every customer who complained in 2025/26 about how 
 const URL: &str = "https://www.example.org/customer-service-excellence/evidence/2026/\
     an-address-far-longer-than-any-terminal-line-is-wide/index.html";
 
-/// `git` isolated from the machine's configuration, on a fixed date.
-fn git(dir: &Path, args: &[&str], day: &str) {
-    let out = std::process::Command::new("git")
-        .current_dir(dir)
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("GIT_AUTHOR_DATE", format!("{day}T12:00:00Z"))
-        .env("GIT_COMMITTER_DATE", format!("{day}T12:00:00Z"))
-        .args(["-c", "user.name=Keeper", "-c", "user.email=k@example.org"])
-        .args([
-            "-c",
-            "commit.gpgsign=false",
-            "-c",
-            "init.defaultBranch=main",
-        ])
-        .args(args)
-        .output()
-        .expect("git runs");
-    assert!(out.status.success(), "git {args:?}: {out:?}");
-}
-
 /// An evidence file: the status varies with the element, so every table has rows of each.
 fn evidence(id: &str, n: usize) -> String {
     let status = ["compliant", "partial", "not-assessed", "compliance-plus"][n % 4];
@@ -88,14 +67,14 @@ fn long_names() -> tempfile::TempDir {
             std::fs::write(folder.join(format!("{id}.md")), evidence(id, n + shift)).unwrap();
         }
     }
-    git(root, &["init", "-q"], "2026-06-01");
-    git(root, &["add", "-A"], "2026-06-01");
+    common::git_on(root, &["init", "-q"], "2026-06-01");
+    common::git_on(root, &["add", "-A"], "2026-06-01");
     let subject = format!("First evidence for {ORGANISATION}");
-    git(root, &["commit", "-qm", &subject], "2026-06-01");
+    common::git_on(root, &["commit", "-qm", &subject], "2026-06-01");
     let file = root.join("evidence/central/1.1.1.md");
     let text = std::fs::read_to_string(&file).unwrap();
     std::fs::write(&file, text.replace("status: compliant", "status: partial")).unwrap();
-    git(
+    common::git_on(
         root,
         &["commit", "-qam", &format!("{ACTION} {URL}")],
         "2026-07-01",

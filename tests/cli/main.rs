@@ -11,6 +11,7 @@ mod assessments;
 mod bad_input;
 mod check;
 mod concurrency;
+mod completions_scope;
 mod config;
 mod consistency;
 mod docs_examples;
