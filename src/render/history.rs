@@ -89,7 +89,7 @@ fn problems(points: &[Point]) -> Vec<String> {
         .collect()
 }
 
-const EMPTY: &str = "No commit changed the evidence, cse.toml or the catalogue.\n";
+const EMPTY: &str = "No commit in this range changed the evidence, a document it cites, cse.toml or the catalogue.\n";
 
 /// The terminal table, fitted to `term.width`: subjects are cut rather than wrapped, so each
 /// commit keeps one line.

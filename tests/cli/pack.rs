@@ -251,6 +251,11 @@ fn internal_items_and_withheld_folders_are_listed_but_not_packed() {
         "evidence/4.3.2.md",
         "---\nelement: 4.3.2\nstatus: compliant\nowner: Manager\nreviewed: 2026-06-01\nevidence:\n  - title: Cases\n    path: ../docs/cases/2026-01.txt\n  - title: Review\n    path: ../docs/internal-review.txt\n    internal: true\n  - title: Proof\n    path: ../docs/proof.txt\n---\nHow we meet it.\n",
     );
+    // 1.1.1 cites the same review without `internal`: it is withheld for 1.1.1 too.
+    repo.write(
+        "evidence/1.1.1.md",
+        &common::ready_file("1.1.1").replace("../docs/proof.txt", "../docs/internal-review.txt"),
+    );
     let (json, code) = repo.check_json();
     assert_eq!(code, 0, "internal is a known key: {json}");
     ok(&pack(&repo, "pack.zip", &[]));
@@ -263,7 +268,7 @@ fn internal_items_and_withheld_folders_are_listed_but_not_packed() {
         m["withheld"],
         serde_json::json!([
             {"path": "docs/cases/2026-01.txt", "elements": ["4.3.2"], "reason": "withhold"},
-            {"path": "docs/internal-review.txt", "elements": ["4.3.2"], "reason": "internal"}
+            {"path": "docs/internal-review.txt", "elements": ["1.1.1", "4.3.2"], "reason": "internal"}
         ])
     );
     let item = &m["elements"]
