@@ -16,7 +16,9 @@ fn script(shell: &str) -> String {
 /// The options bash offers after `cse COMMAND`.
 fn bash_options(script: &str, command: &str) -> Vec<String> {
     let case = format!("cse__subcmd__{command})");
-    let at = script.find(&case).unwrap_or_else(|| panic!("no case for {command}"));
+    let at = script
+        .find(&case)
+        .unwrap_or_else(|| panic!("no case for {command}"));
     let opts = script[at..].lines().find(|l| l.contains("opts=")).unwrap();
     let list = opts.split('"').nth(1).unwrap();
     list.split_whitespace().map(str::to_owned).collect()
@@ -28,7 +30,10 @@ fn bash_offers_unit_and_config_only_where_they_mean_something() {
     for command in ["completions", "man"] {
         let opts = bash_options(&bash, command);
         assert!(!opts.contains(&"--unit".to_owned()), "{command}: {opts:?}");
-        assert!(!opts.contains(&"--config".to_owned()), "{command}: {opts:?}");
+        assert!(
+            !opts.contains(&"--config".to_owned()),
+            "{command}: {opts:?}"
+        );
     }
     let schema = bash_options(&bash, "schema");
     assert!(!schema.contains(&"--unit".to_owned()), "{schema:?}");
