@@ -13,6 +13,7 @@ pub fn render(report: &DocsReport, term: &Terminal) -> String {
     }
     for d in &report.documents {
         out.push('\n');
+        // Wrapped, so a line break in a path becomes a space, as everywhere in a title.
         out.push_str(&strong(&d.path, term));
         if !d.exists {
             out.push_str(&paint(" (missing)", Tone::Bad, term.color));

@@ -18,8 +18,8 @@ pub fn render(report: &DueReport, term: &Terminal) -> String {
     }
     for group in &report.groups {
         out.push('\n');
-        let owner = terminal(super::owner_name(group.owner.as_deref()));
-        out.push_str(&strong(&owner, term));
+        // `strong` wraps, so a line break in the name becomes a space.
+        out.push_str(&strong(super::owner_name(group.owner.as_deref()), term));
         out.push('\n');
         let mut t = table::new(term, &["Due", "", "Element", "What", "File"]);
         for item in &group.items {
