@@ -14,6 +14,7 @@ mod completions_scope;
 mod concurrency;
 mod config;
 mod consistency;
+mod diff_docs;
 mod docs_examples;
 mod due_next;
 mod first_hour;
