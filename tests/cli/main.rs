@@ -14,6 +14,7 @@ mod concurrency;
 mod config;
 mod consistency;
 mod docs_examples;
+mod docs_lean;
 mod due_next;
 mod first_hour;
 mod gates;
