@@ -150,6 +150,8 @@ pub fn hint_of(error: &(dyn std::error::Error + 'static)) -> Option<String> {
         e.hint().map(str::to_owned)
     } else if let Some(e) = error.downcast_ref::<SelectError>() {
         Some(e.hint())
+    } else if let Some(e) = error.downcast_ref::<crate::owners::UnknownOwner>() {
+        Some(e.hint())
     } else if let Some(e) = error.downcast_ref::<TreeError>() {
         e.hint.map(str::to_owned)
     } else {

@@ -185,10 +185,22 @@ fn verify_names_each_altered_missing_or_extra_file() {
     ok(&intact);
     assert!(String::from_utf8_lossy(&intact.stdout).contains("intact, all 120 files"));
 
-    for (mode, expected) in [
-        ("alter", "altered: evidence/1.2.1.md"),
-        ("drop", "missing: documents/docs/proof.txt"),
-        ("add", "extra: evidence/extra.md"),
+    for (mode, expected, counts) in [
+        (
+            "alter",
+            "altered: evidence/1.2.1.md",
+            "1 altered, 0 missing, 0 extra",
+        ),
+        (
+            "drop",
+            "missing: documents/docs/proof.txt",
+            "0 altered, 1 missing, 0 extra",
+        ),
+        (
+            "add",
+            "extra: evidence/extra.md",
+            "0 altered, 0 missing, 1 extra",
+        ),
     ] {
         let dst = repo.path().join(format!("{mode}.zip"));
         ok(&python(
@@ -199,7 +211,23 @@ fn verify_names_each_altered_missing_or_extra_file() {
         assert_eq!(out.status.code(), Some(1), "{mode}");
         let stdout = String::from_utf8_lossy(&out.stdout);
         assert!(stdout.contains(expected), "{mode}: {stdout}");
+        assert!(
+            stdout.contains(&format!("which lists 120 files: {counts}.")),
+            "{mode}: {stdout}"
+        );
     }
+    // A named pipe is refused, not waited on.
+    let fifo = repo.path().join("fifo.zip");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let out = verify("fifo.zip");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("it is not a file"));
 
     // Not a pack at all: exit 2.
     repo.write("notes.zip", "not a zip");
