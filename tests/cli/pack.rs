@@ -251,6 +251,11 @@ fn internal_items_and_withheld_folders_are_listed_but_not_packed() {
         "evidence/4.3.2.md",
         "---\nelement: 4.3.2\nstatus: compliant\nowner: Manager\nreviewed: 2026-06-01\nevidence:\n  - title: Cases\n    path: ../docs/cases/2026-01.txt\n  - title: Review\n    path: ../docs/internal-review.txt\n    internal: true\n  - title: Proof\n    path: ../docs/proof.txt\n---\nHow we meet it.\n",
     );
+    // 1.1.1 cites the same review without `internal`: it is withheld for 1.1.1 too.
+    repo.write(
+        "evidence/1.1.1.md",
+        &common::ready_file("1.1.1").replace("../docs/proof.txt", "../docs/internal-review.txt"),
+    );
     let (json, code) = repo.check_json();
     assert_eq!(code, 0, "internal is a known key: {json}");
     ok(&pack(&repo, "pack.zip", &[]));
@@ -263,7 +268,7 @@ fn internal_items_and_withheld_folders_are_listed_but_not_packed() {
         m["withheld"],
         serde_json::json!([
             {"path": "docs/cases/2026-01.txt", "elements": ["4.3.2"], "reason": "withhold"},
-            {"path": "docs/internal-review.txt", "elements": ["4.3.2"], "reason": "internal"}
+            {"path": "docs/internal-review.txt", "elements": ["1.1.1", "4.3.2"], "reason": "internal"}
         ])
     );
     let item = &m["elements"]
@@ -467,5 +472,35 @@ fn at_packs_a_commit_with_its_date_whatever_the_working_tree_holds() {
     assert_eq!(
         String::from_utf8_lossy(&out.stdout).trim(),
         "[(2026, 5, 14, 0, 0, 0)]"
+    );
+}
+
+#[test]
+fn personal_data_in_the_front_matter_is_found_by_check_before_pack_refuses_it() {
+    let repo = Repo::complete();
+    repo.write(
+        "evidence/1.1.2.md",
+        "---\nelement: 1.1.2\nstatus: compliant\nowner: \"Jane Doe (jane.doe@gmail.com)\"\nreviewed: 2026-06-01\nevidence:\n  - title: Proof\n    path: ../docs/proof.txt\n---\nHow we meet it.\n",
+    );
+    let (json, _) = repo.check_json();
+    let w010 = with_code(&json, "W010");
+    assert_eq!(w010.len(), 1, "{json}");
+    assert_eq!(
+        (w010[0]["line"].as_u64(), w010[0]["column"].as_u64()),
+        (Some(4), Some(19))
+    );
+    assert!(
+        w010[0]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("the front matter has what looks like a personal email"),
+        "{json}"
+    );
+    let out = pack(&repo, "pack.zip", &[]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("evidence/1.1.2.md:4:19: the front matter"),
+        "{stderr}"
     );
 }

@@ -1,4 +1,5 @@
-//! `cse history`: readiness at every commit that changed the evidence, the config or the catalogue.
+//! `cse history`: readiness at every commit that changed the evidence, a cited document, the
+//! config or the catalogue.
 
 use std::path::PathBuf;
 

@@ -5,6 +5,7 @@
 //! rather than adding copies. Text is escaped (RFC 5545 3.3.11) and lines are folded at
 //! 75 octets (3.1).
 
+use crate::render::escape::ics as text;
 use crate::views::due::{DueItem, DueKind, DueReport};
 
 const MAX_LINE_OCTETS: usize = 75;
@@ -130,29 +131,6 @@ fn fnv1a(bytes: &[u8]) -> u64 {
     hash
 }
 
-/// A TEXT value: backslash, semicolon and comma escaped, line breaks as `\n`, other control
-/// characters dropped.
-fn text(value: &str) -> String {
-    let mut out = String::with_capacity(value.len());
-    let mut chars = value.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            ';' => out.push_str("\\;"),
-            ',' => out.push_str("\\,"),
-            '\r' => {
-                if chars.peek() != Some(&'\n') {
-                    out.push_str("\\n");
-                }
-            }
-            '\n' => out.push_str("\\n"),
-            c if c.is_control() => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 /// Writes a content line folded at 75 octets (never inside a character), ending in CRLF.
 fn push_line(out: &mut String, line: &str) {
     let mut used = 0;
@@ -175,6 +153,11 @@ mod tests {
     #[test]
     fn text_is_escaped() {
         assert_eq!(text("a,b;c\\d\ne\r\nf"), "a\\,b\\;c\\\\d\\ne\\nf");
+        // Escape sequences go whole, as on the terminal.
+        assert_eq!(
+            text("RED\x1b[31m]8;x\x1b]8;;http://x\x1b\\link"),
+            "RED]8\\;xlink"
+        );
     }
 
     #[test]
