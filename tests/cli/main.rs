@@ -13,6 +13,7 @@ mod check;
 mod concurrency;
 mod config;
 mod consistency;
+mod diff_docs;
 mod docs_examples;
 mod docs_lean;
 mod due_next;
