@@ -10,6 +10,7 @@ use crate::checks::UnitCheck;
 use crate::diagnostic::{self, Code, Diagnostic, excerpt};
 use crate::evidence::Located;
 use crate::git::{Change, GitError};
+use crate::project::{Evidence, Git, Project, ProjectError, Want};
 use crate::tree::{self, PathState, Tree};
 
 /// Most files listed under `[documents] dir`: the listing is for people, and a larger folder
@@ -292,29 +293,80 @@ pub struct DocsReport {
 }
 
 impl DocsReport {
-    /// The documents of `checks`, read from `tree`, with their whole history up to `at` (a
-    /// commit; `None` for the working tree and HEAD) in one `git log` walk and, with `dir`,
-    /// the working tree's files under it that nobody cites.
-    pub fn build(
-        checks: &[UnitCheck],
-        tree: &dyn Tree,
-        root: &Path,
+    /// What `cse docs` shows for the evidence at `at` (a commit, tag, branch or day; `None`
+    /// for the working tree), with the evidence it was read from. Only each file's front
+    /// matter is parsed ([`Want::front_matter_only`]), and git walks the whole history up to
+    /// there in one `git log` on another thread meanwhile. With `[documents] dir`, the working
+    /// tree's files under it that nobody cites are listed too.
+    pub fn read(
+        project: &Project,
         at: Option<&str>,
-        dir: Option<&str>,
+    ) -> Result<(Evidence, DocsReport), ProjectError> {
+        let want = Want {
+            front_matter_only: true,
+            ..Want::default()
+        };
+        let root = project.root.as_path();
+        match at {
+            None => {
+                let (evidence, changes) = alongside_walk(root, "HEAD", || project.read(None, want));
+                let evidence = evidence?;
+                let tree = evidence.project.tree()?;
+                let report = DocsReport::assemble(&evidence, &tree, changes);
+                Ok((evidence, report))
+            }
+            Some(rev) => {
+                let git = Git::open(root)?;
+                let commit = git.repo.resolve(rev)?;
+                let (evidence, changes) = alongside_walk(root, &commit.id, || {
+                    project.read_commit(&git, commit.clone(), want)
+                });
+                let evidence = evidence?;
+                // Whether each document exists is asked of the commit's own tree.
+                let tree = git.tree_at(&commit)?;
+                let report = DocsReport::assemble(&evidence, &tree, changes);
+                Ok((evidence, report))
+            }
+        }
+    }
+
+    /// The documents `evidence` cites, probed in `tree`, dated by `changes` (every path's
+    /// last change up to the commit read).
+    fn assemble(
+        evidence: &Evidence,
+        tree: &dyn Tree,
+        changes: Result<HashMap<String, Change>, NoHistory>,
     ) -> Self {
-        let mut documents = cited(checks, tree);
-        let no_history = attach_history(&mut documents, root, at.unwrap_or("HEAD"), None).err();
-        let uncited = match (dir, at) {
-            (Some(d), None) => uncited(root, d, &documents),
+        let project = &evidence.project;
+        let dir = project
+            .config
+            .documents_dir
+            .as_ref()
+            .map(|d| d.value.as_str());
+        let at = evidence.commit.as_ref().map(|c| c.id.clone());
+        let mut documents = cited(&evidence.units, tree);
+        let no_history = match changes {
+            // Nothing is cited: there is no date to miss.
+            _ if documents.is_empty() => None,
+            Ok(mut changes) => {
+                for d in &mut documents {
+                    d.last_changed = changes.remove(&d.path);
+                }
+                None
+            }
+            Err(why) => Some(why),
+        };
+        let uncited = match (dir, &at) {
+            (Some(d), None) => uncited(&project.root, d, &documents),
             _ => Vec::new(),
         };
         DocsReport {
             documents,
             dir: dir.map(str::to_owned),
             uncited,
-            at: at.map(str::to_owned),
+            at,
             no_history,
-            several_units: checks.len() > 1,
+            several_units: evidence.units.len() > 1,
         }
     }
 
@@ -325,6 +377,21 @@ impl DocsReport {
             .filter(|d| d.changed_since_review().next().is_some())
             .count()
     }
+}
+
+/// `read()` on this thread while git walks the history of `rev` in the repository around
+/// `root` on another: every path's last change ([`crate::git::all_last_changes`]).
+fn alongside_walk<T>(
+    root: &Path,
+    rev: &str,
+    read: impl FnOnce() -> T,
+) -> (T, Result<HashMap<String, Change>, NoHistory>) {
+    std::thread::scope(|scope| {
+        let walk = scope.spawn(|| crate::git::all_last_changes(root, rev).map_err(NoHistory::from));
+        let read = read();
+        let changes = walk.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
+        (read, changes)
+    })
 }
 
 /// Documents cited by reviewed elements, with their last change when git knows it.

@@ -198,6 +198,10 @@ impl Evidence {
 pub struct Want {
     /// Each file's markdown body, for reports.
     pub bodies: bool,
+    /// Only each file's front matter, parsed as always but checked by no rule (see
+    /// [`CheckOptions::front_matter_only`]): for listings of what the files cite and who owns
+    /// them. The units' diagnostics and figures are then incomplete: never roll them up.
+    pub front_matter_only: bool,
 }
 
 /// The nearest ancestor of `start` holding `cse.toml` or `evidence/`. The search stops at
@@ -393,11 +397,14 @@ impl Project {
         want: Want,
     ) -> Result<Evidence, ProjectError> {
         let today = self.days.at(Some(&commit));
-        let dates = LastChangedDates::new(&self.root, &commit.id, vec![".".into()]);
-        let loader = git
+        let mut loader = git
             .loader(&self.root, today)?
-            .with_last_changed(Arc::new(dates))
-            .with_bodies(want.bodies);
+            .with_bodies(want.bodies)
+            .with_front_matter_only(want.front_matter_only);
+        if !want.front_matter_only {
+            let dates = LastChangedDates::new(&self.root, &commit.id, vec![".".into()]);
+            loader = loader.with_last_changed(Arc::new(dates));
+        }
         let snapshot = loader.load(&commit)?;
         let project = self.at_commit(
             snapshot.config,
@@ -421,8 +428,11 @@ impl Project {
         let tree = self.tree()?;
         let mut options = self.check_options();
         options.keep_bodies = want.bodies;
-        let dirs = self.units.iter().map(|u| u.dir.clone()).collect();
-        options.last_changed = Some(Arc::new(LastChangedDates::new(&self.root, "HEAD", dirs)));
+        options.front_matter_only = want.front_matter_only;
+        if !want.front_matter_only {
+            let dirs = self.units.iter().map(|u| u.dir.clone()).collect();
+            options.last_changed = Some(Arc::new(LastChangedDates::new(&self.root, "HEAD", dirs)));
+        }
         checks::check_units(&self.catalogue, &tree, &self.units, &options)
             .into_iter()
             .zip(&self.units)

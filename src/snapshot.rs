@@ -111,6 +111,8 @@ pub struct Loader<'a> {
     last_changed: Option<Arc<dyn LastChanged>>,
     /// Keep each file's markdown body (for reports).
     keep_bodies: bool,
+    /// See [`CheckOptions::front_matter_only`].
+    front_matter_only: bool,
     configs: Mutex<HashMap<String, Config>>,
     catalogues: Mutex<HashMap<String, Arc<Catalogue>>>,
     /// One file cache per distinct (config, catalogue) text.
@@ -133,6 +135,7 @@ impl<'a> Loader<'a> {
             today,
             last_changed: None,
             keep_bodies: false,
+            front_matter_only: false,
             configs: Mutex::default(),
             catalogues: Mutex::default(),
             caches: Mutex::default(),
@@ -148,6 +151,12 @@ impl<'a> Loader<'a> {
     /// Keep each file's markdown body, for reports.
     pub fn with_bodies(mut self, keep: bool) -> Self {
         self.keep_bodies = keep;
+        self
+    }
+
+    /// Parse front matter only and run no rule (see [`CheckOptions::front_matter_only`]).
+    pub fn with_front_matter_only(mut self, only: bool) -> Self {
+        self.front_matter_only = only;
         self
     }
 
@@ -391,6 +400,7 @@ impl<'a> Loader<'a> {
         let mut options = check_options(&config, self.today);
         options.last_changed = self.last_changed.clone();
         options.keep_bodies = self.keep_bodies;
+        options.front_matter_only = self.front_matter_only;
         let cache = Arc::clone(
             lock(&self.caches)
                 .entry((config_text, catalogue_text))

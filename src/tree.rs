@@ -6,7 +6,7 @@ use std::ffi::OsString;
 use std::fs;
 use std::io::{self, Read};
 use std::path::{Component, Path, PathBuf};
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, OnceLock, RwLock};
 
 /// Largest file `cse` reads (evidence, `cse.toml`, a catalogue). Bigger files are rejected
 /// without being read.
@@ -207,8 +207,12 @@ pub struct FsTree {
 /// A folder as [`Tree::probe`] remembers it.
 #[derive(Debug)]
 enum Folder {
-    /// Inside the repository, with the kind of each entry.
-    Inside(HashMap<OsString, Entry>),
+    /// Inside the repository: its real path, and the kind of each entry, read when first
+    /// probed.
+    Inside {
+        real: PathBuf,
+        entries: OnceLock<HashMap<OsString, Entry>>,
+    },
     /// Reached through a symlink that leaves the repository.
     Outside,
     Missing,
@@ -243,7 +247,10 @@ impl FsTree {
         }
         let folder = Arc::new(match fs::canonicalize(path) {
             Ok(c) if !c.starts_with(&self.root) => Folder::Outside,
-            Ok(c) if c.is_dir() => Folder::Inside(entries(&c)),
+            Ok(c) if c.is_dir() => Folder::Inside {
+                real: c,
+                entries: OnceLock::new(),
+            },
             _ => Folder::Missing,
         });
         if let Ok(mut f) = self.folders.write() {
@@ -290,6 +297,33 @@ impl FsTree {
             escaped.insert(shown.clone(), path.to_owned());
         }
         shown
+    }
+
+    /// Reads a regular file, not a symlink, of a folder already known to be inside the
+    /// repository, without resolving every component of its path again. `None` when that
+    /// cannot settle it (a symlink, a missing file, anything but a regular file): the caller
+    /// then resolves the whole path, and words what is wrong.
+    #[cfg(unix)]
+    fn read_plain(&self, path: &str, limit: u64) -> Option<Result<Vec<u8>, ReadError>> {
+        use std::os::unix::fs::OpenOptionsExt;
+        let full = self.root.join(path);
+        let (parent, name) = (full.parent()?, full.file_name()?);
+        let Folder::Inside { real, .. } = &*self.folder(parent) else {
+            return None;
+        };
+        // Never through a symlink, and never waiting on a named pipe.
+        let opened = fs::OpenOptions::new()
+            .read(true)
+            .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK)
+            .open(real.join(name))
+            .ok()?;
+        let meta = opened.metadata().ok().filter(fs::Metadata::is_file)?;
+        Some(read_limited(opened, meta.len(), limit))
+    }
+
+    #[cfg(not(unix))]
+    fn read_plain(&self, _path: &str, _limit: u64) -> Option<Result<Vec<u8>, ReadError>> {
+        None
     }
 
     fn inside(&self, path: &Path) -> Result<PathBuf, String> {
@@ -394,6 +428,11 @@ impl Tree for FsTree {
 
     fn read(&self, path: &str, limit: u64) -> Result<Vec<u8>, ReadError> {
         let real = self.escaped.read().ok().and_then(|e| e.get(path).cloned());
+        if real.is_none()
+            && let Some(read) = self.read_plain(path, limit)
+        {
+            return read;
+        }
         // Judged again at read time: a symlink may have changed since the listing.
         let full = match fs::canonicalize(real.unwrap_or_else(|| self.root.join(path))) {
             Ok(full) if full.starts_with(&self.root) => full,
@@ -425,12 +464,14 @@ impl Tree for FsTree {
         match &*self.folder(parent) {
             Folder::Outside => PathState::Outside,
             Folder::Missing => PathState::Missing,
-            Folder::Inside(entries) => match entries.get(name) {
-                Some(Entry::File) => PathState::File,
-                Some(Entry::Dir) => PathState::Dir,
-                // A name not listed may still exist on a case-insensitive file system.
-                Some(Entry::Symlink) | None => self.probe_path(&full),
-            },
+            Folder::Inside { real, entries } => {
+                match entries.get_or_init(|| self::entries(real)).get(name) {
+                    Some(Entry::File) => PathState::File,
+                    Some(Entry::Dir) => PathState::Dir,
+                    // A name not listed may still exist on a case-insensitive file system.
+                    Some(Entry::Symlink) | None => self.probe_path(&full),
+                }
+            }
         }
     }
 }

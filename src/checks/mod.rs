@@ -61,6 +61,10 @@ pub struct CheckOptions {
     pub ignore: Vec<Glob>,
     /// Keep each file's markdown body (for reports).
     pub keep_bodies: bool,
+    /// Parse each file's front matter and run no rule: the diagnostics then hold only what
+    /// reading and parsing found, and the element states count only those errors. For
+    /// listings of what the files say (`cse docs`), never for figures.
+    pub front_matter_only: bool,
     /// Last-change dates standing in for a missing `reviewed` date; `None` when unknown.
     pub last_changed: Option<Arc<dyn LastChanged>>,
     /// Email domains and phone numbers that are the organisation's (`[privacy]`).
@@ -78,6 +82,7 @@ impl CheckOptions {
             max_files: MAX_FILES,
             ignore: Vec::new(),
             keep_bodies: false,
+            front_matter_only: false,
             last_changed: None,
             privacy: crate::privacy::Allowed::default(),
             withhold: Vec::new(),
@@ -307,13 +312,15 @@ fn finish_unit(
         diagnostics.extend(diags);
     }
     let refs: Vec<&EvidenceFile> = files.iter().collect();
-    diagnostics.extend(coverage::check(
-        catalogue,
-        unit,
-        &refs,
-        &misnamed(tree, unit, options),
-    ));
-    diagnostics.extend(privacy::documents(tree, &files, options));
+    if !options.front_matter_only {
+        diagnostics.extend(coverage::check(
+            catalogue,
+            unit,
+            &refs,
+            &misnamed(tree, unit, options),
+        ));
+        diagnostics.extend(privacy::documents(tree, &files, options));
+    }
     let elements = element_states(catalogue, &refs, &diagnostics.iter().collect::<Vec<_>>());
     for d in &mut diagnostics {
         d.unit.clone_from(&unit.name);
@@ -561,7 +568,7 @@ fn check_bytes_within(
     let (front, body, body_line, mut diags) = evidence::parse_front_matter(path, text);
     budget.spend(text.len().saturating_sub(body.len()));
     let mut not_built = 0;
-    if let Some(front) = &front {
+    if let Some(front) = front.as_ref().filter(|_| !options.front_matter_only) {
         let indexed = IndexedText::new(text);
         let cx = FileContext {
             catalogue,

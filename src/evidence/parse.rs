@@ -58,8 +58,9 @@ pub fn decode<'a>(path: &str, bytes: &'a [u8]) -> Decoded<'a> {
 /// an editor shows. CRLF and LF are left as they are.
 pub fn normalize_line_endings(text: &str) -> Cow<'_, str> {
     let bytes = text.as_bytes();
-    let lone_cr = |i: usize| bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n');
-    if !(0..bytes.len()).any(lone_cr) {
+    // `match_indices` of a char finds each `\r` with `memchr`: most files have none.
+    let lone_cr = |(i, _): (usize, &str)| bytes.get(i + 1) != Some(&b'\n');
+    if !text.match_indices('\r').any(lone_cr) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());

@@ -40,6 +40,32 @@ pub fn last_changes(
     if paths.is_empty() {
         return Ok(HashMap::new());
     }
+    let tops = top_folders(paths);
+    let pathspecs = if tops.len() <= MAX_PATHSPECS {
+        tops
+    } else {
+        Vec::new()
+    };
+    let wanted: HashSet<&str> = paths.iter().map(String::as_str).collect();
+    walk(dir, rev, since, &pathspecs, Some(&wanted))
+}
+
+/// [`last_changes`] of every path the history of `rev` holds: each file any commit changed,
+/// and each folder holding one. For when the paths are not known yet (`cse docs` walks the
+/// history while it reads the evidence); the walk reads the whole history.
+pub fn all_last_changes(dir: &Path, rev: &str) -> Result<HashMap<String, Change>, GitError> {
+    walk(dir, rev, None, &[], None)
+}
+
+/// One `git log` over the history of `rev` (limited to `pathspecs` when there are any),
+/// recording the paths of `wanted` (every path when `None`).
+fn walk(
+    dir: &Path,
+    rev: &str,
+    since: Option<Date>,
+    pathspecs: &[&str],
+    wanted: Option<&HashSet<&str>>,
+) -> Result<HashMap<String, Change>, GitError> {
     let mut cmd = git(dir);
     cmd.args([
         "log",
@@ -55,14 +81,10 @@ pub fn last_changes(
         cmd.arg(format!("--since={since}T00:00:00"));
     }
     cmd.args(["--end-of-options", rev, "--"]);
-    let tops = top_folders(paths);
-    if tops.len() <= MAX_PATHSPECS {
-        cmd.args(tops);
-    }
-    let wanted: HashSet<&str> = paths.iter().map(String::as_str).collect();
+    cmd.args(pathspecs);
     let mut stream = FieldStream::start(&mut cmd, "git log")?;
-    match read_changes(&mut stream, &wanted) {
-        Ok(found) if found.len() == wanted.len() => {
+    match read_changes(&mut stream, wanted) {
+        Ok(found) if wanted.is_some_and(|w| found.len() == w.len()) => {
             stream.stop();
             Ok(found)
         }
@@ -83,7 +105,7 @@ pub fn last_changes(
 /// The walk's output, until every wanted path has been seen or the output ends.
 fn read_changes(
     stream: &mut FieldStream,
-    wanted: &HashSet<&str>,
+    wanted: Option<&HashSet<&str>>,
 ) -> Result<HashMap<String, Change>, GitError> {
     let mut found = HashMap::new();
     let mut current: Option<Change> = None;
@@ -91,7 +113,7 @@ fn read_changes(
     let mut expect_date = false;
     let mut expect_decoration = false;
     let mut hash = String::new();
-    while found.len() < wanted.len() && stream.next_into(&mut token) {
+    while wanted.is_none_or(|w| found.len() < w.len()) && stream.next_into(&mut token) {
         let field = token.as_slice();
         if expect_date {
             expect_date = false;
@@ -115,7 +137,7 @@ fn read_changes(
             expect_date = true;
         } else if let (Some(change), Ok(name)) = (&current, std::str::from_utf8(field)) {
             for path in name_and_folders(name) {
-                if wanted.contains(path) && !found.contains_key(path) {
+                if wanted.is_none_or(|w| w.contains(path)) && !found.contains_key(path) {
                     found.insert(path.to_owned(), change.clone());
                 }
             }

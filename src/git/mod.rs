@@ -21,7 +21,7 @@ use std::sync::OnceLock;
 use jiff::civil::Date;
 
 pub use blobs::BlobReader;
-pub use changes::{Change, last_changes};
+pub use changes::{Change, all_last_changes, last_changes};
 pub use objects::{Blob, Objects, TreeObject};
 pub use tree::GitTree;
 

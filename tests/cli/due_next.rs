@@ -11,7 +11,7 @@ use common::{Repo, ready_file};
 use serde_json::{Value, json};
 
 /// `git` isolated from the machine's configuration.
-fn git(dir: &Path, args: &[&str], day: Option<&str>) -> String {
+pub(crate) fn git(dir: &Path, args: &[&str], day: Option<&str>) -> String {
     let mut cmd = Process::new("git");
     cmd.current_dir(dir)
         .env("GIT_CONFIG_GLOBAL", "/dev/null")

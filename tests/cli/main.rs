@@ -16,6 +16,7 @@ mod config;
 mod consistency;
 mod diff_docs;
 mod docs_examples;
+mod docs_lean;
 mod due_next;
 mod first_hour;
 mod fits;

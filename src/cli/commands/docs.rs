@@ -3,7 +3,6 @@
 use anyhow::Result;
 use clap::Args;
 use cse::documents::DocsReport;
-use cse::project::{Git, Want};
 use cse::render;
 
 use crate::cli::Outcome;
@@ -31,23 +30,7 @@ pub struct DocsArgs {
 
 /// Always clean: changed documents are for `cse check` (W020) to flag, not a gate.
 pub fn run(cli: &Cli, settings: &Settings, args: &DocsArgs) -> Result<Outcome> {
-    let evidence = settings.read(args.at.rev(), Want::default())?;
-    let project = &evidence.project;
-    let dir = project
-        .config
-        .documents_dir
-        .as_ref()
-        .map(|d| d.value.as_str());
-    let report = match &evidence.commit {
-        None => DocsReport::build(&evidence.units, &project.tree()?, &project.root, None, dir),
-        Some(commit) => {
-            // Whether each document exists is asked of the commit's own tree.
-            let git = Git::open(&project.root)?;
-            let tree = git.tree_at(commit)?;
-            let at = Some(commit.id.as_str());
-            DocsReport::build(&evidence.units, &tree, &project.root, at, dir)
-        }
-    };
+    let (evidence, report) = DocsReport::read(settings, args.at.rev())?;
     let term = terminal::terminal(cli.color);
     if let (Some(commit), OutputFormat::Table) = (&evidence.commit, args.format) {
         output::emit(&format!("{}\n\n", source::describe(commit)))?;

@@ -48,7 +48,13 @@ pub fn run(cli: &Cli, settings: &Settings, args: &ReportArgs) -> Result<Outcome>
 
 /// The evidence at `rev` (the working tree when `None`), with bodies, and its report.
 pub(super) fn read(settings: &Settings, rev: Option<&str>) -> Result<(Evidence, Report)> {
-    let evidence = settings.read(rev, Want { bodies: true })?;
+    let evidence = settings.read(
+        rev,
+        Want {
+            bodies: true,
+            ..Want::default()
+        },
+    )?;
     let project = &evidence.project;
     let commit = match &evidence.commit {
         Some(c) => Some(c.clone()),
