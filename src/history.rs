@@ -81,6 +81,36 @@ impl Point {
     }
 }
 
+/// One day of the history: the figures after its last commit. Charts draw one point per
+/// day, so several commits on one day never pile up; tables keep a row per commit.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Day<'a> {
+    pub date: Date,
+    /// The day's figure: its last commit, or the last whose figures could be computed.
+    pub point: &'a Point,
+    /// How many commits were made that day.
+    pub commits: usize,
+}
+
+/// The days of `points` (oldest first), in date order, each with its last commit's figures:
+/// the last in history order that could be computed, or when none could, the last.
+pub fn days(points: &[Point]) -> Vec<Day<'_>> {
+    let mut by_date: std::collections::BTreeMap<Date, Day<'_>> = std::collections::BTreeMap::new();
+    for point in points {
+        let date = point.commit.date;
+        let day = by_date.entry(date).or_insert(Day {
+            date,
+            point,
+            commits: 0,
+        });
+        day.commits += 1;
+        if point.figures.is_ok() || day.point.figures.is_err() {
+            day.point = point;
+        }
+    }
+    by_date.into_values().collect()
+}
+
 /// Which commits to show.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Range {
@@ -117,6 +147,68 @@ mod tests {
             date: day.parse().unwrap(),
             subject: day.to_owned(),
         }
+    }
+
+    fn point(day: &str, short: &str, readiness: Option<f64>) -> Point {
+        let mut commit = commit(day);
+        commit.short = short.to_owned();
+        Point {
+            commit,
+            figures: match readiness {
+                Some(r) => Ok(Figures {
+                    overall: Tally {
+                        ready: 0,
+                        elements: 0,
+                        readiness: r,
+                    },
+                    criteria: Vec::new(),
+                    invalid: 0,
+                    errors: 0,
+                    assessment_ready: false,
+                    compliance_plus: 0,
+                }),
+                None => Err("cse.toml did not parse".to_owned()),
+            },
+        }
+    }
+
+    #[test]
+    fn days_keep_the_last_commit_of_each_day() {
+        let points = [
+            point("2026-03-01", "a", Some(10.0)),
+            point("2026-03-01", "b", Some(20.0)),
+            point("2026-03-01", "c", Some(30.0)),
+            point("2026-03-02", "d", Some(40.0)),
+        ];
+        let days = days(&points);
+        let seen: Vec<(String, &str, usize)> = days
+            .iter()
+            .map(|d| (d.date.to_string(), d.point.commit.short.as_str(), d.commits))
+            .collect();
+        assert_eq!(
+            seen,
+            [
+                ("2026-03-01".to_owned(), "c", 3),
+                ("2026-03-02".to_owned(), "d", 1)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_day_whose_last_commit_has_no_figures_keeps_the_last_that_has() {
+        let points = [
+            point("2026-03-01", "a", Some(10.0)),
+            point("2026-03-01", "b", None),
+            point("2026-03-02", "c", None),
+            // Out of date order (a committer's clock): still one point for the 1st.
+            point("2026-03-01", "d", None),
+        ];
+        let days = days(&points);
+        assert_eq!(days.len(), 2);
+        assert_eq!(days[0].point.commit.short, "a");
+        assert_eq!(days[0].commits, 3);
+        assert_eq!(days[1].point.commit.short, "c");
+        assert!(days[1].point.figures.is_err());
     }
 
     #[test]

@@ -17,6 +17,7 @@ pub mod git;
 pub mod glob;
 pub mod history;
 pub mod misnamed;
+pub mod owners;
 pub mod pack;
 pub mod privacy;
 pub mod project;

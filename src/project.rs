@@ -150,6 +150,8 @@ pub fn hint_of(error: &(dyn std::error::Error + 'static)) -> Option<String> {
         e.hint().map(str::to_owned)
     } else if let Some(e) = error.downcast_ref::<SelectError>() {
         Some(e.hint())
+    } else if let Some(e) = error.downcast_ref::<crate::owners::UnknownOwner>() {
+        Some(e.hint())
     } else if let Some(e) = error.downcast_ref::<TreeError>() {
         e.hint.map(str::to_owned)
     } else {
@@ -437,7 +439,8 @@ impl Project {
     /// catalogue, oldest first: the same roll-up as [`Evidence::rollup`], commit by commit.
     pub fn history(&self, range: &Range) -> Result<Vec<Point>, ProjectError> {
         let git = Git::open(&self.root)?;
-        let paths = self.watched_paths();
+        let mut paths = self.watched_paths();
+        paths.extend(self.cited_paths()?);
         let paths: Vec<&str> = paths.iter().map(String::as_str).collect();
         let commits = git.repo.history(&paths)?;
         let chosen = crate::history::select(commits, range);
@@ -505,6 +508,30 @@ impl Project {
 
     /// What history follows: the evidence folders, `cse.toml`, and the catalogue file if it
     /// is in the repository.
+    /// The documents the working tree's evidence cites: deleting one changes readiness as
+    /// surely as editing the evidence, so history must see that commit too.
+    fn cited_paths(&self) -> Result<Vec<String>, ProjectError> {
+        /// Past this many documents, their first folders are passed to `git log` instead,
+        /// which is much faster with a few short pathspecs than with many long ones.
+        const MAX_PATHS: usize = 256;
+        let evidence = self.read(None, Want::default())?;
+        let mut paths = std::collections::BTreeSet::new();
+        for file in evidence.units.iter().flat_map(|u| &u.files) {
+            let Some(front) = &file.front else { continue };
+            paths.extend(front.evidence.iter().filter_map(|item| {
+                crate::tree::resolve(&file.path, item.path.as_ref()?.value.trim())
+            }));
+        }
+        paths.retain(|p| !p.is_empty());
+        if paths.len() > MAX_PATHS {
+            paths = paths
+                .iter()
+                .map(|p| p.split('/').next().unwrap_or(p).to_owned())
+                .collect();
+        }
+        Ok(paths.into_iter().collect())
+    }
+
     fn watched_paths(&self) -> Vec<String> {
         let mut paths: Vec<String> = self.units.iter().map(|u| u.dir.clone()).collect();
         paths.push(config::FILE_NAME.to_owned());

@@ -234,10 +234,7 @@ pub fn compute(catalogue: &Catalogue, states: &[ElementState], rule: Rule) -> Re
         subcriteria,
         priorities,
         assessment,
-        not_ready_by_errors: states
-            .iter()
-            .filter(|s| s.errors > 0 && s.status != ElementStatus::Missing)
-            .count(),
+        not_ready_by_errors: states.iter().filter(|s| s.not_ready_by_errors()).count(),
     }
 }
 

@@ -120,4 +120,31 @@ git add evidence/1.1.1.md
 git commit --quiet -m "Rate 1.1.1"
 [[ $(git log --oneline | wc -l) -eq 3 ]] || { echo "FAIL: the fixed file was not committed" >&2; exit 1; }
 echo "ok: the fixed file was committed"
-echo "pre-commit: 4 passed, 0 failed"
+
+echo "--- deleting a document the evidence cites, and nothing else"
+mkdir -p documents
+echo "How we handle complaints." > documents/procedure.md
+cat > evidence/1.1.1.md <<'MD'
+---
+element: 1.1.1
+status: partial
+evidence:
+  - title: Complaints procedure
+    path: ../documents/procedure.md
+---
+We know our customers.
+MD
+git add -A
+git commit --quiet -m "Cite the procedure"
+git rm --quiet documents/procedure.md
+set +e
+output=$(git commit -m "Remove the procedure" 2>&1)
+status=$?
+set -e
+if [[ $status -eq 0 ]] || ! grep -qF "documents/procedure.md" <<<"$output"; then
+    echo "FAIL: a commit that deletes a cited document was not refused:" >&2
+    echo "$output" >&2
+    exit 1
+fi
+echo "ok: the commit that deleted a cited document was refused"
+echo "pre-commit: 5 passed, 0 failed"

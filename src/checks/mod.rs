@@ -163,6 +163,11 @@ impl ElementState {
     pub fn is_ready(&self) -> bool {
         self.errors == 0 && matches!(self.status, ElementStatus::Rated(s) if s.is_ready())
     }
+
+    /// Whether its file has errors, which keep it from counting as ready whatever its status.
+    pub fn not_ready_by_errors(&self) -> bool {
+        self.errors > 0 && self.status != ElementStatus::Missing
+    }
 }
 
 /// Everything `check` learned about one unit.

@@ -1,4 +1,4 @@
-//! Personal data in narratives (W010) and in the text documents the evidence cites (W011).
+//! Personal data in evidence files (W010) and in the text documents the evidence cites (W011).
 
 use std::collections::BTreeMap;
 
@@ -11,10 +11,19 @@ use crate::tree::{self, Tree};
 const HELP: &str = "remove it, or replace it with a role (\"the branch manager\") or the \
 organisation's own address or number in `[privacy]` in cse.toml; `cse pack` refuses to pack personal data";
 
+/// W010 over the whole evidence file: the front matter (an owner's email, a title naming a
+/// customer) is packed as surely as the narrative, so `cse check` finds what `cse pack` would
+/// refuse.
 pub(super) fn check(cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
-    for f in privacy::scan(cx.body, &cx.options.privacy, cx.body_line) {
+    for f in privacy::scan(cx.text.as_str(), &cx.options.privacy, 1) {
+        let place = if f.line < cx.body_line {
+            "the front matter"
+        } else {
+            "the narrative"
+        };
         out.push(diagnostic(
             Code::PersonalDataInNarrative,
+            place,
             cx.path,
             cx.text,
             &f,
@@ -57,18 +66,27 @@ pub(super) fn documents(
         let indexed = IndexedText::new(&text);
         for f in privacy::scan(&text, &options.privacy, 1) {
             out.push(
-                diagnostic(Code::PersonalDataInDocument, &path, &indexed, &f).element(element),
+                diagnostic(
+                    Code::PersonalDataInDocument,
+                    "this document",
+                    &path,
+                    &indexed,
+                    &f,
+                )
+                .element(element),
             );
         }
     }
     out
 }
 
-fn diagnostic(code: Code, path: &str, text: &IndexedText<'_>, f: &Finding) -> Diagnostic {
-    let place = match code {
-        Code::PersonalDataInNarrative => "the narrative",
-        _ => "this document",
-    };
+fn diagnostic(
+    code: Code,
+    place: &str,
+    path: &str,
+    text: &IndexedText<'_>,
+    f: &Finding,
+) -> Diagnostic {
     Diagnostic::new(
         code,
         format!("{place} has what looks like {}", f.kind.label()),

@@ -120,7 +120,7 @@ and left alone, so running it again is safe.",
     )]
     Schema(SchemaArgs),
 
-    /// Readiness at every commit that changed the evidence, cse.toml or the catalogue.
+    /// Readiness at every commit that changed the evidence, a cited document, cse.toml or the catalogue.
     #[command(
         after_help = "Examples:\n  cse history\n  cse history --since 2026-01-01 --format csv\n  cse history --max 20 --svg readiness.svg"
     )]

@@ -4,6 +4,7 @@ mod args;
 mod commands;
 mod format_args;
 mod help;
+mod out_target;
 mod output;
 mod settings;
 mod source;

@@ -1,6 +1,7 @@
 //! Writing to the terminal: colour decisions and quiet handling of closed pipes.
 
 use std::io::{IsTerminal, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::args::ColorChoice;
 
@@ -23,20 +24,30 @@ pub fn use_color(choice: ColorChoice) -> bool {
     }
 }
 
+/// Set once stdout's reader has gone (`cse check | head`): later output is dropped, but the
+/// command still runs to its end, so the exit code is still its verdict.
+static STDOUT_CLOSED: AtomicBool = AtomicBool::new(false);
+
 /// Writes all of `text` to stdout.
 pub fn emit(text: &str) -> anyhow::Result<()> {
-    let mut out = std::io::stdout().lock();
-    out.write_all(text.as_bytes())?;
-    out.flush()?;
-    Ok(())
+    emit_with(|out| out.write_all(text.as_bytes()))
 }
 
-/// Runs an emitter on stdout, buffered, then flushes.
+/// Runs an emitter on stdout, buffered, then flushes. A closed pipe ends the output quietly.
 pub fn emit_with(write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> anyhow::Result<()> {
+    if STDOUT_CLOSED.load(Ordering::Relaxed) {
+        return Ok(());
+    }
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    write(&mut out)?;
-    out.flush()?;
-    Ok(())
+    match write(&mut out).and_then(|()| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+            STDOUT_CLOSED.store(true, Ordering::Relaxed);
+            // Drop what is still buffered: writing it again would fail again.
+            let _ = out.into_parts();
+            Ok(())
+        }
+        other => Ok(other?),
+    }
 }
 
 pub fn is_broken_pipe(e: &anyhow::Error) -> bool {

@@ -12,7 +12,7 @@ pub mod archive;
 pub mod manifest;
 pub mod verify;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use jiff::civil::Date;
 
@@ -170,6 +170,7 @@ impl Plan {
         let mut withheld: BTreeMap<String, (WithheldReason, Vec<String>)> = BTreeMap::new();
         let mut problems = Vec::new();
         let mut elements = BTreeMap::new();
+        let internal = internal_paths(checks);
         for check in checks {
             let unit = check.unit.name.as_deref().filter(|_| multi_unit);
             for file in &check.files {
@@ -203,7 +204,9 @@ impl Plan {
                             };
                             let resolved = tree::resolve(&file.path, cited);
                             let reason = |path: &str| {
-                                if item.internal {
+                                // Internal for one citation is internal for all: a document
+                                // cannot be both withheld and sent.
+                                if item.internal || is_internal(&internal, path) {
                                     Some(WithheldReason::Internal)
                                 } else if withhold.iter().any(|g| g.matches(path)) {
                                     Some(WithheldReason::Withheld)
@@ -308,6 +311,35 @@ impl Plan {
                 .collect(),
             problems,
             narrative_findings,
+        }
+    }
+}
+
+/// The repository paths that some evidence item marks `internal: true` (files or folders).
+fn internal_paths(checks: &[UnitCheck]) -> BTreeSet<String> {
+    checks
+        .iter()
+        .flat_map(|c| &c.files)
+        .flat_map(|f| {
+            f.front
+                .iter()
+                .flat_map(|front| &front.evidence)
+                .filter(|item| item.internal)
+                .filter_map(|item| tree::resolve(&f.path, item.path.as_ref()?.value.trim()))
+        })
+        .collect()
+}
+
+/// Whether `path`, or a folder holding it, is in `internal`.
+fn is_internal(internal: &BTreeSet<String>, path: &str) -> bool {
+    let mut at = path;
+    loop {
+        if internal.contains(at) {
+            return true;
+        }
+        match at.rfind('/') {
+            Some(i) => at = &at[..i],
+            None => return false,
         }
     }
 }

@@ -1,7 +1,8 @@
 //! The one function per target that makes a string from a repository (evidence, cse.toml,
 //! the catalogue, commit subjects, file names) safe to write: [`terminal`] for text on a
 //! terminal, [`csv`] for a spreadsheet cell, [`markdown`] and [`markdown_code`] for markdown,
-//! [`html`] for HTML and SVG. Every renderer passes such strings through one of these.
+//! [`html`] for HTML and SVG, [`ics`] for a calendar. Every renderer passes such strings
+//! through one of these.
 
 use std::borrow::Cow;
 
@@ -142,6 +143,33 @@ pub fn markdown_code(text: &str) -> String {
     format!("{fence}{pad}{clean}{pad}{fence}")
 }
 
+/// [`terminal`] for text that must stay on one line (a heading, a list entry): line breaks
+/// become spaces.
+pub fn terminal_line(text: &str) -> Cow<'_, str> {
+    match terminal(text) {
+        Cow::Borrowed(t) if !t.contains('\n') => Cow::Borrowed(t),
+        clean => Cow::Owned(clean.replace('\n', " ")),
+    }
+}
+
+/// Text for an iCalendar property value (RFC 5545 3.3.11), cleaned as for the terminal first:
+/// backslash, `;` and `,` escaped, line breaks written as `\n`.
+pub fn ics(text: &str) -> String {
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    let clean = terminal(&text);
+    let mut out = String::with_capacity(clean.len());
+    for c in clean.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            ';' => out.push_str("\\;"),
+            ',' => out.push_str("\\,"),
+            '\n' => out.push_str("\\n"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// Text safe inside HTML or SVG element content and inside quoted attributes, cleaned as
 /// for the terminal first (control characters have no business in a report).
 pub fn html(text: &str) -> String {
@@ -163,6 +191,16 @@ pub fn html(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_line_text_keeps_to_one_line() {
+        assert_eq!(terminal_line("plain"), "plain");
+        assert_eq!(
+            terminal_line("-2+3;BEGIN:VEVENT\r\nSUMMARY:x"),
+            "-2+3;BEGIN:VEVENT\u{fffd} SUMMARY:x"
+        );
+        assert_eq!(terminal_line("new\nline.md"), "new line.md");
+    }
 
     #[test]
     fn terminal_removes_whole_sequences() {

@@ -92,7 +92,7 @@ fn problems(points: &[Point]) -> Vec<String> {
         .collect()
 }
 
-const EMPTY: &str = "No commit changed the evidence, cse.toml or the catalogue.\n";
+const EMPTY: &str = "No commit in this range changed the evidence, a document it cites, cse.toml or the catalogue.\n";
 
 /// The terminal table. `width` is the terminal's, when known.
 pub fn table(points: &[Point], width: Option<u16>, out: &mut dyn Write) -> io::Result<()> {

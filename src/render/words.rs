@@ -14,6 +14,21 @@ pub fn id_list(ids: &[String]) -> String {
     }
 }
 
+/// The words a status is shown with in reports: CSE's own wording for ratings.
+pub fn status_label(status: ElementStatus) -> &'static str {
+    match status {
+        ElementStatus::Rated(s) => s.label(),
+        ElementStatus::Missing => "No evidence file",
+        ElementStatus::Invalid => "Unreadable front matter",
+    }
+}
+
+/// Beside the status of an element whose file has errors, which keep it from counting as
+/// ready: "Not ready (2 errors)".
+pub fn not_ready_by_errors(errors: usize) -> String {
+    format!("Not ready ({})", super::text::plural(errors, "error"))
+}
+
 /// One reason the evidence is not assessment-ready, as a sentence:
 /// "[mobile] 2 elements have errors: 1.1.1, 2.1.1 (run cse check)".
 pub fn reason(reason: &Reason) -> String {
@@ -94,6 +109,12 @@ mod tests {
 
     fn ids(n: usize) -> Vec<String> {
         (1..=n).map(|i| format!("1.1.{i}")).collect()
+    }
+
+    #[test]
+    fn errors_are_worded_in_number() {
+        assert_eq!(not_ready_by_errors(1), "Not ready (1 error)");
+        assert_eq!(not_ready_by_errors(3), "Not ready (3 errors)");
     }
 
     #[test]

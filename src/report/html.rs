@@ -11,15 +11,15 @@ use pulldown_cmark::HeadingLevel;
 use super::svg::{self, Bar, Series};
 use super::{narrative, theme};
 use crate::checks::ElementStatus;
-use crate::render::escape;
 use crate::render::text::{percent as pct, plural};
-use crate::views::report::{CriterionSection, ElementRow, EvidenceLink, Report};
+use crate::render::{escape, words};
+use crate::views::report::{CriterionSection, ElementRow, EvidenceLink, PriorityRow, Report};
 
 /// No script, style or fetch from anywhere: inline styles only. A second lock behind the escaping.
 const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
 /// Text from a repository, escaped (quotes too) and cleaned by [`escape::html`].
-pub(super) struct Text<'a>(pub(super) &'a str);
+pub(crate) struct Text<'a>(pub(crate) &'a str);
 
 impl Render for Text<'_> {
     fn render_to(&self, buffer: &mut String) {
@@ -93,11 +93,20 @@ fn short_date(d: Date) -> String {
     d.strftime("%-d %b %Y").to_string()
 }
 
-pub(crate) fn status_badge(status: ElementStatus) -> Markup {
+fn status_badge(status: ElementStatus) -> Markup {
     html! {
         span class=(format!("status {}", theme::status_class(status))) {
-            (theme::status_label(status))
+            (words::status_label(status))
         }
+    }
+}
+
+/// An element's status, flagged "Not ready (2 errors)" when errors in its file keep it from
+/// counting as ready: the one way every table and page of the report shows a status.
+pub(crate) fn status_cell(status: ElementStatus, errors: usize) -> Markup {
+    html! {
+        (status_badge(status))
+        @if errors > 0 { span.flag { (words::not_ready_by_errors(errors)) } }
     }
 }
 
@@ -236,6 +245,15 @@ fn summary(report: &Report) -> Markup {
                 &format!("{} overdue · {} done", report.overdue_actions(), report.actions_done),
             ))
             (tile(
+                "Elements with errors",
+                &r.not_ready_by_errors.to_string(),
+                if r.not_ready_by_errors == 0 {
+                    "cse check finds none"
+                } else {
+                    "not counted as ready until fixed; run cse check"
+                },
+            ))
+            (tile(
                 "Reviews out of date",
                 &report.stale_reviews().to_string(),
                 &format!("of {} elements", report.elements().count()),
@@ -304,7 +322,7 @@ fn criteria(report: &Report) -> Markup {
     status_header.extend(
         columns
             .iter()
-            .map(|&i| (theme::status_label(ElementStatus::ALL[i]), true)),
+            .map(|&i| (words::status_label(ElementStatus::ALL[i]), true)),
     );
     let content = html! {
         div.figure-pair {
@@ -435,7 +453,14 @@ fn units(report: &Report) -> Markup {
 fn history(report: &Report) -> Markup {
     let points = &report.history;
     let criteria = &report.readiness.criteria;
-    let dates: Vec<(Date, String)> = points.iter().map(|p| (p.date, p.commit.clone())).collect();
+    let days: Vec<svg::ChartDay> = points
+        .iter()
+        .map(|p| svg::ChartDay {
+            date: p.date,
+            commit: p.commit.clone(),
+            commits: p.commits,
+        })
+        .collect();
     let mut series = vec![Series {
         label: "All".into(),
         name: "All elements".into(),
@@ -460,13 +485,14 @@ fn history(report: &Report) -> Markup {
         "chart-history",
         "Readiness over time",
         &format!(
-            "Overall readiness went from {} on {} to {} on {}.",
+            "Overall readiness went from {} on {} to {} on {}. {}",
             pct(first.overall),
             first.date,
             pct(last.overall),
-            last.date
+            last.date,
+            svg::PER_DAY
         ),
-        &dates,
+        &days,
         &series,
         &visits,
     );
@@ -474,24 +500,33 @@ fn history(report: &Report) -> Markup {
         .iter()
         .map(|c| scope_label(c.id.as_deref(), c.title.as_deref()))
         .collect();
-    let mut header = vec![("Date", false), ("Commit", false), ("All elements", true)];
+    let mut header = vec![
+        ("Date", false),
+        ("Commits", true),
+        ("Last commit", false),
+        ("All elements", true),
+    ];
     header.extend(labels.iter().map(|l| (l.as_str(), true)));
+    let commits: usize = points.iter().map(|p| p.commits).sum();
     let content = html! {
         p.lede {
             (format!(
-                "Readiness at {} from {} to {}: overall {} then, {} now. Each line is labelled at its end: ",
-                plural(points.len(), "commit"),
+                "Readiness on {} with commits ({}) from {} to {}: overall {} then, {} now. {} Each line is labelled at its end: ",
+                plural(points.len(), "day"),
+                plural(commits, "commit"),
                 long_date(first.date),
                 long_date(last.date),
                 pct(first.overall),
-                pct(last.overall)
+                pct(last.overall),
+                svg::PER_DAY
             ))
             strong { "All" } " for all elements, a number for each criterion."
         }
-        (chart_and_table(chart, "Readiness at each commit, overall and by criterion. The figures are in the table.", table("Readiness at each commit", &header, html! {
+        (chart_and_table(chart, "Readiness on each day, overall and by criterion. The figures are in the table.", table("Readiness on each day, after its last commit", &header, html! {
                 @for p in points {
                     tr {
                         th scope="row" class="date" { (short_date(p.date)) }
+                        td.num { (p.commits) }
                         td { code { (Text(&p.commit)) } }
                         td.num { (pct(p.overall)) }
                         @for c in criteria {
@@ -535,8 +570,9 @@ fn priorities(report: &Report) -> Markup {
     if report.multi_unit {
         header.extend(names.iter().map(|n| (n.as_str(), false)));
     } else {
-        header.push(("Status", false));
+        header.extend([("Status", false), ("Owner", false)]);
     }
+    header.push(("Open actions", false));
     let content = html! {
         p.lede {
             (Text(&p.description)) " "
@@ -549,15 +585,49 @@ fn priorities(report: &Report) -> Markup {
                 @for row in &p.rows {
                     tr {
                         th scope="row" { (Text(&row.id)) }
-                        td { (Text(&row.text)) }
+                        td.asks { (Text(&row.text)) }
                         @if has_tiers { td { (row.tier.map_or("", |t| t.as_str())) } }
-                        @for s in &row.statuses { td { (status_badge(s.status)) } }
+                        @for s in &row.statuses {
+                            @if report.multi_unit {
+                                td {
+                                    (status_cell(s.status, s.errors))
+                                    @if let Some(owner) = s.owner.as_deref().map(str::trim).filter(|o| !o.is_empty()) {
+                                        span.note { "Owner: " (Text(owner)) }
+                                    }
+                                }
+                            } @else {
+                                td { (status_cell(s.status, s.errors)) }
+                                td {
+                                    @if s.status == ElementStatus::Missing { span.none { "—" } }
+                                    @else { (optional(s.owner.as_deref())) }
+                                }
+                            }
+                        }
+                        td.date { (open_actions_cell(row)) }
                     }
                 }
             }))
         }
     };
     section("priorities", &title, content)
+}
+
+/// "2, next due 1 Feb 2026", flagged when one is overdue; "None" without open actions.
+fn open_actions_cell(row: &PriorityRow) -> Markup {
+    html! {
+        @if row.open_actions == 0 {
+            span.none { "None" }
+        } @else {
+            (row.open_actions) ", "
+            @match row.next_due {
+                Some(d) => {
+                    "next due " time datetime=(d) { (short_date(d)) }
+                    @if row.overdue { span.flag { "Overdue" } }
+                }
+                None => "no due date",
+            }
+        }
+    }
 }
 
 fn actions(report: &Report) -> Markup {
@@ -603,15 +673,6 @@ fn actions(report: &Report) -> Markup {
     section("actions", "Action plan", content)
 }
 
-fn status_cell(e: &ElementRow) -> Markup {
-    html! {
-        (status_badge(e.status))
-        @if e.errors > 0 && e.status != ElementStatus::Missing {
-            span.note { (plural(e.errors, "error")) ": not counted as ready" }
-        }
-    }
-}
-
 fn reviewed_cell(e: &ElementRow) -> Markup {
     html! {
         @match e.reviewed {
@@ -653,7 +714,7 @@ fn elements(report: &Report) -> Markup {
                             th scope="row" { (Text(&e.id)) }
                             @if report.multi_unit { td { (Text(e.unit.as_deref().unwrap_or(""))) } }
                             td { (Text(&e.text)) }
-                            td { (status_cell(e)) }
+                            td { (status_cell(e.status, e.errors)) }
                             td {
                                 @if e.path.is_some() { (optional(e.owner.as_deref())) }
                                 @else { span.none { "—" } }
@@ -702,7 +763,7 @@ fn narrative_details(e: &ElementRow) -> Markup {
                     @if let Some(u) = &e.unit { (Text(u)) " · " }
                     (Text(&e.text))
                 }
-                (status_badge(e.status))
+                span { (status_cell(e.status, e.errors)) }
             }
             div.narrative {
                 @if let Some(path) = &e.path {

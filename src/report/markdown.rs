@@ -11,8 +11,9 @@ use super::{narrative, theme};
 use crate::checks::ElementStatus;
 use crate::readiness::Scope;
 use crate::render::escape::{markdown as esc, markdown_code};
-use crate::render::text::{percent as pct, plural};
-use crate::views::report::{ElementRow, Report};
+use crate::render::text::percent as pct;
+use crate::render::words;
+use crate::views::report::{PriorityRow, Report};
 
 pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     let m = &report.meta;
@@ -70,7 +71,22 @@ fn scope_label(s: &Scope) -> String {
 }
 
 fn status(s: ElementStatus) -> &'static str {
-    theme::status_label(s)
+    words::status_label(s)
+}
+
+/// "Compliance · **Not ready (1 error)**" when errors keep the element from counting as ready.
+fn status_cell(s: ElementStatus, errors: usize) -> String {
+    format!("{}{}", status(s), errors_after(errors, "**"))
+}
+
+/// " · Not ready (1 error)", its words between `mark`s, when errors keep an element from
+/// counting as ready; nothing otherwise.
+fn errors_after(errors: usize, mark: &str) -> String {
+    if errors > 0 {
+        format!(" · {mark}{}{mark}", words::not_ready_by_errors(errors))
+    } else {
+        String::new()
+    }
 }
 
 fn optional(text: Option<&str>) -> String {
@@ -156,6 +172,16 @@ fn summary(out: &mut dyn Write, report: &Report) -> io::Result<()> {
                     report.overdue_actions(),
                     report.actions_done
                 ),
+            ],
+            vec![
+                "Elements with errors".into(),
+                r.not_ready_by_errors.to_string(),
+                if r.not_ready_by_errors == 0 {
+                    "cse check finds none"
+                } else {
+                    "not counted as ready until fixed; run cse check"
+                }
+                .into(),
             ],
             vec![
                 "Reviews out of date".into(),
@@ -254,14 +280,24 @@ fn units(out: &mut dyn Write, report: &Report) -> io::Result<()> {
 
 fn history(out: &mut dyn Write, report: &Report) -> io::Result<()> {
     let criteria = &report.readiness.criteria;
-    out.write_all(b"## Readiness over time\n\n")?;
-    let mut header = vec![col("Date"), col("Commit"), num("All elements")];
+    writeln!(out, "## Readiness over time\n\n{}\n", super::svg::PER_DAY)?;
+    let mut header = vec![
+        col("Date"),
+        num("Commits"),
+        col("Last commit"),
+        num("All elements"),
+    ];
     header.extend(criteria.iter().map(|c| num(&scope_label(c))));
     table(
         out,
         &header,
         report.history.iter().map(|p| {
-            let mut row = vec![p.date.to_string(), markdown_code(&p.commit), pct(p.overall)];
+            let mut row = vec![
+                p.date.to_string(),
+                p.commits.to_string(),
+                markdown_code(&p.commit),
+                pct(p.overall),
+            ];
             row.extend(criteria.iter().map(|c| {
                 c.id.as_deref()
                     .and_then(|id| p.criterion(id))
@@ -306,8 +342,9 @@ fn priorities(out: &mut dyn Write, report: &Report) -> io::Result<()> {
                 .map(|s| col(s.unit.as_deref().unwrap_or(""))),
         );
     } else {
-        header.push(col("Status"));
+        header.extend([col("Status"), col("Owner")]);
     }
+    header.push(col("Open actions"));
     table(
         out,
         &header,
@@ -316,11 +353,38 @@ fn priorities(out: &mut dyn Write, report: &Report) -> io::Result<()> {
             if has_tiers {
                 cells.push(row.tier.map_or("", |t| t.as_str()).to_owned());
             }
-            cells.extend(row.statuses.iter().map(|s| status(s.status).to_owned()));
+            for s in &row.statuses {
+                let cell = status_cell(s.status, s.errors);
+                let owner = s.owner.as_deref().map(str::trim).filter(|o| !o.is_empty());
+                if report.multi_unit {
+                    cells.push(match owner {
+                        Some(o) => format!("{cell}; owner {}", esc(o)),
+                        None => cell,
+                    });
+                } else {
+                    cells.push(cell);
+                    cells.push(if s.status == ElementStatus::Missing {
+                        "—".to_owned()
+                    } else {
+                        optional(owner)
+                    });
+                }
+            }
+            cells.push(open_actions_cell(row));
             cells
         }),
     )?;
     Ok(())
+}
+
+/// "2, next due 2027-03-01", "1, next due 2026-02-01 **overdue**", or "none".
+fn open_actions_cell(row: &PriorityRow) -> String {
+    match (row.open_actions, row.next_due) {
+        (0, _) => "none".to_owned(),
+        (n, Some(d)) if row.overdue => format!("{n}, next due {d} **overdue**"),
+        (n, Some(d)) => format!("{n}, next due {d}"),
+        (n, None) => format!("{n}, no due date"),
+    }
 }
 
 fn actions(out: &mut dyn Write, report: &Report) -> io::Result<()> {
@@ -361,18 +425,6 @@ fn actions(out: &mut dyn Write, report: &Report) -> io::Result<()> {
     Ok(())
 }
 
-fn status_cell(e: &ElementRow) -> String {
-    let label = status(e.status);
-    if e.errors > 0 && e.status != ElementStatus::Missing {
-        format!(
-            "{label} ({}: not counted as ready)",
-            plural(e.errors, "error")
-        )
-    } else {
-        label.to_owned()
-    }
-}
-
 fn elements(out: &mut dyn Write, report: &Report) -> io::Result<()> {
     write!(
         out,
@@ -405,7 +457,7 @@ fn elements(out: &mut dyn Write, report: &Report) -> io::Result<()> {
             };
             row.extend([
                 esc(&e.text),
-                status_cell(e),
+                status_cell(e.status, e.errors),
                 optional(e.owner.as_deref()),
                 reviewed,
             ]);
@@ -467,10 +519,11 @@ fn narratives(out: &mut dyn Write, report: &Report) -> io::Result<()> {
                 out,
                 "{}\n",
                 html_block(&format!(
-                    "<details><summary><strong>{}</strong> {unit}{} ({})</summary>{body}</details>",
+                    "<details><summary><strong>{}</strong> {unit}{} ({}){}</summary>{body}</details>",
                     crate::render::escape::html(&e.id),
                     crate::render::escape::html(&e.text),
-                    status(e.status)
+                    status(e.status),
+                    errors_after(e.errors, "")
                 ))
             )?;
         }

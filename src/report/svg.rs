@@ -3,7 +3,7 @@
 
 use jiff::civil::Date;
 
-use crate::history::Point;
+use crate::history::{Day, Point};
 
 use super::theme::{self, BAR, INK, MUTED, PAPER, RULE, TRACK};
 use maud::{Markup, html};
@@ -223,6 +223,48 @@ fn band_label(i: usize) -> String {
 /// A value placed on the chart: x, y, and the index of its date.
 type PlotPoint = (f64, f64, usize);
 
+/// One date along the history chart: the figures after the day's last commit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChartDay {
+    pub date: Date,
+    /// Short hash of the commit the figures are from.
+    pub commit: String,
+    /// How many commits were made that day.
+    pub commits: usize,
+}
+
+impl ChartDay {
+    /// Where a point's figure comes from, for its tooltip: "commit abc1234", or "after
+    /// commit abc1234, the last of 3 that day".
+    fn source(&self) -> String {
+        if self.commits > 1 {
+            format!(
+                "after commit {}, the last of {} that day",
+                self.commit, self.commits
+            )
+        } else {
+            format!("commit {}", self.commit)
+        }
+    }
+}
+
+/// Which of the points at `xs` (left to right) get a date label `gap` wide: the first, the
+/// last, and as many between as fit without two labels closer than `gap`.
+fn date_labels(xs: &[f64], gap: f64) -> Vec<usize> {
+    let Some(&last_x) = xs.last() else {
+        return Vec::new();
+    };
+    let last = xs.len() - 1;
+    let mut labels = vec![0];
+    for (i, &x) in xs.iter().enumerate().skip(1) {
+        let after_previous = labels.last().is_some_and(|&p| x - xs[p] >= gap);
+        if after_previous && (i == last || last_x - x >= gap) {
+            labels.push(i);
+        }
+    }
+    labels
+}
+
 /// One line of the history chart.
 #[derive(Debug, Clone)]
 pub struct Series {
@@ -234,23 +276,25 @@ pub struct Series {
     pub values: Vec<Option<f64>>,
 }
 
-/// Readiness over time: one line per series on a 0–100% scale, dates along the bottom, and
-/// a dashed mark at each assessment visit in `visits`. The one history chart: the report's
-/// page holds it, and `cse history --svg` writes it as a file ([`history_file`]).
+/// Readiness over time: one line per series on a 0–100% scale, one point per day (`days`,
+/// oldest first, each a different date) with the dates along the bottom, and a dashed mark
+/// at each assessment visit in `visits`. The one history chart: the report's page holds it,
+/// and `cse history --svg` writes it as a file ([`history_file`]).
 pub fn line_chart(
     id: &str,
     title: &str,
     desc: &str,
-    dates: &[(Date, String)],
+    days: &[ChartDay],
     series: &[Series],
     visits: &[Date],
 ) -> String {
+    let dates = days;
     let (left, right, top, bottom) = (46.0, 56.0, 14.0, 42.0);
     let (width, height) = (960.0, 340.0);
     let plot_w = width - left - right;
     let plot_h = height - top - bottom;
-    let first = dates.first().map(|d| d.0);
-    let last = dates.last().map(|d| d.0);
+    let first = dates.first().map(|d| d.date);
+    let last = dates.last().map(|d| d.date);
     let span_days = match (first, last) {
         (Some(a), Some(b)) => (b - a).get_days() as f64,
         _ => 0.0,
@@ -260,31 +304,21 @@ pub fn line_chart(
             return left + plot_w / 2.0;
         }
         if span_days > 0.0 {
-            let days = first.map_or(0.0, |f| (dates[i].0 - f).get_days() as f64);
+            let days = first.map_or(0.0, |f| (dates[i].date - f).get_days() as f64);
             left + plot_w * days / span_days
         } else {
             left + plot_w * i as f64 / (dates.len() - 1) as f64
         }
     };
     let y_of = |v: f64| top + plot_h * (1.0 - v.clamp(0.0, 100.0) / 100.0);
-    // Date labels: the first, the last and a few between, never crowded.
-    let max_labels = 6usize;
-    let step = dates.len().div_ceil(max_labels).max(1);
-    let mut labels: Vec<usize> = Vec::new();
-    for i in (0..dates.len()).filter(|i| i % step == 0 || i + 1 == dates.len()) {
-        let crowded = labels
-            .last()
-            .is_some_and(|&prev| x_of(i) - x_of(prev) < 80.0);
-        if crowded {
-            // The last date wins over a crowded neighbour, but never over the first.
-            if i + 1 == dates.len() && labels.len() > 1 {
-                labels.pop();
-            } else {
-                continue;
-            }
-        }
-        labels.push(i);
-    }
+    // Date labels: the first, the last and as many between as fit side by side.
+    let label_text = |i: usize| dates[i].date.strftime("%-d %b %Y").to_string();
+    let label_gap = (0..dates.len())
+        .map(|i| text_width(&label_text(i), 12.0))
+        .fold(0.0, f64::max)
+        + 12.0;
+    let xs: Vec<f64> = (0..dates.len()).map(x_of).collect();
+    let labels = date_labels(&xs, label_gap);
     // Assessment visits within the period.
     let visit_xs: Vec<(Date, f64)> = match (first, last) {
         (Some(f), Some(l)) if span_days > 0.0 => visits
@@ -331,7 +365,7 @@ pub fn line_chart(
         }
         @for i in labels {
             text x=(n(x_of(i))) y=(n(top + plot_h + 20.0)) font-size="12" fill=(MUTED) text-anchor="middle" {
-                (dates[i].0.strftime("%-d %b %Y").to_string())
+                (label_text(i))
             }
         }
         @for (visit, x) in &visit_xs {
@@ -359,8 +393,8 @@ pub fn line_chart(
                 @for (x, y, i) in points {
                     circle cx=(n(*x)) cy=(n(*y)) r=(if *s == 0 { 3.5 } else { 2.5 }) fill=(colour) {
                         title {
-                            (Text(&line.name)) ", " (dates[*i].0) " (" (Text(&dates[*i].1)) "): "
-                            (n(line.values[*i].unwrap_or(0.0))) "%"
+                            (Text(&line.name)) ", " (label_text(*i)) ": "
+                            (n(line.values[*i].unwrap_or(0.0))) "% (" (Text(&dates[*i].source())) ")"
                         }
                     }
                 }
@@ -377,37 +411,46 @@ pub fn line_chart(
 }
 
 /// `cse history --svg`: the history chart as a file of its own, with a white background and
-/// its title written above it. Commits are the dates; a commit without figures breaks the lines.
+/// its title written above it. One point per day, the figures after its last commit
+/// ([`crate::history::days`]); a day without figures breaks the lines.
 pub fn history_file(points: &[Point], title: &str, visits: &[Date]) -> String {
-    let dates: Vec<(Date, String)> = points
+    let days = crate::history::days(points);
+    let dates: Vec<ChartDay> = days
         .iter()
-        .map(|p| (p.commit.date, p.commit.short.clone()))
+        .map(|d| ChartDay {
+            date: d.date,
+            commit: d.point.commit.short.clone(),
+            commits: d.commits,
+        })
         .collect();
-    let newest = points.iter().rev().find_map(|p| p.figures.as_ref().ok());
+    fn figures<'a>(day: &Day<'a>) -> Option<&'a crate::history::Figures> {
+        day.point.figures.as_ref().ok()
+    }
+    let newest = days.iter().rev().find_map(figures);
     let mut series = vec![Series {
         label: "All".into(),
         name: "All elements".into(),
-        values: points
+        values: days
             .iter()
-            .map(|p| p.figures.as_ref().ok().map(|f| f.overall.readiness))
+            .map(|d| figures(d).map(|f| f.overall.readiness))
             .collect(),
     }];
     for c in newest.map(|f| f.criteria.as_slice()).unwrap_or_default() {
         series.push(Series {
             label: c.id.clone(),
             name: format!("{} {}", c.id, c.title),
-            values: points
+            values: days
                 .iter()
-                .map(|p| p.criterion(&c.id).map(|c| c.fraction.readiness))
+                .map(|d| d.point.criterion(&c.id).map(|c| c.fraction.readiness))
                 .collect(),
         });
     }
     let overall: Vec<f64> = series[0].values.iter().flatten().copied().collect();
     let desc = match (overall.first(), overall.last()) {
         (Some(a), Some(b)) => format!(
-            "Overall readiness went from {a:.1}% on {} to {b:.1}% on {} over {} commits.",
-            dates[0].0,
-            dates[dates.len() - 1].0,
+            "Overall readiness went from {a:.1}% on {} to {b:.1}% on {} over {} commits. {PER_DAY}",
+            dates[0].date,
+            dates[dates.len() - 1].date,
             points.len()
         ),
         _ => "No commit changed the evidence yet.".to_owned(),
@@ -419,6 +462,9 @@ pub fn history_file(points: &[Point], title: &str, visits: &[Date]) -> String {
         esc(title)
     )
 }
+
+/// How the history chart's points are made, said in its description and on the page.
+pub const PER_DAY: &str = "One point per day: the readiness after that day's last commit.";
 
 #[cfg(test)]
 mod tests {
@@ -480,7 +526,11 @@ mod tests {
 
     #[test]
     fn line_chart_handles_one_point_and_equal_dates() {
-        let d = |s: &str| (s.parse::<Date>().unwrap(), "abc1234".to_owned());
+        let d = |s: &str| ChartDay {
+            date: s.parse().unwrap(),
+            commit: "abc1234".to_owned(),
+            commits: 1,
+        };
         let one = Series {
             label: "All".into(),
             name: "All elements".into(),
@@ -511,8 +561,42 @@ mod tests {
     }
 
     #[test]
+    fn date_labels_never_come_closer_than_their_width() {
+        // A point a day for a year, then a cluster of close days at the end.
+        let mut xs: Vec<f64> = (0..365).map(|i| 46.0 + 2.0 * i as f64).collect();
+        xs.extend([780.0, 781.0, 790.0, 800.0]);
+        let labels = date_labels(&xs, 84.0);
+        assert_eq!(labels.first(), Some(&0));
+        assert_eq!(labels.last(), Some(&(xs.len() - 1)));
+        assert!(labels.len() > 5, "{labels:?}");
+        for pair in labels.windows(2) {
+            assert!(xs[pair[1]] - xs[pair[0]] >= 84.0, "{labels:?}");
+        }
+        assert_eq!(date_labels(&[100.0], 84.0), [0]);
+        assert!(date_labels(&[], 84.0).is_empty());
+    }
+
+    #[test]
+    fn a_point_says_which_commit_its_figure_is_from() {
+        let day = |commits| ChartDay {
+            date: "2026-03-01".parse().unwrap(),
+            commit: "abc1234".to_owned(),
+            commits,
+        };
+        assert_eq!(day(1).source(), "commit abc1234");
+        assert_eq!(
+            day(3).source(),
+            "after commit abc1234, the last of 3 that day"
+        );
+    }
+
+    #[test]
     fn line_chart_breaks_at_gaps_and_marks_visits() {
-        let d = |s: &str| (s.parse::<Date>().unwrap(), "abc1234".to_owned());
+        let d = |s: &str| ChartDay {
+            date: s.parse().unwrap(),
+            commit: "abc1234".to_owned(),
+            commits: 1,
+        };
         let gappy = Series {
             label: "All".into(),
             name: "All elements".into(),

@@ -42,15 +42,6 @@ pub fn status_class(status: ElementStatus) -> &'static str {
     }
 }
 
-/// The words a status is shown with: CSE's own wording for ratings.
-pub fn status_label(status: ElementStatus) -> &'static str {
-    match status {
-        ElementStatus::Rated(s) => s.label(),
-        ElementStatus::Missing => "No evidence file",
-        ElementStatus::Invalid => "Unreadable front matter",
-    }
-}
-
 /// The status columns of a by-status table, as indices into [`ElementStatus::ALL`] and
 /// `Counts::values`: "Unreadable front matter" only when some element is.
 pub fn status_columns(overall: &crate::readiness::Counts) -> Vec<usize> {
@@ -114,7 +105,11 @@ pub fn text_pairs() -> Vec<(String, &'static str, &'static str)> {
     ];
     for s in ElementStatus::ALL {
         let (bg, fg) = status_colours(s);
-        pairs.push((format!("status {}", status_label(s)), fg, bg));
+        pairs.push((
+            format!("status {}", crate::render::words::status_label(s)),
+            fg,
+            bg,
+        ));
     }
     for (low, bg, fg) in HEAT {
         pairs.push((format!("heat from {low}%"), fg, bg));
@@ -167,7 +162,7 @@ h2 { font-size: 1.45rem; margin: 0 0 .25rem; padding-bottom: .35rem; border-bott
 h3 { font-size: 1.15rem; margin: 1.6rem 0 .5rem; }
 h4, h5, h6 { font-size: 1rem; margin: 1rem 0 .35rem; }
 .lede { color: $muted; margin: .5rem 0 1rem; max-width: 50rem; }
-.tiles { display: grid; grid-template-columns: repeat(auto-fit, minmax(13rem, 1fr)); gap: 1rem; margin: 1.25rem 0; }
+.tiles { display: grid; grid-template-columns: repeat(auto-fit, minmax(17rem, 1fr)); gap: 1rem; margin: 1.25rem 0; }
 .tile { background: $panel; border: 1px solid $rule; border-radius: 6px; padding: 1rem 1.1rem; }
 .tile .label { margin: 0; color: $muted; font-size: .85rem; font-weight: 600; }
 .tile .figure { margin: .15rem 0 0; font-size: 2rem; font-weight: 700; line-height: 1.15; }
@@ -198,8 +193,9 @@ td.num { white-space: nowrap; }
 $statuses
 .status.s-missing { border-color: currentColor; }
 .flag { background: $flagbg; color: $flagfg; margin-left: .35rem; }
-.date .flag { display: table; margin: .25rem 0 0; }
+.date .flag, td > .status + .flag { display: table; margin: .25rem 0 0; }
 .note { display: block; color: $muted; font-size: .82rem; margin-top: .2rem; }
+td.asks { min-width: 15rem; }
 .none { color: $muted; }
 .narratives details { border: 1px solid $rule; border-radius: 6px; margin: .5rem 0; background: $paper; }
 .narratives summary { cursor: pointer; list-style: none; display: grid; grid-template-columns: 1rem 3rem minmax(0, 1fr) auto; gap: .6rem; align-items: baseline; padding: .6rem .9rem; }

@@ -116,7 +116,7 @@ pub fn plan(catalogue: &Catalogue, options: &Options) -> Result<Plan, UnsafeId> 
     });
     plan.files.push(PlannedFile {
         path: ".pre-commit-config.yaml".to_owned(),
-        contents: templates::pre_commit(&hook_files_regex(options)),
+        contents: templates::pre_commit(),
         role: Role::PreCommit,
     });
     plan.files.push(PlannedFile {
@@ -125,49 +125,6 @@ pub fn plan(catalogue: &Catalogue, options: &Options) -> Result<Plan, UnsafeId> 
         role: Role::Workflow,
     });
     Ok(plan)
-}
-
-/// The files whose change should run the hook: the evidence, the assessment records,
-/// `cse.toml` and the catalogue.
-pub fn hook_files_regex(options: &Options) -> String {
-    let assessments = crate::config::Config::default().assessments_dir.value;
-    let mut dirs: Vec<&str> = options
-        .evidence_dirs
-        .iter()
-        .chain([&options.readme_dir, &assessments])
-        .map(String::as_str)
-        .collect();
-    dirs.sort_unstable();
-    dirs.dedup();
-    let mut alternatives: Vec<String> = dirs
-        .iter()
-        .map(|d| {
-            if *d == "." {
-                r"[^/]*\.md$".to_owned()
-            } else {
-                format!("{}/", regex_escape(d))
-            }
-        })
-        .collect();
-    alternatives.push(format!("{}$", regex_escape(crate::config::FILE_NAME)));
-    if let Some(cat) = &options.catalogue_setting {
-        // Only a catalogue inside the repository can change in a commit.
-        if let Some(rel) = crate::tree::resolve("x", cat) {
-            alternatives.push(format!("{}$", regex_escape(&rel)));
-        }
-    }
-    format!("^({})", alternatives.join("|"))
-}
-
-fn regex_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if r"\.+*?()|[]{}^$#&-~".contains(c) {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
 }
 
 fn join(dir: &str, name: &str) -> String {
@@ -359,25 +316,6 @@ mod tests {
         assert_eq!(e.id, "...1.1");
         assert!(is_safe_file_stem("1.2.3") && is_safe_file_stem("A-1_b"));
         assert!(!is_safe_file_stem("a/b") && !is_safe_file_stem("a:b") && !is_safe_file_stem(""));
-    }
-
-    #[test]
-    fn hook_regex_covers_evidence_config_and_catalogue() {
-        let mut o = options();
-        assert_eq!(
-            hook_files_regex(&o),
-            r"^(assessments/|evidence/|cse\.toml$)"
-        );
-        o.catalogue_setting = Some("criteria/our.yaml".into());
-        assert_eq!(
-            hook_files_regex(&o),
-            r"^(assessments/|evidence/|cse\.toml$|criteria/our\.yaml$)"
-        );
-        o.catalogue_setting = Some("/etc/cse.yaml".into());
-        assert_eq!(
-            hook_files_regex(&o),
-            r"^(assessments/|evidence/|cse\.toml$)"
-        );
     }
 
     #[test]

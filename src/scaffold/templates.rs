@@ -220,9 +220,8 @@ assessor looked at; leave the others out. `cse schema --assessment` prints the f
 }
 
 /// `.pre-commit-config.yaml`: the cse hook, run from the `cse` on the PATH.
-pub fn pre_commit(files_regex: &str) -> String {
-    format!(
-        r#"# pre-commit (https://pre-commit.com) runs `cse check` before each commit and refuses the
+pub fn pre_commit() -> String {
+    r#"# pre-commit (https://pre-commit.com) runs `cse check` before each commit and refuses the
 # commit when the evidence has errors. Set it up once in each clone:
 #   pip install pre-commit
 #   pre-commit install
@@ -242,14 +241,11 @@ repos:
         entry: cse check
         language: system
         pass_filenames: false
-        files: {}
-"#,
-        yaml_single_quoted(files_regex)
-    )
-}
-
-fn yaml_single_quoted(s: &str) -> String {
-    format!("'{}'", s.replace('\'', "''"))
+        # Every commit: deleting or renaming a cited document breaks the evidence too, and
+        # the check takes milliseconds.
+        always_run: true
+"#
+    .to_owned()
 }
 
 /// `.github/workflows/cse.yml`: check on every push and pull request, then the readiness gate.

@@ -11,6 +11,8 @@ pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 pub const MAX_ROWS: usize = 100_000;
 /// Most columns read from one sheet.
 pub const MAX_COLUMNS: usize = 1_000;
+/// Most cells kept from one sheet, counting the empty ones left of a row's last value.
+pub const MAX_CELLS: usize = 2_000_000;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Cell {
@@ -87,6 +89,10 @@ pub enum ReadError {
         limit: usize,
     },
     #[error(
+        "{path} is not UTF-8 text: line {line} has a character in another encoding, such as Windows-1252; in Excel, save it with Save As > \"CSV UTF-8 (Comma delimited)\", or import the .xlsx workbook itself"
+    )]
+    NotUtf8 { path: String, line: usize },
+    #[error(
         "{path}: cse reads .xlsx, .xlsm, .xls, .ods and .csv files; save the sheet in one of those formats"
     )]
     UnknownFormat { path: String },
@@ -138,28 +144,31 @@ fn read_workbook(path: &Path, shown: &str) -> Result<Vec<Sheet>, ReadError> {
     let names = book.sheet_names();
     let mut sheets = Vec::with_capacity(names.len());
     for name in names {
-        let range = book
-            .worksheet_range(&name)
-            .map_err(|e| unreadable(format!("sheet `{name}`: {e}")))?;
-        let too_big = |what, limit| ReadError::TooBig {
-            path: shown.to_owned(),
-            sheet: name.clone(),
-            what,
-            limit,
-        };
-        let (top, left) = range.start().unwrap_or((0, 0));
-        let (top, left) = (top as usize, left as usize);
-        if top + range.height() > MAX_ROWS {
-            return Err(too_big("rows", MAX_ROWS));
-        }
-        if left + range.width() > MAX_COLUMNS {
-            return Err(too_big("columns", MAX_COLUMNS));
-        }
-        let mut rows: Vec<Vec<Cell>> = vec![Vec::new(); top];
-        for row in range.rows() {
-            let mut cells = vec![Cell::Empty; left];
-            cells.extend(row.iter().map(cell_of));
-            rows.push(cells);
+        let mut grid = Grid::new(shown, &name);
+        if let Sheets::Xlsx(x) = &mut book {
+            // Cell by cell: a stray cell far from the table costs one cell, not the whole
+            // rectangle calamine's `worksheet_range` would allocate up to it.
+            let mut cells = x
+                .worksheet_cells_reader(&name)
+                .map_err(|e| unreadable(format!("sheet `{name}`: {e}")))?;
+            while let Some(cell) = cells
+                .next_cell()
+                .map_err(|e| unreadable(format!("sheet `{name}`: {e}")))?
+            {
+                let (row, column) = cell.get_position();
+                let value = Data::from(cell.get_value().clone());
+                grid.put(row as usize, column as usize, cell_of(&value))?;
+            }
+        } else {
+            let range = book
+                .worksheet_range(&name)
+                .map_err(|e| unreadable(format!("sheet `{name}`: {e}")))?;
+            let (top, left) = range.start().unwrap_or((0, 0));
+            for (r, row) in range.rows().enumerate() {
+                for (c, value) in row.iter().enumerate() {
+                    grid.put(top as usize + r, left as usize + c, cell_of(value))?;
+                }
+            }
         }
         let merges = match &mut book {
             Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(&name).unwrap_or_default(),
@@ -167,31 +176,94 @@ fn read_workbook(path: &Path, shown: &str) -> Result<Vec<Sheet>, ReadError> {
             _ => Vec::new(),
         };
         for m in merges {
-            fill_merged(&mut rows, m.start, m.end);
+            grid.fill_merged(m.start, m.end)?;
         }
+        let rows = grid.rows;
         sheets.push(Sheet { name, rows });
     }
     Ok(sheets)
 }
 
-/// Gives every cell of a merged region the value of its top-left cell, as people read it.
-fn fill_merged(rows: &mut [Vec<Cell>], start: (u32, u32), end: (u32, u32)) {
-    let (r0, c0) = (start.0 as usize, start.1 as usize);
-    let value = match rows.get(r0).and_then(|r| r.get(c0)) {
-        Some(v) if !v.is_blank() => v.clone(),
-        _ => return,
-    };
-    let last_row = (end.0 as usize).min(rows.len().saturating_sub(1));
-    for row in rows.iter_mut().take(last_row + 1).skip(r0) {
-        let last_column = (end.1 as usize).min(MAX_COLUMNS - 1);
-        if row.len() <= last_column {
-            row.resize(last_column + 1, Cell::Empty);
+/// A sheet's rows as they are read, kept within [`MAX_ROWS`], [`MAX_COLUMNS`] and
+/// [`MAX_CELLS`] whatever the workbook declares. Empty cells take no room past a row's
+/// last value.
+struct Grid<'a> {
+    path: &'a str,
+    sheet: &'a str,
+    rows: Vec<Vec<Cell>>,
+    cells: usize,
+    merged: usize,
+}
+
+impl<'a> Grid<'a> {
+    fn new(path: &'a str, sheet: &'a str) -> Self {
+        Grid {
+            path,
+            sheet,
+            rows: Vec::new(),
+            cells: 0,
+            merged: 0,
         }
-        for cell in row.iter_mut().take(last_column + 1).skip(c0) {
-            if cell.is_blank() {
-                *cell = value.clone();
+    }
+
+    fn too_big(&self, what: &'static str, limit: usize) -> ReadError {
+        ReadError::TooBig {
+            path: self.path.to_owned(),
+            sheet: self.sheet.to_owned(),
+            what,
+            limit,
+        }
+    }
+
+    fn put(&mut self, row: usize, column: usize, cell: Cell) -> Result<(), ReadError> {
+        if cell == Cell::Empty {
+            return Ok(());
+        }
+        if row >= MAX_ROWS {
+            return Err(self.too_big("rows", MAX_ROWS));
+        }
+        if column >= MAX_COLUMNS {
+            return Err(self.too_big("columns", MAX_COLUMNS));
+        }
+        if self.rows.len() <= row {
+            self.rows.resize_with(row + 1, Vec::new);
+        }
+        let cells = &mut self.rows[row];
+        if cells.len() <= column {
+            let grown = column + 1 - cells.len();
+            if self.cells + grown > MAX_CELLS {
+                return Err(self.too_big("cells", MAX_CELLS));
+            }
+            self.cells += grown;
+            cells.resize(column + 1, Cell::Empty);
+        }
+        cells[column] = cell;
+        Ok(())
+    }
+
+    /// Gives every cell of a merged region the value of its top-left cell, as people read it.
+    fn fill_merged(&mut self, start: (u32, u32), end: (u32, u32)) -> Result<(), ReadError> {
+        let (r0, c0) = (start.0 as usize, start.1 as usize);
+        let value = match self.rows.get(r0).and_then(|r| r.get(c0)) {
+            Some(v) if !v.is_blank() => v.clone(),
+            _ => return Ok(()),
+        };
+        let last_row = (end.0 as usize).min(self.rows.len().saturating_sub(1));
+        let last_column = (end.1 as usize).min(MAX_COLUMNS - 1);
+        // Overlapping merges could otherwise revisit the same cells without end.
+        let area = (last_row + 1).saturating_sub(r0) * (last_column + 1).saturating_sub(c0);
+        self.merged = self.merged.saturating_add(area);
+        if self.merged > MAX_CELLS {
+            return Err(self.too_big("merged cells", MAX_CELLS));
+        }
+        for row in r0..=last_row {
+            for column in c0..=last_column {
+                if self.rows[row].get(column).is_none_or(Cell::is_blank) {
+                    self.put(row, column, value.clone())?;
+                }
             }
         }
+        Ok(())
     }
 }
 
@@ -221,6 +293,17 @@ fn cell_of(data: &Data) -> Cell {
 /// writes (see [`super::unguard`]), so an exported file reads back as it was.
 fn read_csv(name: &str, bytes: &[u8], shown: &str) -> Result<Sheet, ReadError> {
     let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    // Decoding another encoding as UTF-8 would write U+FFFD into the evidence.
+    if let Err(e) = std::str::from_utf8(bytes) {
+        let line = 1 + bytes[..e.valid_up_to()]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count();
+        return Err(ReadError::NotUtf8 {
+            path: shown.to_owned(),
+            line,
+        });
+    }
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -280,14 +363,40 @@ mod tests {
 
     #[test]
     fn merged_regions_take_their_first_value() {
-        let mut rows = vec![
-            vec![Cell::Text("Element".into()), Cell::Text("Rating".into())],
-            vec![Cell::Empty, Cell::Empty, Cell::Empty],
-        ];
-        fill_merged(&mut rows, (0, 0), (1, 0));
-        fill_merged(&mut rows, (0, 1), (0, 2));
-        assert_eq!(rows[1][0], Cell::Text("Element".into()));
-        assert_eq!(rows[0][2], Cell::Text("Rating".into()));
-        assert_eq!(rows[1][1], Cell::Empty);
+        let mut grid = Grid::new("t.xlsx", "S");
+        grid.put(0, 0, Cell::Text("Element".into())).unwrap();
+        grid.put(0, 1, Cell::Text("Rating".into())).unwrap();
+        grid.put(1, 3, Cell::Text("x".into())).unwrap();
+        grid.fill_merged((0, 0), (1, 0)).unwrap();
+        grid.fill_merged((0, 1), (0, 2)).unwrap();
+        assert_eq!(grid.rows[1][0], Cell::Text("Element".into()));
+        assert_eq!(grid.rows[0][2], Cell::Text("Rating".into()));
+        assert_eq!(grid.rows[1][1], Cell::Empty);
+    }
+
+    #[test]
+    fn a_sheet_keeps_within_its_cell_budget() {
+        let mut grid = Grid::new("t.xlsx", "S");
+        grid.put(0, 0, Cell::Text("top".into())).unwrap();
+        // Empty cells take no room, wherever they are.
+        grid.put(MAX_ROWS - 1, MAX_COLUMNS - 1, Cell::Empty)
+            .unwrap();
+        assert_eq!(grid.rows.len(), 1);
+        let mut stopped = None;
+        for row in 0..MAX_ROWS {
+            if let Err(e) = grid.put(row, MAX_COLUMNS - 1, Cell::Bool(true)) {
+                stopped = Some((row, e.to_string()));
+                break;
+            }
+        }
+        let (row, message) = stopped.expect("the budget stops a sheet");
+        assert_eq!(row, MAX_CELLS / MAX_COLUMNS);
+        assert!(message.ends_with("more than 2000000 cells"), "{message}");
+        let mut merges = Grid::new("t.xlsx", "S");
+        merges.put(0, 0, Cell::Text("v".into())).unwrap();
+        merges.put(1999, 0, Cell::Text("w".into())).unwrap();
+        let whole = ((0, 0), (1999, 999));
+        assert!(merges.fill_merged(whole.0, whole.1).is_ok());
+        assert!(merges.fill_merged(whole.0, whole.1).is_err());
     }
 }

@@ -47,8 +47,9 @@ pub fn apply(path: &str, text: &str, edits: &Edits) -> Result<String, EditError>
     } else {
         ""
     };
-    let crlf = text.contains("\r\n");
-    let text = evidence::normalize_line_endings(&text[bom.len()..]);
+    let original = &text[bom.len()..];
+    let eol = line_ending(original);
+    let text = evidence::normalize_line_endings(original);
     let (before, _, _, _) = evidence::parse_front_matter(path, &text);
     let before = before.ok_or(EditError::Unreadable)?;
     let split = frontmatter::split(&text).map_err(|_| EditError::Unreadable)?;
@@ -65,28 +66,55 @@ pub fn apply(path: &str, text: &str, edits: &Edits) -> Result<String, EditError>
     if !edits.add_evidence.is_empty() {
         add_evidence(&mut lines, &edits.add_evidence)?;
     }
-    let mut body = split.body.to_owned();
-    if let Some(n) = &edits.narrative {
-        let kept = body.trim_end();
-        body = format!(
-            "{kept}{}{NARRATIVE_HEADING}\n\n{}\n",
-            if kept.is_empty() { "" } else { "\n\n" },
-            n.trim()
-        );
-    }
-    let mut out = String::from("---\n");
+    let mut front = String::from("---\n");
     for line in &lines {
-        out.push_str(line);
-        out.push('\n');
+        front.push_str(line);
+        front.push('\n');
     }
-    out.push_str("---\n");
-    out.push_str(&body);
-    let (after, _, _, _) = evidence::parse_front_matter(path, &out);
+    front.push_str("---\n");
+    // Normalising changes no lengths, so the body starts at the same place in the original:
+    // it is kept byte for byte, whatever its line endings.
+    let body = &original[text.len() - split.body.len()..];
+    let added = edits.narrative.as_ref().map(|n| {
+        let n = n.replace("\r\n", "\n").replace('\r', "\n");
+        let gap = if body.trim_end().is_empty() {
+            ""
+        } else {
+            "\n\n"
+        };
+        format!("{gap}{NARRATIVE_HEADING}\n\n{}\n", n.trim())
+    });
+    let kept = if added.is_some() {
+        body.trim_end()
+    } else {
+        body
+    };
+    let added = added.unwrap_or_default();
+    let checked = format!(
+        "{front}{}{added}",
+        evidence::normalize_line_endings(kept).replace("\r\n", "\n")
+    );
+    let (after, _, _, _) = evidence::parse_front_matter(path, &checked);
     if !says_what_was_meant(&before, after.as_ref(), edits) {
         return Err(EditError::NotVerified);
     }
-    let out = if crlf { out.replace('\n', "\r\n") } else { out };
-    Ok(format!("{bom}{out}"))
+    let in_file = |s: &str| {
+        if eol == "\n" {
+            s.to_owned()
+        } else {
+            s.replace('\n', eol)
+        }
+    };
+    Ok(format!("{bom}{}{kept}{}", in_file(&front), in_file(&added)))
+}
+
+/// The file's own line ending: CRLF (Windows), a lone CR (old Mac) or LF.
+fn line_ending(text: &str) -> &'static str {
+    match text.find('\r') {
+        Some(i) if text.as_bytes().get(i + 1) == Some(&b'\n') => "\r\n",
+        Some(_) => "\r",
+        None => "\n",
+    }
 }
 
 /// Whether `after` is `before` with exactly `edits` made.
@@ -340,6 +368,32 @@ mod tests {
         )
         .unwrap();
         assert_eq!(with_bom, format!("\u{feff}{out}"));
+    }
+
+    #[test]
+    fn keeps_the_body_byte_for_byte_whatever_its_line_endings() {
+        let owner_only = Edits {
+            owner: Some("New".into()),
+            ..Edits::default()
+        };
+        for eol in ["\r\n", "\r", "\n"] {
+            let file =
+                "---\nelement: 1.2.3\nstatus: partial\nowner: Old\n---\nLine one\nLine two\n"
+                    .replace('\n', eol);
+            let out = apply("evidence/1.2.3.md", &file, &owner_only).unwrap();
+            assert_eq!(out, file.replace("owner: Old", "owner: New"), "{eol:?}");
+        }
+        // A body with mixed endings is not touched either; what is added follows the file.
+        let mixed = "---\r\nelement: 1.2.3\r\nstatus: partial\r\n---\r\nOne\nTwo\r\n";
+        let added = Edits {
+            narrative: Some("Three\r\nFour".into()),
+            ..Edits::default()
+        };
+        let out = apply("evidence/1.2.3.md", mixed, &added).unwrap();
+        assert_eq!(
+            out,
+            "---\r\nelement: 1.2.3\r\nstatus: partial\r\n---\r\nOne\nTwo\r\n\r\n## Imported from the spreadsheet\r\n\r\nThree\r\nFour\r\n"
+        );
     }
 
     #[test]

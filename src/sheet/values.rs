@@ -40,8 +40,9 @@ pub fn status(cell: &Cell) -> Result<Option<Status>, Unreadable> {
     let Cell::Text(text) = cell else {
         return Err(unreadable(STATUS_EXPECTED));
     };
-    let status = match words(text).as_str() {
-        "compliance plus" | "cp" | "compliant plus" => Status::CompliancePlus,
+    // `+` carries meaning: `C+` is cse's own short form of Compliance Plus.
+    let status = match words(&text.replace('+', " plus ")).as_str() {
+        "compliance plus" | "cp" | "compliant plus" | "c plus" => Status::CompliancePlus,
         "full" | "full compliance" | "fully compliant" | "compliance" | "compliant" | "c" => {
             Status::Compliant
         }
@@ -143,6 +144,10 @@ mod tests {
         for (written, want) in [
             ("Compliance Plus", Some(Status::CompliancePlus)),
             ("CP", Some(Status::CompliancePlus)),
+            ("C+", Some(Status::CompliancePlus)),
+            ("C +", Some(Status::CompliancePlus)),
+            ("Compliance+", Some(Status::CompliancePlus)),
+            ("compliant+", Some(Status::CompliancePlus)),
             ("compliance-plus", Some(Status::CompliancePlus)),
             ("Full Compliance", Some(Status::Compliant)),
             ("Compliant ", Some(Status::Compliant)),
@@ -158,6 +163,7 @@ mod tests {
             assert_eq!(status(&text(written)), Ok(want), "{written}");
         }
         assert!(status(&text("Green")).is_err());
+        assert!(status(&text("NC+")).is_err());
         assert!(status(&Cell::Number(3.0)).is_err());
     }
 

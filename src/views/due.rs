@@ -6,6 +6,7 @@ use jiff::civil::Date;
 
 use crate::checks::{self, UnitCheck};
 use crate::evidence::{EvidenceFile, Status};
+use crate::owners::owner_matches;
 use crate::views::actions;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -52,6 +53,8 @@ pub struct OwnerGroup {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DueReport {
     pub today: Date,
+    /// The `--owner` filter, when one was given.
+    pub owner: Option<String>,
     /// The last day of the window.
     pub until: Date,
     /// Whether the items come from several units, so each names its unit.
@@ -64,12 +67,6 @@ impl DueReport {
     pub fn items(&self) -> impl Iterator<Item = &DueItem> {
         self.groups.iter().flat_map(|g| &g.items)
     }
-}
-
-/// Whether `owner` matches the `--owner` filter: the same name, ignoring case and spaces
-/// around it.
-pub fn owner_matches(owner: Option<&str>, filter: &str) -> bool {
-    owner.is_some_and(|o| o.trim().eq_ignore_ascii_case(filter.trim()))
 }
 
 /// Reviews and open actions due on or before `until`, or overdue on `today`, of every unit.
@@ -121,6 +118,7 @@ pub fn build(
     }
     DueReport {
         today,
+        owner: owner.map(|o| o.trim().to_owned()),
         until,
         several_units: checks.len() > 1,
         groups: group(items),

@@ -8,7 +8,7 @@ use crate::checks::{self, ElementStatus, UnitCheck};
 use crate::documents::Document;
 use crate::evidence::Status;
 use crate::git::Change;
-use crate::views::due::owner_matches;
+use crate::owners::owner_matches;
 
 /// The seven rules, in the order they rank work.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -102,6 +102,8 @@ pub struct NextItem {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NextQueue {
     pub today: Date,
+    /// The `--owner` filter, when one was given.
+    pub owner: Option<String>,
     pub several_units: bool,
     /// Items before `--limit`.
     pub total: usize,
@@ -256,6 +258,7 @@ pub fn build(input: &NextInput<'_>) -> NextQueue {
         .collect();
     NextQueue {
         today: input.today,
+        owner: input.owner.map(|o| o.trim().to_owned()),
         several_units: input.checks.len() > 1,
         total,
         items,

@@ -22,12 +22,15 @@ pub struct Meta {
     pub commit: Option<String>,
 }
 
-/// Readiness at one commit in the repository's history.
+/// Readiness on one day of the repository's history: the figures after that day's last
+/// commit ([`crate::history::days`]).
 #[derive(Debug, Clone, PartialEq)]
 pub struct HistoryPoint {
     pub date: Date,
-    /// Short commit hash.
+    /// Short hash of the commit the figures are from.
     pub commit: String,
+    /// How many commits were made that day.
+    pub commits: usize,
     /// Overall readiness, 0 to 100.
     pub overall: f64,
     /// Readiness per criterion id, 0 to 100.
@@ -101,7 +104,7 @@ pub struct ElementRow {
     pub text: String,
     pub status: ElementStatus,
     pub ready: bool,
-    /// Errors in the element's file: a rated element with errors is not counted as ready.
+    /// Errors in the element's file, which keep it from counting as ready; 0 without a file.
     pub errors: usize,
     pub owner: Option<String>,
     pub reviewed: Option<Date>,
@@ -138,6 +141,12 @@ pub struct PriorityRow {
     pub tier: Option<Tier>,
     /// One per unit, in unit order.
     pub statuses: Vec<UnitStatus>,
+    /// Open actions on the element, in every unit.
+    pub open_actions: usize,
+    /// The soonest due date among them.
+    pub next_due: Option<Date>,
+    /// Whether any of them is overdue.
+    pub overdue: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -145,6 +154,9 @@ pub struct UnitStatus {
     pub unit: Option<String>,
     pub status: ElementStatus,
     pub ready: bool,
+    /// Errors in the element's file, which keep it from counting as ready; 0 without a file.
+    pub errors: usize,
+    pub owner: Option<String>,
 }
 
 impl Report {
@@ -182,23 +194,34 @@ impl Report {
                     .collect(),
             })
             .collect();
+        let (actions, actions_done) = actions(checks, meta.date);
         let rows = catalogue
             .priority_elements()
-            .map(|(e, p)| PriorityRow {
-                id: e.element.id.clone(),
-                text: e.element.text.clone(),
-                tier: p.tier,
-                statuses: checks
-                    .iter()
-                    .map(|check| {
-                        let state = check.element(&e.element.id);
-                        UnitStatus {
+            .map(|(e, p)| {
+                let id = &e.element.id;
+                // Open actions come soonest due first, undated last.
+                let open: Vec<&ActionRow> = actions.iter().filter(|a| &a.element == id).collect();
+                PriorityRow {
+                    id: id.clone(),
+                    text: e.element.text.clone(),
+                    tier: p.tier,
+                    statuses: checks
+                        .iter()
+                        .map(|check| UnitStatus {
                             unit: check.unit.name.clone(),
-                            status: state.map_or(ElementStatus::Missing, |s| s.status),
-                            ready: state.is_some_and(|s| s.is_ready()),
-                        }
-                    })
-                    .collect(),
+                            status: status_of(check, id),
+                            ready: check.element(id).is_some_and(|s| s.is_ready()),
+                            errors: errors_of(check, id),
+                            owner: check
+                                .file_of(id)
+                                .and_then(|f| f.front.as_ref())
+                                .and_then(|fm| fm.owner.clone()),
+                        })
+                        .collect(),
+                    open_actions: open.len(),
+                    next_due: open.first().and_then(|a| a.due),
+                    overdue: open.iter().any(|a| a.overdue),
+                }
             })
             .collect();
         let priorities = Priorities {
@@ -207,7 +230,6 @@ impl Report {
             scope: readiness.priorities,
             rows,
         };
-        let (actions, actions_done) = actions(checks, meta.date);
         Report {
             meta,
             unit,
@@ -249,6 +271,20 @@ impl Report {
     }
 }
 
+fn status_of(check: &UnitCheck, id: &str) -> ElementStatus {
+    check
+        .element(id)
+        .map_or(ElementStatus::Missing, |s| s.status)
+}
+
+/// The errors that keep `id` from counting as ready in `check` (see `ElementState`).
+fn errors_of(check: &UnitCheck, id: &str) -> usize {
+    check
+        .element(id)
+        .filter(|s| s.not_ready_by_errors())
+        .map_or(0, |s| s.errors)
+}
+
 fn element_row(check: &UnitCheck, id: &str, text: &str) -> ElementRow {
     let state = check.element(id);
     let file = check.file_of(id);
@@ -286,9 +322,9 @@ fn element_row(check: &UnitCheck, id: &str, text: &str) -> ElementRow {
         unit: check.unit.name.clone(),
         id: id.to_owned(),
         text: text.to_owned(),
-        status: state.map_or(ElementStatus::Missing, |s| s.status),
+        status: status_of(check, id),
         ready: state.is_some_and(|s| s.is_ready()),
-        errors: state.map_or(0, |s| s.errors),
+        errors: errors_of(check, id),
         owner: front.and_then(|fm| fm.owner.clone()),
         reviewed: front.and_then(|fm| fm.reviewed.as_ref().map(|r| r.value)),
         stale,

@@ -240,3 +240,30 @@ fn five_units_tell_one_truth() {
     assert_one_truth(5, 5, 6);
     assert_one_truth(5, 13, 2);
 }
+
+/// Deleting a cited document changes readiness: history must see that commit as status does.
+#[test]
+fn deleting_a_cited_document_moves_history_as_it_moves_status() {
+    let repo = repository(1, 7, 0);
+    let dir = repo.path();
+    let before = from_status(&json(dir, &["status", "--format", "json"]));
+    let docs = json(dir, &["docs", "--format", "json"]);
+    let most_cited = docs["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["exists"] == true)
+        .max_by_key(|d| d["elements"].as_array().map_or(0, Vec::len))
+        .unwrap();
+    let path = most_cited["path"].as_str().unwrap();
+    git(dir, &["rm", "-q", "--", path]);
+    git(dir, &["commit", "-q", "-m", "Remove a document"]);
+    let after = from_status(&json(dir, &["status", "--format", "json"]));
+    assert_ne!(after, before, "removing {path} changes nothing to check");
+    let history = json(dir, &["history", "--format", "json"]);
+    assert_eq!(
+        from_history(&history),
+        after,
+        "history after removing {path}"
+    );
+}

@@ -597,3 +597,71 @@ fn the_outputs_in_docs_due_md_are_real() {
     let (table, _, _) = run(&repo, &["docs"]);
     assert!(table.contains(&block), "{table}");
 }
+
+/// A repository where 1.1.1 repeats one action with two due dates, owned by `Editor`.
+fn repeated_action() -> Repo {
+    let repo = Repo::complete();
+    repo.write(
+        "evidence/1.1.1.md",
+        &evidence(
+            "1.1.1",
+            "compliant",
+            "Editor",
+            "2026-06-01",
+            "actions:\n  - action: Send the newsletter\n    due: 2026-12-20\n  \
+             - action: Send the newsletter\n    due: 2026-12-05\n",
+        ),
+    );
+    repo
+}
+
+#[test]
+fn a_repeated_action_is_two_events_a_calendar_keeps() {
+    use icalendar::{Calendar, Component};
+
+    let repo = repeated_action();
+    let (ics, err, code) = run(&repo, &["due", "--format", "ics", "--within", "60d"]);
+    assert_eq!(code, 0, "{err}");
+    let calendar: Calendar = ics.parse().unwrap_or_else(|e| panic!("{e}\n{ics}"));
+    let uids: Vec<&str> = calendar
+        .components
+        .iter()
+        .filter_map(|c| c.as_event())
+        .filter(|e| e.get_summary().is_some_and(|s| s.contains("newsletter")))
+        .map(|e| e.get_uid().unwrap())
+        .collect();
+    assert_eq!(uids.len(), 2, "{ics}");
+    assert_ne!(uids[0], uids[1], "{ics}");
+    // The same file gives the same ids next time.
+    assert_eq!(
+        run(&repo, &["due", "--format", "ics", "--within", "60d"]).0,
+        ics
+    );
+}
+
+#[test]
+fn an_owner_who_owns_nothing_is_a_usage_error_not_an_all_clear() {
+    let repo = repeated_action();
+    for command in ["due", "next"] {
+        let (out, err, code) = run(&repo, &[command, "--owner", "Editr"]);
+        assert_eq!(code, 2, "{command}: {out}{err}");
+        assert!(
+            err.contains("no element or action has the owner `Editr`; did you mean `Editor`?"),
+            "{command}: {err}"
+        );
+        assert!(
+            err.contains("hint: the owners named in the evidence are"),
+            "{err}"
+        );
+        assert!(!out.contains("every element is ready"), "{out}");
+    }
+    // A real owner with nothing to do is told so about themselves, not about the service.
+    let (out, _, code) = run(&repo, &["due", "--owner", "manager"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("Nothing of manager's falls due in this window"),
+        "{out}"
+    );
+    let (_, err, code) = run(&repo, &["next", "--limit", "0"]);
+    assert_eq!(code, 2, "{err}");
+}

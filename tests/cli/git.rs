@@ -575,7 +575,7 @@ fn history_without_relevant_commits_says_so() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert_eq!(
         r.stdout,
-        "No commit changed the evidence, cse.toml or the catalogue.\n"
+        "No commit in this range changed the evidence, a document it cites, cse.toml or the catalogue.\n"
     );
 }
 
@@ -605,9 +605,11 @@ fn history_svg_is_written_atomically() {
         .cse()
         .args(["history", "--svg", "no/such/folder/chart.svg"]));
     assert_eq!(r.code, 2);
+    // Refused before the history is read, as `--out` is.
     assert!(
         r.stderr
-            .contains("cannot write the chart to no/such/folder/chart.svg"),
+            .contains("--svg no/such/folder/chart.svg: the folder")
+            && r.stderr.contains("does not exist"),
         "{}",
         r.stderr
     );

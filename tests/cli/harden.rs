@@ -353,21 +353,90 @@ fn report_and_chart_never_replace_devices_pipes_folders_or_links_out() {
         );
     }
     assert!(!repo.path().join("nowhere.html").exists());
-    // A link to a regular file inside the repository is written through, and stays a link.
+    // Even a link to a regular file inside the repository is refused: it could lead into the
+    // evidence, `.git` or a cited document as easily as to an old report.
     repo.write("reports/real.html", "old");
     symlink("reports/real.html", repo.path().join("in.html")).unwrap();
     let (code, stderr) = run(&repo, &["report", "--out", "in.html"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("symbolic link"), "{stderr}");
+    assert_eq!(
+        fs::read_to_string(repo.path().join("reports/real.html")).unwrap(),
+        "old"
+    );
+}
+
+/// Every `--out` and `--svg` refuses the repository's own files, whatever leads there: a
+/// mistyped path, or a link planted by a pull request.
+#[cfg(unix)]
+#[test]
+fn outputs_never_replace_the_repositorys_own_files() {
+    use std::os::unix::fs::symlink;
+    let repo = Repo::complete();
+    repo.write("cse.toml", "name = \"Test Library\"\n");
+    repo.write("documents/cited.md", "Our procedure.\n");
+    repo.write(
+        "evidence/1.1.1.md",
+        &ready_file("1.1.1").replace("../docs/proof.txt", "../documents/cited.md"),
+    );
+    commit_all(&repo);
+    symlink(".git/config", repo.path().join("readiness.html")).unwrap();
+    symlink("evidence/1.1.2.md", repo.path().join("out.csv")).unwrap();
+    symlink("evidence/1.1.3.md", repo.path().join("out.zip")).unwrap();
+    let refused: &[(&[&str], &str)] = &[
+        (&["pack", "--out", "cse.toml"], "give a file ending in .zip"),
+        (&["report", "--out", "cse.toml"], "over the config file"),
+        (
+            &["history", "--svg", "cse.toml"],
+            "give a file ending in .svg",
+        ),
+        (&["report", "--out", ".git/HEAD"], "inside `.git`"),
+        (&["pack", "--out", ".git/x.zip"], "inside `.git`"),
+        (
+            &["history", "--svg", "evidence/chart.svg"],
+            "inside the evidence folder",
+        ),
+        (
+            &["export", "--out", "evidence/m.csv"],
+            "inside the evidence folder",
+        ),
+        (
+            &["report", "--out", "documents/cited.md"],
+            "which 1.1.1 cites as evidence",
+        ),
+        (&["report", "--out", "readiness.html"], "symbolic link"),
+        (&["export", "--out", "out.csv"], "symbolic link"),
+        (
+            &["pack", "--out", "out.zip", "--allow-personal-data"],
+            "symbolic link",
+        ),
+    ];
+    let before = |p: &str| fs::read(repo.path().join(p)).unwrap();
+    let kept = [
+        "cse.toml",
+        ".git/HEAD",
+        ".git/config",
+        "documents/cited.md",
+        "evidence/1.1.2.md",
+        "evidence/1.1.3.md",
+    ]
+    .map(|p| (p, before(p)));
+    for (args, says) in refused {
+        let (code, stderr) = run(&repo, args);
+        assert_eq!(code, 2, "{args:?}: {stderr}");
+        assert!(stderr.contains(says), "{args:?}: {stderr}");
+    }
+    for (path, bytes) in kept {
+        assert_eq!(before(path), bytes, "{path} changed");
+    }
+    assert!(!repo.path().join("evidence/chart.svg").exists());
+    // `-C` applies to `--svg` as to `--out`.
+    let (code, stderr) = run(
+        &repo,
+        &["-C", "evidence", "history", "--svg", "../chart.svg"],
+    );
     assert_eq!(code, 0, "{stderr}");
-    assert!(
-        fs::read_to_string(repo.path().join("reports/real.html"))
-            .unwrap()
-            .contains("<html")
-    );
-    assert!(
-        fs::symlink_metadata(repo.path().join("in.html"))
-            .unwrap()
-            .is_symlink()
-    );
+    assert!(repo.path().join("chart.svg").is_file());
 }
 
 /// The names in `dir`, sorted.

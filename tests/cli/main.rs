@@ -32,6 +32,7 @@ mod properties;
 mod read_only;
 mod report;
 mod report_cli;
+mod report_html;
 mod sheets;
 mod shell;
 mod show;

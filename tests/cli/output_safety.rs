@@ -83,6 +83,7 @@ fn hostile_repo(s: &str) -> Repo {
         ),
     );
     repo.write(&format!("evidence/{}", file_name(s)), "stray\n");
+    repo.write("docs/proof.txt", "The proof.\n");
     git(repo.path(), &["add", "-A"]);
     let subject: String = s.chars().filter(|c| *c != '\0').collect();
     git(
@@ -161,8 +162,11 @@ fn assert_clean(label: &str, text: &str, color: bool) {
 }
 
 /// Every command's markdown output.
-const MARKDOWN_OUTPUTS: [&[&str]; 5] = [
+const MARKDOWN_OUTPUTS: [&[&str]; 8] = [
     &["status", "--format", "markdown"],
+    &["due", "--format", "markdown"],
+    &["next", "--format", "markdown"],
+    &["docs", "--format", "markdown"],
     &["priorities", "--format", "markdown"],
     &["actions", "--format", "markdown"],
     &["history", "--format", "markdown"],
@@ -239,6 +243,9 @@ fn check_every_output(repo: &Repo) {
             &["show", "1.1.1"],
             &["history"],
             &["diff", "HEAD~1"],
+            &["due"],
+            &["next"],
+            &["docs"],
         ] {
             assert_clean(&format!("{args:?}"), &run(repo, args, color), color);
         }
@@ -267,9 +274,42 @@ fn check_every_output(repo: &Repo) {
         &["priorities", "--format", "csv"],
         &["actions", "--format", "csv"],
         &["history", "--format", "csv"],
+        &["docs", "--format", "csv"],
     ] {
         assert_guarded_csv(&format!("{args:?}"), &run(repo, args, false));
     }
+    // iCalendar lines end in CRLF, as RFC 5545 asks.
+    let ics = run(repo, &["due", "--format", "ics"], false);
+    assert_clean("due ics", &ics.replace("\r\n", "\n"), false);
+    let html = run(repo, &["report", "--out", "-"], false);
+    assert_clean("report html", &html, false);
+    for (name, page) in pack_pages(repo) {
+        assert_clean(&name, &page, false);
+    }
+}
+
+/// The HTML pages of a pack of `repo`.
+fn pack_pages(repo: &Repo) -> Vec<(String, String)> {
+    let out = run(
+        repo,
+        &["pack", "--out", "pack.zip", "--allow-personal-data"],
+        false,
+    );
+    let file = std::fs::File::open(repo.path().join("pack.zip"))
+        .unwrap_or_else(|e| panic!("no pack written ({e}): {out}"));
+    let mut zip = zip::ZipArchive::new(file).unwrap();
+    let mut pages = Vec::new();
+    for i in 0..zip.len() {
+        let mut entry = zip.by_index(i).unwrap();
+        let name = entry.name().unwrap().into_owned();
+        if name.ends_with(".html") {
+            let mut text = String::new();
+            std::io::Read::read_to_string(&mut entry, &mut text).unwrap();
+            pages.push((name, text));
+        }
+    }
+    assert!(pages.len() >= 3, "{out}");
+    pages
 }
 
 /// Pieces that attack a terminal, markdown, HTML or a spreadsheet.

@@ -185,10 +185,22 @@ fn verify_names_each_altered_missing_or_extra_file() {
     ok(&intact);
     assert!(String::from_utf8_lossy(&intact.stdout).contains("intact, all 120 files"));
 
-    for (mode, expected) in [
-        ("alter", "altered: evidence/1.2.1.md"),
-        ("drop", "missing: documents/docs/proof.txt"),
-        ("add", "extra: evidence/extra.md"),
+    for (mode, expected, counts) in [
+        (
+            "alter",
+            "altered: evidence/1.2.1.md",
+            "1 altered, 0 missing, 0 extra",
+        ),
+        (
+            "drop",
+            "missing: documents/docs/proof.txt",
+            "0 altered, 1 missing, 0 extra",
+        ),
+        (
+            "add",
+            "extra: evidence/extra.md",
+            "0 altered, 0 missing, 1 extra",
+        ),
     ] {
         let dst = repo.path().join(format!("{mode}.zip"));
         ok(&python(
@@ -199,7 +211,23 @@ fn verify_names_each_altered_missing_or_extra_file() {
         assert_eq!(out.status.code(), Some(1), "{mode}");
         let stdout = String::from_utf8_lossy(&out.stdout);
         assert!(stdout.contains(expected), "{mode}: {stdout}");
+        assert!(
+            stdout.contains(&format!("which lists 120 files: {counts}.")),
+            "{mode}: {stdout}"
+        );
     }
+    // A named pipe is refused, not waited on.
+    let fifo = repo.path().join("fifo.zip");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let out = verify("fifo.zip");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("it is not a file"));
 
     // Not a pack at all: exit 2.
     repo.write("notes.zip", "not a zip");
@@ -223,6 +251,11 @@ fn internal_items_and_withheld_folders_are_listed_but_not_packed() {
         "evidence/4.3.2.md",
         "---\nelement: 4.3.2\nstatus: compliant\nowner: Manager\nreviewed: 2026-06-01\nevidence:\n  - title: Cases\n    path: ../docs/cases/2026-01.txt\n  - title: Review\n    path: ../docs/internal-review.txt\n    internal: true\n  - title: Proof\n    path: ../docs/proof.txt\n---\nHow we meet it.\n",
     );
+    // 1.1.1 cites the same review without `internal`: it is withheld for 1.1.1 too.
+    repo.write(
+        "evidence/1.1.1.md",
+        &common::ready_file("1.1.1").replace("../docs/proof.txt", "../docs/internal-review.txt"),
+    );
     let (json, code) = repo.check_json();
     assert_eq!(code, 0, "internal is a known key: {json}");
     ok(&pack(&repo, "pack.zip", &[]));
@@ -235,7 +268,7 @@ fn internal_items_and_withheld_folders_are_listed_but_not_packed() {
         m["withheld"],
         serde_json::json!([
             {"path": "docs/cases/2026-01.txt", "elements": ["4.3.2"], "reason": "withhold"},
-            {"path": "docs/internal-review.txt", "elements": ["4.3.2"], "reason": "internal"}
+            {"path": "docs/internal-review.txt", "elements": ["1.1.1", "4.3.2"], "reason": "internal"}
         ])
     );
     let item = &m["elements"]
@@ -439,5 +472,35 @@ fn at_packs_a_commit_with_its_date_whatever_the_working_tree_holds() {
     assert_eq!(
         String::from_utf8_lossy(&out.stdout).trim(),
         "[(2026, 5, 14, 0, 0, 0)]"
+    );
+}
+
+#[test]
+fn personal_data_in_the_front_matter_is_found_by_check_before_pack_refuses_it() {
+    let repo = Repo::complete();
+    repo.write(
+        "evidence/1.1.2.md",
+        "---\nelement: 1.1.2\nstatus: compliant\nowner: \"Jane Doe (jane.doe@gmail.com)\"\nreviewed: 2026-06-01\nevidence:\n  - title: Proof\n    path: ../docs/proof.txt\n---\nHow we meet it.\n",
+    );
+    let (json, _) = repo.check_json();
+    let w010 = with_code(&json, "W010");
+    assert_eq!(w010.len(), 1, "{json}");
+    assert_eq!(
+        (w010[0]["line"].as_u64(), w010[0]["column"].as_u64()),
+        (Some(4), Some(19))
+    );
+    assert!(
+        w010[0]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("the front matter has what looks like a personal email"),
+        "{json}"
+    );
+    let out = pack(&repo, "pack.zip", &[]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("evidence/1.1.2.md:4:19: the front matter"),
+        "{stderr}"
     );
 }

@@ -580,6 +580,7 @@ fn history() -> Vec<HistoryPoint> {
     let point = |date: &str, commit: &str, overall: f64| HistoryPoint {
         date: date.parse().unwrap(),
         commit: commit.into(),
+        commits: 1,
         overall,
         criteria: (1..=5)
             .map(|c| (c.to_string(), (overall + c as f64 * 3.0).min(100.0)))
@@ -614,7 +615,7 @@ fn history_is_drawn_when_given() {
     let md = markdown_of(&report);
     assert!(md.contains("## Readiness over time"));
     assert!(
-        md.contains("| 2026-01-10 | `1111111` | 12.3% | 15.3% |"),
+        md.contains("| 2026-01-10 | 1 | `1111111` | 12.3% | 15.3% |"),
         "{md}"
     );
 }

@@ -93,7 +93,7 @@ fn refuses_to_write_into_the_evidence_folder() {
         assert_eq!(out.status.code(), Some(2), "{target}");
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(
-            err.contains("refusing to write inside the evidence folder `evidence`"),
+            err.contains("refusing to write the report inside the evidence folder `evidence`"),
             "{err}"
         );
     }

@@ -390,6 +390,7 @@ fn csv_export_guards_formulas_and_reads_back() {
     let (_, err, code) = run(repo.path(), &["export", "--out", "m.csv"]);
     assert_eq!(code, 0, "{err}");
     let csv = std::fs::read_to_string(repo.path().join("m.csv")).unwrap();
+    assert!(csv.starts_with("\u{feff}Element,"), "{csv}");
     assert!(csv.contains(",\"'=HYPERLINK(\"\"http://x\"\")\","), "{csv}");
     let (out, err, code) = run(repo.path(), &["import", "m.csv"]);
     assert_eq!(code, 0, "{err}");
@@ -456,7 +457,7 @@ fn units_need_a_unit_column_or_unit() {
     let (_, err, code) = run(dir.path(), &["export", "--out", "all.csv"]);
     assert_eq!(code, 0, "{err}");
     let csv = std::fs::read_to_string(dir.path().join("all.csv")).unwrap();
-    assert!(csv.starts_with("Unit,Element,"), "{csv}");
+    assert!(csv.starts_with("\u{feff}Unit,Element,"), "{csv}");
     let unit = csv
         .lines()
         .nth(1)
@@ -529,5 +530,60 @@ fn an_ods_sheet_is_read_too() {
         "update    2.1.1  evidence/2.1.1.md\n    status: (empty) → \"compliant\"\n    owner: (empty) → \"Head of Service\"\n    reviewed: (empty) → \"2026-02-01\"\n\
          update    2.1.2  evidence/2.1.2.md\n    status: (empty) → \"non-compliant\"\n    reviewed: (empty) → \"2026-04-03\"\n\
          \nPlan: 0 to create, 2 to update, 0 unchanged, 0 with conflicts.\n"
+    );
+}
+
+/// A workbook whose used range ends far from its table: read cell by cell, not as a rectangle.
+fn far_cell_workbook(path: &Path, row: u32, column: u16) {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.write_string(0, 0, "Element").unwrap();
+    sheet.write_string(0, 1, "Owner").unwrap();
+    sheet.write_string(1, 0, "1.1.1").unwrap();
+    sheet.write_string(1, 1, "New owner").unwrap();
+    sheet.write_string(row, column, "a note").unwrap();
+    book.save(path).unwrap();
+}
+
+#[test]
+fn a_stray_cell_far_from_the_table_costs_one_row() {
+    let repo = Repo::complete();
+    far_cell_workbook(&repo.path().join("far.xlsx"), 49_999, 701);
+    let (out, err, code) = run(repo.path(), &["import", "far.xlsx"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(
+        out.contains("owner:") && out.contains("\"New owner\""),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_cell_past_the_limits_is_refused_plainly() {
+    let repo = Repo::complete();
+    far_cell_workbook(&repo.path().join("huge.xlsx"), 1_048_575, 16_383);
+    let (out, err, code) = run(repo.path(), &["import", "huge.xlsx"]);
+    assert_eq!(code, 2, "{out}{err}");
+    assert!(
+        err.contains("huge.xlsx has more than 100000 rows") && err.contains("sheet `Sheet1`"),
+        "{err}"
+    );
+    assert!(!err.contains("panicked"), "{err}");
+}
+
+#[test]
+fn a_csv_in_another_encoding_is_refused_before_anything_is_written() {
+    let repo = Repo::complete();
+    repo.write_bytes(
+        "cp1252.csv",
+        b"Element,Owner\n1.1.1,Caf\xe9 \x96 \xa3 Lead\n",
+    );
+    let before = std::fs::read(repo.path().join("evidence/1.1.1.md")).unwrap();
+    let (out, err, code) = run(repo.path(), &["import", "cp1252.csv", "--write"]);
+    assert_eq!(code, 2, "{out}{err}");
+    assert!(err.contains("is not UTF-8 text: line 2"), "{err}");
+    assert!(err.contains("CSV UTF-8"), "{err}");
+    assert_eq!(
+        std::fs::read(repo.path().join("evidence/1.1.1.md")).unwrap(),
+        before
     );
 }

@@ -74,6 +74,9 @@ pub fn run(cli: &Cli, settings: &Settings, args: &DueArgs) -> Result<Outcome> {
     let Ok(until) = today.checked_add(args.within) else {
         bail!("--within {}: the window ends after year 9999", args.within);
     };
+    if let Some(owner) = &args.owner {
+        cse::owners::check_named(&checked.units, owner)?;
+    }
     let report = view::build(
         &checked.units,
         today,

@@ -11,6 +11,7 @@ use cse::views::status::{Grouping, StatusReport};
 
 use crate::cli::Outcome;
 use crate::cli::args::Cli;
+use crate::cli::out_target::{self, Output};
 use crate::cli::settings::Settings;
 use crate::cli::source;
 
@@ -39,8 +40,9 @@ pub fn run(cli: &Cli, current: &Settings, args: &ExportArgs) -> Result<Outcome> 
             args.out.display()
         ),
     };
-    let target = super::report::target_path(cli, current, &args.out)?;
+    let target = out_target::resolve(cli, current, &args.out, Output::Export)?;
     let evidence = current.read(args.at.rev(), Want::default())?;
+    out_target::refuse_cited(current, &target, &evidence.units, Output::Export)?;
     let (settings, checks) = (&evidence.project, &evidence.units);
     let matrix = matrix::build(&settings.catalogue, checks);
     let bytes = if xlsx {
@@ -56,7 +58,9 @@ pub fn run(cli: &Cli, current: &Settings, args: &ExportArgs) -> Result<Outcome> 
         );
         sheet::xlsx::render(&matrix, &summary).context("cannot make the workbook")?
     } else {
-        let mut bytes = Vec::new();
+        // A byte-order mark: without it Excel on Windows reads the file as Windows-1252, and
+        // "£" shows as "Â£". `cse import` reads it back either way.
+        let mut bytes = "\u{feff}".as_bytes().to_vec();
         sheet::csv::write(&matrix, &mut bytes)?;
         bytes
     };

@@ -1,4 +1,5 @@
-//! `cse history`: readiness at every commit that changed the evidence, the config or the catalogue.
+//! `cse history`: readiness at every commit that changed the evidence, a cited document, the
+//! config or the catalogue.
 
 use std::path::PathBuf;
 
@@ -8,6 +9,8 @@ use cse::history::Range;
 use cse::render;
 
 use crate::cli::Outcome;
+use crate::cli::args::Cli;
+use crate::cli::out_target::{self, Output};
 use crate::cli::output;
 use crate::cli::settings::Settings;
 use crate::cli::terminal;
@@ -47,17 +50,22 @@ pub enum HistoryFormat {
     Markdown,
 }
 
-pub fn run(settings: &Settings, args: &HistoryArgs) -> Result<Outcome> {
+pub fn run(cli: &Cli, settings: &Settings, args: &HistoryArgs) -> Result<Outcome> {
     let range = Range {
         since: args.since,
         until: args.until,
         max: args.max,
     };
+    // Checked before the history is read, so a refused path costs nothing.
+    let svg = match &args.svg {
+        Some(file) => Some(out_target::resolve(cli, settings, file, Output::Chart)?),
+        None => None,
+    };
     let points = settings.history(&range)?;
     let visits = crate::cli::visits::history(settings)?;
     let marks = cse::assessment::marks(&settings.catalogue, &visits, &points);
     let dates: Vec<jiff::civil::Date> = marks.iter().map(|m| m.date).collect();
-    if let Some(file) = &args.svg {
+    if let Some(file) = &svg {
         let title = match &settings.config.name {
             Some(name) => format!("CSE readiness over time: {}", name.value),
             None => "CSE readiness over time".to_owned(),

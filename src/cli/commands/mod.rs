@@ -47,7 +47,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Man(args) => man::run(args),
         Command::Schema(args) => schema::run(&cli, args),
 
-        Command::History(args) => history::run(&settings::resolve(&cli)?, args),
+        Command::History(args) => history::run(&cli, &settings::resolve(&cli)?, args),
         Command::Diff(args) => diff::run(&cli, &settings::resolve(&cli)?, args),
         Command::Docs(args) => docs::run(&cli, &settings::resolve(&cli)?, args),
         Command::Due(args) => due::run(&cli, &settings::resolve(&cli)?, args),

@@ -31,9 +31,9 @@ pub struct NextArgs {
     #[arg(long, value_name = "NAME")]
     pub owner: Option<String>,
 
-    /// Show only the first N items.
-    #[arg(long, value_name = "N")]
-    pub limit: Option<usize>,
+    /// Show only the first N items (1 or more).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub limit: Option<u32>,
 
     /// Output format.
     #[arg(long, value_enum, default_value_t = NextFormatArg::Table)]
@@ -64,6 +64,9 @@ pub fn run(cli: &Cli, settings: &Settings, args: &NextArgs) -> Result<Outcome> {
         )?),
         Some(_) => None,
     };
+    if let Some(owner) = &args.owner {
+        cse::owners::check_named(&checked.units, owner)?;
+    }
     let documents = reviewed.as_ref().map_or(&[][..], |r| &r.documents[..]);
     let queue = view::build(&NextInput {
         catalogue: &checked.project.catalogue,
@@ -72,7 +75,7 @@ pub fn run(cli: &Cli, settings: &Settings, args: &NextArgs) -> Result<Outcome> {
         today: checked.project.today,
         review_max_age: checked.project.config.review_max_age.value,
         owner: args.owner.as_deref(),
-        limit: args.limit,
+        limit: args.limit.map(|n| n as usize),
     });
     let format = match args.format {
         NextFormatArg::Table => NextFormat::Table,

@@ -19,6 +19,8 @@ use cse::tree::Tree;
 
 use crate::cli::Outcome;
 use crate::cli::args::Cli;
+use crate::cli::out_target::{self, Output};
+use crate::cli::output;
 use crate::cli::settings;
 
 type Probe<'a> = Box<dyn Fn(&str) -> PathState + 'a>;
@@ -56,10 +58,11 @@ pub fn run(cli: &Cli, args: &PackArgs) -> Result<Outcome> {
     let Some(out) = &args.out else {
         bail!("give --out FILE.zip, or --verify FILE.zip");
     };
-    let target = super::report::target_path(cli, &settings, out)?;
+    let target = out_target::resolve(cli, &settings, out, Output::Pack)?;
     let (evidence, report) = super::report::read(&settings, args.at.rev())?;
     let project = &evidence.project;
     let checks = &evidence.units;
+    out_target::refuse_cited(&settings, &target, checks, Output::Pack)?;
     // Where the files come from: the working tree, or the commit read.
     let (git, working);
     let (probe, files_under, source): (Probe<'_>, FilesUnder<'_>, Box<dyn Source + '_>) =
@@ -217,6 +220,15 @@ fn write_safely<T>(
 
 /// Verifies the pack at `path`, named `shown` as the user gave it.
 fn verify_pack(path: &Path, shown: &Path) -> Result<Outcome> {
+    // A pipe or a device would be read, or waited on, without end.
+    let meta =
+        std::fs::metadata(path).with_context(|| format!("cannot open {}", path.display()))?;
+    if !meta.is_file() {
+        bail!(
+            "{} is not an evidence pack: it is not a file",
+            path.display()
+        );
+    }
     let file = File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
     let result = match verify::verify(BufReader::new(file), render::pack::csv) {
         Ok(v) => v,
@@ -225,22 +237,12 @@ fn verify_pack(path: &Path, shown: &Path) -> Result<Outcome> {
         }
         Err(e) => bail!("{} is not an evidence pack: {e}", path.display()),
     };
+    output::emit(&render::pack::verification(
+        &shown.display().to_string(),
+        &result,
+    ))?;
     if result.differences.is_empty() {
-        println!(
-            "{}: intact, all {} files match manifest.json.",
-            shown.display(),
-            result.listed
-        );
         return Ok(Outcome::Clean);
     }
-    for (file, difference) in &result.differences {
-        println!("{}: {}", difference.as_str(), clean(file));
-    }
-    println!(
-        "{}: {} of {} files differ from manifest.json.",
-        shown.display(),
-        result.differences.len(),
-        result.listed
-    );
     Ok(Outcome::Findings)
 }

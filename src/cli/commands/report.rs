@@ -1,14 +1,13 @@
 //! `cse report`
 
-use std::path::{Path, PathBuf};
-
-use anyhow::{Context, Result, bail};
-use cse::history::{Point, Range};
+use anyhow::{Context, Result};
+use cse::history::{Day, Point, Range};
 use cse::project::{Evidence, Want};
 use cse::report::{self, Findings, HistoryPoint, Inputs, Meta, Report};
 
 use crate::cli::Outcome;
 use crate::cli::args::{Cli, ReportArgs, ReportFormat};
+use crate::cli::out_target::{self, Output};
 use crate::cli::output;
 use crate::cli::settings::Settings;
 
@@ -17,9 +16,17 @@ pub fn run(cli: &Cli, settings: &Settings, args: &ReportArgs) -> Result<Outcome>
     let target = if args.out.as_os_str() == "-" {
         None
     } else {
-        Some(target_path(cli, settings, &args.out)?)
+        Some(out_target::resolve(
+            cli,
+            settings,
+            &args.out,
+            Output::Report,
+        )?)
     };
-    let (_, report) = read(settings, args.at.rev())?;
+    let (evidence, report) = read(settings, args.at.rev())?;
+    if let Some(path) = &target {
+        out_target::refuse_cited(settings, path, &evidence.units, Output::Report)?;
+    }
     let emit = |out: &mut dyn std::io::Write| match args.format {
         ReportFormat::Html => report::html::write(&report, out),
         ReportFormat::Markdown => report::markdown::write(&report, out),
@@ -65,7 +72,11 @@ pub(super) fn read(settings: &Settings, rev: Option<&str>) -> Result<(Evidence, 
                 .collect()
         })
         .unwrap_or_default();
-    let history = points.iter().filter_map(history_point).collect();
+    // One point per day, the figures after its last commit; a day without figures is left out.
+    let history = cse::history::days(&points)
+        .iter()
+        .filter_map(history_point)
+        .collect();
     let findings = findings(settings, &evidence, &points)?;
     let report = Report::build(Inputs {
         catalogue: &project.catalogue,
@@ -109,54 +120,14 @@ fn findings(
     }))
 }
 
-/// The file to write: relative to the folder `cse` runs in (`-C` included), in an existing
-/// folder, and never inside an evidence folder, where it would be read as evidence.
-pub(super) fn target_path(cli: &Cli, settings: &Settings, out: &Path) -> Result<PathBuf> {
-    let cwd = std::env::current_dir().context("cannot read the current folder")?;
-    let start = cli.dir.as_ref().map_or(cwd.clone(), |d| cwd.join(d));
-    let path = start.join(out);
-    let Some(name) = path.file_name() else {
-        bail!(
-            "--out {}: give a file name, such as report.html",
-            out.display()
-        );
-    };
-    if path.is_dir() {
-        bail!(
-            "--out {}: that is a folder; give a file name, such as report.html",
-            out.display()
-        );
-    }
-    let parent = path.parent().unwrap_or(Path::new("."));
-    let parent = parent.canonicalize().with_context(|| {
-        format!(
-            "--out {}: the folder {} does not exist",
-            out.display(),
-            parent.display()
-        )
-    })?;
-    for unit in settings.units() {
-        let Ok(evidence) = settings.root.join(&unit.dir).canonicalize() else {
-            continue;
-        };
-        if parent.starts_with(&evidence) {
-            bail!(
-                "--out {}: refusing to write inside the evidence folder `{}`, where the report would be read as evidence\n\
-                 hint: write it elsewhere, such as `--out readiness.html`",
-                out.display(),
-                unit.dir
-            );
-        }
-    }
-    Ok(parent.join(name))
-}
-
-/// A commit of `cse history` as the report charts it; commits without figures are left out.
-fn history_point(p: &Point) -> Option<HistoryPoint> {
+/// A day of `cse history` as the report charts it.
+fn history_point(day: &Day) -> Option<HistoryPoint> {
+    let p = day.point;
     let f = p.figures.as_ref().ok()?;
     Some(HistoryPoint {
-        date: p.commit.date,
+        date: day.date,
         commit: p.commit.short.clone(),
+        commits: day.commits,
         overall: f.overall.readiness,
         criteria: f
             .criteria

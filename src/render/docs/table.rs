@@ -2,7 +2,7 @@
 //! do not fit table columns).
 
 use crate::documents::DocsReport;
-use crate::render::escape::terminal;
+use crate::render::escape::{terminal, terminal_line};
 use crate::render::text::{Terminal, Tone, paint, wrap};
 
 pub fn render(report: &DocsReport, term: &Terminal) -> String {
@@ -13,7 +13,7 @@ pub fn render(report: &DocsReport, term: &Terminal) -> String {
     }
     for d in &report.documents {
         out.push('\n');
-        let mut title = terminal(&d.path).into_owned();
+        let mut title = terminal_line(&d.path).into_owned();
         if !d.exists {
             title.push_str(&paint(" (missing)", Tone::Bad, term.color));
         }
@@ -43,10 +43,10 @@ pub fn render(report: &DocsReport, term: &Terminal) -> String {
     {
         out.push_str(&format!(
             "\nCited by no element, under {}/:\n",
-            terminal(dir).into_owned()
+            terminal_line(dir).into_owned()
         ));
         for path in &report.uncited {
-            out.push_str(&format!("  {}\n", terminal(path)));
+            out.push_str(&format!("  {}\n", terminal_line(path)));
         }
     }
     for note in super::notes(report) {

@@ -5,6 +5,7 @@
 //! rather than adding copies. Text is escaped (RFC 5545 3.3.11) and lines are folded at
 //! 75 octets (3.1).
 
+use crate::render::escape::ics as text;
 use crate::views::due::{DueItem, DueKind, DueReport};
 
 const MAX_LINE_OCTETS: usize = 75;
@@ -26,14 +27,15 @@ pub fn render(report: &DueReport, name: Option<&str>) -> String {
         push_line(&mut out, &line);
     }
     let stamp = format!("{}T000000Z", compact(report.today));
-    for item in report.items() {
-        event(&mut out, item, &stamp, name);
+    let items: Vec<&DueItem> = report.items().collect();
+    for (item, uid) in items.iter().zip(uids(&items, name)) {
+        event(&mut out, item, &stamp, &uid);
     }
     push_line(&mut out, "END:VCALENDAR");
     out
 }
 
-fn event(out: &mut String, item: &DueItem, stamp: &str, name: Option<&str>) {
+fn event(out: &mut String, item: &DueItem, stamp: &str, uid: &str) {
     let element = super::element_label(item);
     let owner = super::owner_name(item.owner.as_deref());
     let summary = match item.kind {
@@ -54,7 +56,7 @@ fn event(out: &mut String, item: &DueItem, stamp: &str, name: Option<&str>) {
     let end = item.due.tomorrow().unwrap_or(item.due);
     for line in [
         "BEGIN:VEVENT".to_owned(),
-        format!("UID:{}", uid(item, name)),
+        format!("UID:{uid}"),
         format!("DTSTAMP:{stamp}"),
         format!("DTSTART;VALUE=DATE:{}", compact(item.due)),
         format!("DTEND;VALUE=DATE:{}", compact(end)),
@@ -73,7 +75,26 @@ fn compact(date: jiff::civil::Date) -> String {
     date.strftime("%Y%m%d").to_string()
 }
 
-/// An id that stays the same while the item is the same thing to do.
+/// Each item's UID, unique in the calendar: when one element lists the same action twice (a
+/// newsletter each quarter), the later ones in the file get `-2`, `-3`, … so no calendar
+/// drops one as a copy of another.
+fn uids(items: &[&DueItem], name: Option<&str>) -> Vec<String> {
+    let bases: Vec<String> = items.iter().map(|item| uid(item, name)).collect();
+    let mut same: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
+    for (i, base) in bases.iter().enumerate() {
+        same.entry(base).or_default().push(i);
+    }
+    let mut out: Vec<String> = bases.iter().map(|b| format!("{b}@cse")).collect();
+    for mut group in same.into_values().filter(|g| g.len() > 1) {
+        group.sort_by_key(|&i| (&items[i].file, items[i].line));
+        for (n, &i) in group.iter().enumerate().skip(1) {
+            out[i] = format!("{}-{}@cse", bases[i], n + 1);
+        }
+    }
+    out
+}
+
+/// An id (before `@cse`) that stays the same while the item is the same thing to do.
 fn uid(item: &DueItem, name: Option<&str>) -> String {
     let what = match item.kind {
         DueKind::Review => "",
@@ -94,7 +115,7 @@ fn uid(item: &DueItem, name: Option<&str>) -> String {
         .filter(|c| c.is_ascii_alphanumeric() || *c == '.' || *c == '-')
         .collect();
     format!(
-        "{}-{element}-{:016x}@cse",
+        "{}-{element}-{:016x}",
         item.kind.as_str(),
         fnv1a(key.as_bytes())
     )
@@ -108,29 +129,6 @@ fn fnv1a(bytes: &[u8]) -> u64 {
         hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
     }
     hash
-}
-
-/// A TEXT value: backslash, semicolon and comma escaped, line breaks as `\n`, other control
-/// characters dropped.
-fn text(value: &str) -> String {
-    let mut out = String::with_capacity(value.len());
-    let mut chars = value.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            ';' => out.push_str("\\;"),
-            ',' => out.push_str("\\,"),
-            '\r' => {
-                if chars.peek() != Some(&'\n') {
-                    out.push_str("\\n");
-                }
-            }
-            '\n' => out.push_str("\\n"),
-            c if c.is_control() => {}
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// Writes a content line folded at 75 octets (never inside a character), ending in CRLF.
@@ -155,6 +153,11 @@ mod tests {
     #[test]
     fn text_is_escaped() {
         assert_eq!(text("a,b;c\\d\ne\r\nf"), "a\\,b\\;c\\\\d\\ne\\nf");
+        // Escape sequences go whole, as on the terminal.
+        assert_eq!(
+            text("RED\x1b[31m]8;x\x1b]8;;http://x\x1b\\link"),
+            "RED]8\\;xlink"
+        );
     }
 
     #[test]
@@ -167,6 +170,26 @@ mod tests {
         }
         let unfolded = out.trim_end().replace("\r\n ", "");
         assert_eq!(unfolded, line);
+    }
+
+    #[test]
+    fn a_repeated_action_gets_its_own_uid() {
+        let action = |line: u32, due: &str| DueItem {
+            kind: DueKind::Action,
+            unit: None,
+            element: "4.3.6".into(),
+            file: "evidence/4.3.6.md".into(),
+            line,
+            what: "Send the newsletter".into(),
+            owner: None,
+            due: due.parse().unwrap(),
+            overdue: false,
+        };
+        // Listed by date, the later line first: the file's order decides the suffix.
+        let (late, early) = (action(20, "2026-12-05"), action(12, "2026-12-20"));
+        let uids = uids(&[&late, &early], None);
+        assert_eq!(uids[1], format!("{}@cse", uid(&early, None)));
+        assert_eq!(uids[0], format!("{}-2@cse", uid(&late, None)));
     }
 
     #[test]

@@ -69,4 +69,12 @@ fn element_label(item: &DueItem) -> String {
     }
 }
 
-const EMPTY: &str = "Nothing falls due in this window, and nothing is overdue.";
+/// What an empty report means: with `--owner`, only for that owner.
+fn empty(report: &DueReport) -> String {
+    match &report.owner {
+        Some(owner) => format!(
+            "Nothing of {owner}'s falls due in this window, and nothing of theirs is overdue."
+        ),
+        None => "Nothing falls due in this window, and nothing is overdue.".into(),
+    }
+}

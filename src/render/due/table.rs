@@ -2,7 +2,7 @@
 
 use comfy_table::Cell;
 
-use crate::render::escape::terminal;
+use crate::render::escape::{terminal, terminal_line};
 use crate::render::table::{self, toned};
 use crate::render::text::{Terminal, Tone, paint};
 use crate::views::due::DueReport;
@@ -12,13 +12,13 @@ pub fn render(report: &DueReport, term: &Terminal) -> String {
     out.push('\n');
     if report.groups.is_empty() {
         out.push('\n');
-        out.push_str(super::EMPTY);
+        out.push_str(&super::empty(report));
         out.push('\n');
         return out;
     }
     for group in &report.groups {
         out.push('\n');
-        let owner = terminal(super::owner_name(group.owner.as_deref()));
+        let owner = terminal_line(super::owner_name(group.owner.as_deref()));
         out.push_str(&paint(&owner, Tone::Strong, term.color));
         out.push('\n');
         let mut t = table::new(term, &["Due", "", "Element", "What", "File"]);

@@ -139,4 +139,12 @@ fn summary_line(queue: &NextQueue) -> String {
     }
 }
 
-const EMPTY: &str = "Nothing to do: every element is ready, and nothing is overdue or stale.";
+/// What an empty queue means: with `--owner`, only that nobody else's work is shown.
+fn empty(queue: &NextQueue) -> String {
+    match &queue.owner {
+        Some(owner) => {
+            format!("Nothing for {owner} to do: none of their elements or actions needs work.")
+        }
+        None => "Nothing to do: every element is ready, and nothing is overdue or stale.".into(),
+    }
+}

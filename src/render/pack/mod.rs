@@ -204,3 +204,35 @@ pub fn csv(files: &[FileRecord]) -> String {
     }
     String::from_utf8_lossy(&out).into_owned()
 }
+
+/// What `cse pack --verify` found: "intact", or each file that differs and a count by kind.
+pub fn verification(shown: &str, result: &crate::pack::verify::Verification) -> String {
+    use crate::pack::verify::Difference;
+    use crate::render::escape::terminal;
+    let shown = terminal(shown);
+    if result.differences.is_empty() {
+        return format!(
+            "{shown}: intact, all {} files match manifest.json.\n",
+            result.listed
+        );
+    }
+    let mut out = String::new();
+    for (file, difference) in &result.differences {
+        out.push_str(&format!("{}: {}\n", difference.as_str(), terminal(file)));
+    }
+    let count = |kind: Difference| {
+        result
+            .differences
+            .iter()
+            .filter(|(_, d)| *d == kind)
+            .count()
+    };
+    out.push_str(&format!(
+        "{shown}: does not match manifest.json, which lists {} files: {} altered, {} missing, {} extra.\n",
+        result.listed,
+        count(Difference::Altered),
+        count(Difference::Missing),
+        count(Difference::Extra),
+    ));
+    out
+}

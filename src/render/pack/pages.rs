@@ -7,6 +7,7 @@ use pulldown_cmark::HeadingLevel;
 
 use crate::catalogue::Catalogue;
 use crate::pack::{Plan, Target, WithheldReason, element_page};
+use crate::report::html::Text;
 use crate::report::{ElementRow, Report, narrative, theme};
 
 /// No script, style or fetch from anywhere but inline styles: a second lock behind the escaping.
@@ -26,7 +27,7 @@ fn page(title: &str, to_root: &str, body: Markup) -> String {
                 meta http-equiv="Content-Security-Policy" content=(CONTENT_SECURITY_POLICY);
                 meta name="referrer" content="no-referrer";
                 meta name="generator" content=(concat!("cse ", env!("CARGO_PKG_VERSION")));
-                title { (title) }
+                title { (Text(title)) }
                 style { (PreEscaped(theme::stylesheet())) (PreEscaped(PACK_CSS)) }
             }
             body {
@@ -56,11 +57,11 @@ pub fn index(plan: &Plan, report: &Report, catalogue: &Catalogue) -> String {
     let title = heading(plan, catalogue);
     let r = &report.readiness;
     let body = html! {
-        h1 { (title) }
+        h1 { (Text(&title)) }
         p {
             "Packed from "
             @match &plan.commit {
-                Some(c) => { "commit " code { (c.id.get(..12).unwrap_or(&c.id)) } " of " (c.date) ": " (c.subject) }
+                Some(c) => { "commit " code { (c.id.get(..12).unwrap_or(&c.id)) } " of " (c.date) ": " (Text(&c.subject)) }
                 None => { "the working tree on " (plan.generated) }
             }
             ". "
@@ -88,15 +89,15 @@ pub fn index(plan: &Plan, report: &Report, catalogue: &Catalogue) -> String {
             h2 id="elements-h" { "Criteria and elements" }
             ol class="tree" {
                 @for c in &catalogue.criteria {
-                    li { (c.id) " " (c.title)
+                    li { (Text(&c.id)) " " (Text(&c.title))
                         ol { @for s in &c.subcriteria {
-                            li { (s.id) " " (s.title)
+                            li { (Text(&s.id)) " " (Text(&s.title))
                                 ol { @for e in &s.elements {
                                     li {
-                                        a href=(element_page(&e.id)) { (e.id) }
-                                        " " (e.text) " "
+                                        a href=(Text(&element_page(&e.id))) { (Text(&e.id)) }
+                                        " " (Text(&e.text)) " "
                                         @for row in rows(report, &e.id) {
-                                            (crate::report::html::status_badge(row.status)) " "
+                                            (crate::report::html::status_cell(row.status, row.errors)) " "
                                         }
                                     }
                                 } }
@@ -123,19 +124,19 @@ pub fn element(plan: &Plan, report: &Report, catalogue: &Catalogue, id: &str) ->
         .unwrap_or_default();
     let title = format!("{id} · {}", heading(plan, catalogue));
     let body = html! {
-        h1 { (id) }
-        p class="lede" { (text) }
+        h1 { (Text(id)) }
+        p class="lede" { (Text(&text)) }
         @for row in rows(report, id) {
             section {
                 @if let Some(unit) = row.unit.as_deref().filter(|_| report.multi_unit) {
-                    h2 { "Unit " (unit) }
+                    h2 { "Unit " (Text(unit)) }
                 }
                 dl class="facts" {
-                    dt { "Status" } dd { (crate::report::html::status_badge(row.status)) }
-                    dt { "Owner" } dd { (row.owner.as_deref().unwrap_or("Not recorded")) }
+                    dt { "Status" } dd { (crate::report::html::status_cell(row.status, row.errors)) }
+                    dt { "Owner" } dd { (Text(row.owner.as_deref().unwrap_or("Not recorded"))) }
                     dt { "Reviewed" } dd { @match row.reviewed { Some(d) => (d), None => "Not recorded" } }
                     @if let Some(file) = plan.element(row.unit.as_deref(), id).and_then(|e| e.file.as_deref()) {
-                        dt { "Evidence file" } dd { a href={ "../" (href(file)) } { (file) } }
+                        dt { "Evidence file" } dd { a href={ "../" (href(file)) } { (Text(file)) } }
                     }
                 }
                 h3 { "Open actions" }
@@ -146,8 +147,8 @@ pub fn element(plan: &Plan, report: &Report, catalogue: &Catalogue, id: &str) ->
                     p { "None." }
                 } @else {
                     ul { @for a in actions {
-                        li { (a.action)
-                            @if let Some(o) = &a.owner { " (" (o) ")" }
+                        li { (Text(&a.action))
+                            @if let Some(o) = &a.owner { " (" (Text(o)) ")" }
                             @if let Some(d) = a.due { ", due " (d) @if a.overdue { ", overdue" } }
                         }
                     } }
@@ -174,24 +175,24 @@ fn evidence_item(title: &str, target: &Target) -> Markup {
     html! {
         @match target {
             Target::Url(url) if crate::checks::items::is_web_url(url) => {
-                a href=(url) rel="noreferrer" { (title) } " (web page)"
+                a href=(Text(url)) rel="noreferrer" { (Text(title)) } " (web page)"
             }
-            Target::Url(url) => { (title) " (" code { (url) } ")" }
+            Target::Url(url) => { (Text(title)) " (" code { (Text(url)) } ")" }
             Target::Copied { path, entries } => {
                 @match &entries[..] {
-                    [one] => { a href={ "../" (href(one)) } { (title) } " (" code { (path) } ")" }
-                    many => { (title) " (folder " code { (path) } "):"
-                        ul { @for e in many { li { a href={ "../" (href(e)) } { (e) } } } } }
+                    [one] => { a href={ "../" (href(one)) } { (Text(title)) } " (" code { (Text(path)) } ")" }
+                    many => { (Text(title)) " (folder " code { (Text(path)) } "):"
+                        ul { @for e in many { li { a href={ "../" (href(e)) } { (Text(e)) } } } } }
                 }
             }
             Target::Withheld { path, reason } => {
-                (title) " (" code { (path) } "): withheld, "
+                (Text(title)) " (" code { (Text(path)) } "): withheld, "
                 @match reason {
                     WithheldReason::Internal => "internal to the organisation",
                     WithheldReason::Withheld => "kept back by the pack settings",
                 }
             }
-            Target::None => { (title) }
+            Target::None => { (Text(title)) }
         }
     }
 }
