@@ -544,6 +544,10 @@ fn explain(message: &str) -> String {
 /// `dir`, relative to the repository folder `base`, as a repository-relative folder with
 /// `/` separators; `None` if it leaves the repository.
 fn relative_dir(base: Option<&str>, dir: &str) -> Option<String> {
+    // `/` is the file system's root, not the repository's; `.git` is git's, not ours.
+    if dir.starts_with('/') || dir.split(['/', '\\']).any(|part| part == ".git") {
+        return None;
+    }
     let joined = crate::tree::resolve(&anchor(base?), dir.trim_end_matches('/'))?;
     Some(if joined.is_empty() {
         ".".into()
@@ -609,6 +613,24 @@ mod tests {
         );
         assert_eq!(c.review_max_age.value.get_months(), 6);
         assert_eq!(c.gate.fail_under.unwrap().value, 80.0);
+    }
+
+    #[test]
+    fn folders_are_inside_the_repository_and_outside_git() {
+        for bad in ["/", "/etc", "..", ".git", ".git/objects", "docs/.git"] {
+            let e = parse(&format!("[documents]\ndir = {bad:?}\n")).unwrap_err();
+            assert!(
+                e.to_string()
+                    .contains("must be a folder inside the repository"),
+                "{bad}: {e}"
+            );
+            assert!(
+                parse(&format!("evidence_dir = {bad:?}\n")).is_err(),
+                "{bad}"
+            );
+        }
+        let ok = parse("[documents]\ndir = \"documents/\"\n").unwrap();
+        assert_eq!(ok.documents_dir.unwrap().value, "documents");
     }
 
     #[test]

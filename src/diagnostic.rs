@@ -83,10 +83,11 @@ codes! {
     MissingReview = "W002", "missing-review", Warning, "A rated element has no `reviewed` date.";
     OverdueAction = "W003", "overdue-action", Warning, "An open action is past its due date.";
     NotAssessed = "W004", "not-assessed", Warning, "The element's status is still not-assessed.";
-    PersonalDataInNarrative = "W010", "personal-data-in-narrative", Warning, "The narrative has what looks like personal data: an email outside `[privacy] allow_domains`, a UK phone or National Insurance number, or a postcode by a name.";
+    PersonalDataInNarrative = "W010", "personal-data-in-narrative", Warning, "The evidence file (its narrative or its front matter) has what looks like personal data: an email outside `[privacy] allow_domains`, a UK phone or National Insurance number, or a postcode by a name.";
     PersonalDataInDocument = "W011", "personal-data-in-document", Warning, "A markdown, text or CSV document the evidence cites has what looks like personal data (as W010).";
     EvidenceWithoutTarget = "W012", "evidence-without-target", Warning, "An evidence item has a title but neither `path` nor `url` yet (as `cse import` adds them).";
     ChangedSinceReview = "W020", "changed-since-review", Warning, "A document the element cites changed in git after the element was reviewed.";
+    FutureReview = "W040", "future-review", Warning, "The `reviewed` date is after today: most often a mistyped year, which would keep the review from ever going stale.";
 }
 
 impl Serialize for Code {

@@ -33,8 +33,9 @@ pub enum WriteError {
     FolderOutside { path: PathBuf, folder: PathBuf },
     #[error("the folder {} does not exist", .folder.display())]
     NoFolder { path: PathBuf, folder: PathBuf },
-    #[error("{source}")]
-    Io { path: PathBuf, source: io::Error },
+    /// The I/O error is the message itself, not a cause, so it is not printed twice.
+    #[error("{error}")]
+    Io { path: PathBuf, error: io::Error },
 }
 
 /// `source` as an error about `path`, without the temporary file's name that `tempfile` adds
@@ -47,7 +48,7 @@ fn io_error(path: &Path, source: io::Error) -> WriteError {
     };
     WriteError::Io {
         path: path.to_owned(),
-        source,
+        error: source,
     }
 }
 
@@ -132,9 +133,9 @@ pub fn create_file(path: &Path, bytes: &[u8]) -> Result<Created, WriteError> {
 /// Refuses, before anything is written, when one of `files` (relative to `repo`) would be
 /// written through a folder that is a symbolic link out of the repository.
 pub fn check_folders_inside(repo: &Path, files: &[&Path]) -> Result<(), WriteError> {
-    let root = fs::canonicalize(repo).map_err(|source| WriteError::Io {
+    let root = fs::canonicalize(repo).map_err(|error| WriteError::Io {
         path: repo.to_owned(),
-        source,
+        error,
     })?;
     for file in files {
         let mut folder = repo.to_owned();
@@ -163,10 +164,10 @@ fn replaceable_target(repo: &Path, path: &Path) -> Result<PathBuf, WriteError> {
     let meta = match fs::symlink_metadata(path) {
         Ok(meta) => meta,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(path.to_owned()),
-        Err(source) => {
+        Err(error) => {
             return Err(WriteError::Io {
                 path: path.to_owned(),
-                source,
+                error,
             });
         }
     };

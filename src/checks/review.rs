@@ -25,7 +25,21 @@ pub(super) fn check(cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
         }
         return;
     };
-    if is_stale(cx, reviewed.value) {
+    if reviewed.value > cx.options.today {
+        out.push(
+            Diagnostic::new(
+                Code::FutureReview,
+                format!(
+                    "`reviewed` is {}, after today ({}), so this review would never go stale",
+                    reviewed.value, cx.options.today
+                ),
+            )
+            .file(cx.path)
+            .at(cx.text, reviewed.line, reviewed.column)
+            .span_chars(10)
+            .help("check the year, then write the day the evidence was last checked: `reviewed: YYYY-MM-DD`"),
+        );
+    } else if is_stale(cx, reviewed.value) {
         out.push(
             Diagnostic::new(
                 Code::StaleReview,

@@ -29,3 +29,35 @@ pub fn command() -> clap::Command {
     }
     cmd
 }
+
+/// The command shell completions are made from: `--unit` and `--config` are offered only to
+/// the commands that use them (a hidden argument is still offered by every generator, and a
+/// global one reaches every command).
+pub fn for_completions() -> clap::Command {
+    let mut cmd = Cli::command();
+    for id in ["unit", "config_file"] {
+        let Some(arg) = cmd.get_arguments().find(|a| a.get_id() == id).cloned() else {
+            continue;
+        };
+        let arg = arg.global(false);
+        cmd = cmd.mut_arg(id, |a| a.global(false));
+        let skip = |name: &str| {
+            WITHOUT_REPOSITORY.contains(&name) || (id == "unit" && WITHOUT_UNITS.contains(&name))
+        };
+        let names: Vec<String> = cmd
+            .get_subcommands()
+            .map(|s| s.get_name().to_owned())
+            .filter(|name| !skip(name))
+            .collect();
+        for name in names {
+            cmd = cmd.mut_subcommand(name, |sub| {
+                if sub.get_arguments().any(|a| a.get_id() == id) {
+                    sub
+                } else {
+                    sub.arg(arg.clone())
+                }
+            });
+        }
+    }
+    cmd
+}

@@ -11,7 +11,9 @@ mod source;
 mod terminal;
 mod visits;
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
+
+use cse::render::text::wrap_lines;
 use std::process::ExitCode;
 
 /// What a command found; the exit code is decided from this in one place.
@@ -44,11 +46,18 @@ pub fn main() -> ExitCode {
             // A closed stderr must not turn an error into a panic. Errors quote file names
             // and values from the repository, so they are cleaned like any text output.
             let mut err = std::io::stderr().lock();
-            let message = format!("{e:#}");
-            let _ = writeln!(err, "error: {}", cse::render::escape::terminal(&message));
+            // Wrapped for a person at a terminal; as written for logs and scripts.
+            let fit = |text: &str, label: &str| {
+                if std::io::stderr().is_terminal() {
+                    wrap_lines(text, terminal::width(), label)
+                } else {
+                    format!("{label}{}\n", cse::render::escape::terminal(text))
+                }
+            };
+            let _ = write!(err, "{}", fit(&format!("{e:#}"), "error: "));
             let hint = e.chain().find_map(cse::project::hint_of);
             if let Some(hint) = hint {
-                let _ = writeln!(err, "hint: {}", cse::render::escape::terminal(&hint));
+                let _ = write!(err, "{}", fit(&hint, "hint: "));
             }
             ExitCode::from(2)
         }

@@ -12,7 +12,7 @@ pub fn use_color(choice: ColorChoice) -> bool {
         ColorChoice::Never => false,
         ColorChoice::Auto => {
             let set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty());
-            if set("NO_COLOR") {
+            if set("NO_COLOR") || std::env::var_os("TERM").is_some_and(|t| t == "dumb") {
                 false
             } else if std::env::var_os("CLICOLOR_FORCE").is_some_and(|v| !v.is_empty() && v != "0")
             {

@@ -19,7 +19,7 @@ pub fn terminal(choice: ColorChoice) -> Terminal {
 }
 
 /// `COLUMNS` when set to a number; else the terminal's width on a TTY; else 80.
-fn width() -> usize {
+pub fn width() -> usize {
     let from_env = std::env::var("COLUMNS")
         .ok()
         .and_then(|v| v.trim().parse::<usize>().ok())
@@ -33,7 +33,10 @@ fn width() -> usize {
     width.unwrap_or(80).max(MIN_WIDTH)
 }
 
-/// The width for tables that take an explicit width (history, diff).
-pub fn table_width() -> Option<u16> {
-    Some(u16::try_from(width()).unwrap_or(u16::MAX))
+/// The width, without colour (history).
+pub fn plain() -> Terminal {
+    Terminal {
+        color: false,
+        width: width(),
+    }
 }

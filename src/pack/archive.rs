@@ -89,6 +89,10 @@ impl Source for WorkingTree {
         if !full.starts_with(&self.root) {
             return Err(outside());
         }
+        // Asked before opening: opening a named pipe waits for a writer that never comes.
+        if !std::fs::metadata(&full)?.is_file() {
+            return Err(io::Error::other(format!("{path} is not a regular file")));
+        }
         let file = File::open(&full)?;
         let meta = file.metadata()?;
         if !meta.is_file() {

@@ -2,11 +2,11 @@
 
 use std::io::{self, Write};
 
-use comfy_table::{CellAlignment, ContentArrangement, Table};
 use serde::Serialize;
 
 use super::escape::{markdown as md, markdown_code, terminal};
-use super::text::percent as pct;
+use super::table;
+use super::text::{Terminal, line as text_line, pad, percent as pct, width as text_width, wrap};
 use crate::delta::{Delta, ElementChange, ElementSide};
 use crate::diagnostic::Diagnostic;
 
@@ -123,10 +123,10 @@ pub fn table(
     delta: &Delta,
     sides: &Sides,
     gate: bool,
-    width: Option<u16>,
-    color: bool,
+    term: &Terminal,
     out: &mut dyn Write,
 ) -> io::Result<()> {
+    let color = term.color;
     let paint = |code: &str, s: &str| {
         if color {
             format!("\x1b[{code}m{s}\x1b[0m")
@@ -134,45 +134,31 @@ pub fn table(
             s.to_owned()
         }
     };
-    writeln!(
-        out,
-        "Readiness {} from {} to {}\n",
+    let title = format!(
+        "Readiness {} from {} to {}",
         headline(delta),
         sides.before.label(false),
         sides.after.label(false)
-    )?;
-    let mut t = Table::new();
-    t.load_style(super::history::TABLE_STYLE).force_no_tty();
-    match width {
-        Some(w) => {
-            t.set_width(w)
-                .set_content_arrangement(ContentArrangement::Dynamic);
-        }
-        None => {
-            t.set_content_arrangement(ContentArrangement::Disabled);
-        }
-    }
-    t.set_header(vec!["Criterion", "Before", "After", "Change"]);
+    );
+    writeln!(out, "{}", wrap(&title, term.width, "", "  "))?;
+    let mut t = table::new(term, &["Criterion", "Before", "After", "Change"]);
     for c in &delta.criteria {
-        t.add_row(vec![
-            terminal(&format!("{} {}", c.id, c.title)).into_owned(),
-            pct(c.change.before.readiness),
-            pct(c.change.after.readiness),
-            signed(c.change.change),
+        t.add_row([
+            table::cell(format!("{} {}", c.id, c.title)),
+            table::cell(pct(c.change.before.readiness)),
+            table::cell(pct(c.change.after.readiness)),
+            table::cell(signed(c.change.change)),
         ]);
     }
-    t.add_row(vec![
-        "Overall".into(),
-        pct(delta.overall.before.readiness),
-        pct(delta.overall.after.readiness),
-        signed(delta.overall.change),
+    t.add_row([
+        table::cell("Overall"),
+        table::cell(pct(delta.overall.before.readiness)),
+        table::cell(pct(delta.overall.after.readiness)),
+        table::cell(signed(delta.overall.change)),
     ]);
-    for i in 1..4 {
-        if let Some(c) = t.column_mut(i) {
-            c.set_cell_alignment(CellAlignment::Right);
-        }
-    }
-    super::history::write_trimmed(out, &t.to_string())?;
+    table::align_right(&mut t, 1..4);
+    table::fit(&mut t, 0, term.width);
+    table::write(out, &t)?;
     writeln!(out)?;
 
     if delta.elements.is_empty() {
@@ -182,23 +168,34 @@ pub fn table(
         let name_w = delta
             .elements
             .iter()
-            .map(|e| terminal(&element_name(e)).chars().count())
+            .map(|e| text_width(&terminal(&element_name(e))))
             .max()
             .unwrap_or(0);
         for e in &delta.elements {
             let note = readiness_note(e);
-            let note = match note {
-                "now ready" => format!("  {}", paint("32", note)),
-                "no longer ready" => format!("  {}", paint("31", note)),
-                _ => String::new(),
-            };
-            writeln!(
-                out,
-                "  {:name_w$}  {} → {}{note}",
-                terminal(&element_name(e)),
+            let line = format!(
+                "{}  {} → {}",
+                pad(&element_name(e), name_w),
                 side(&e.before),
                 side(&e.after)
-            )?;
+            );
+            let (line, note) = match note {
+                "now ready" => (format!("{line}  {note}"), paint("32", note)),
+                "no longer ready" => (format!("{line}  {note}"), paint("31", note)),
+                _ => (line, String::new()),
+            };
+            // The plain line is measured; its note is then coloured in place.
+            let line = text_line(&line, term.width, "  ", "    ");
+            let plain_note = readiness_note(e);
+            match line.rfind(plain_note).filter(|_| !note.is_empty()) {
+                Some(at) => write!(
+                    out,
+                    "{}{note}{}",
+                    &line[..at],
+                    &line[at + plain_note.len()..]
+                )?,
+                None => write!(out, "{line}")?,
+            }
         }
     }
     for (title, list) in [
@@ -210,13 +207,8 @@ pub fn table(
         }
         writeln!(out, "\n{title} ({}):", list.len())?;
         for d in list {
-            writeln!(
-                out,
-                "  {}  {}  {}",
-                terminal(&location(d)),
-                d.code.id(),
-                terminal(&d.message)
-            )?;
+            let line = format!("{}  {}  {}", location(d), d.code.id(), d.message);
+            write!(out, "{}", text_line(&line, term.width, "  ", "    "))?;
         }
     }
     writeln!(out)?;
@@ -232,7 +224,8 @@ pub fn table(
         write!(out, "{}", paint("31", verdict))?;
         writeln!(out)?;
         for r in &delta.regressions {
-            writeln!(out, "  - {}", terminal(&super::words::regression(r)))?;
+            let line = super::words::regression(r);
+            write!(out, "{}", text_line(&line, term.width, "  - ", "    "))?;
         }
     }
     Ok(())

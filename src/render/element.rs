@@ -3,7 +3,7 @@
 use std::io::{self, Write};
 
 use super::diagnostics::{Emit, Human};
-use super::text::{Terminal, Tone, list_upto, paint, plural, wrap};
+use super::text::{Terminal, Tone, list_upto, paint, plural, strong, wrap};
 use crate::checks::ElementStatus;
 use crate::diagnostic::Summary;
 use crate::views::element::{ElementView, EvidenceView};
@@ -87,11 +87,7 @@ fn institution(view: &ElementView, term: &Terminal) -> String {
 
 fn unit_section(out: &mut dyn Write, e: &EvidenceView, term: &Terminal) -> io::Result<()> {
     if let Some(unit) = &e.unit {
-        write!(
-            out,
-            "{}",
-            paint(&format!("Unit {unit}"), Tone::Strong, term.color)
-        )?;
+        write!(out, "{}", strong(&format!("Unit {unit}"), term))?;
         writeln!(out)?;
     }
     let errors = e.diagnostics.iter().filter(|d| d.is_error()).count();
@@ -206,6 +202,7 @@ fn unit_section(out: &mut dyn Write, e: &EvidenceView, term: &Terminal) -> io::R
         let summary = Summary::of(&e.diagnostics, files);
         Human {
             color: term.color,
+            width: term.width,
             ..Human::default()
         }
         .emit(&e.diagnostics, &summary, out)?;

@@ -2,27 +2,24 @@
 
 use std::io::{self, Write};
 
-use comfy_table::{CellAlignment, ContentArrangement, LineStyle, Table, TableStyle};
 use serde::Serialize;
 
 use super::csv::record;
-use super::escape::{markdown as esc, terminal};
-use super::text::{cut, percent as pct};
+use super::escape::markdown as esc;
+use super::table;
+use super::text::{Terminal, cut, line as text_line, percent as pct, width as text_width, wrap};
 use crate::assessment::VisitMark;
 use crate::history::Point;
 
 /// Bumped on any incompatible change to the JSON output.
 pub const SCHEMA_VERSION: u32 = 1;
 
-/// Tables: a rule under the header, nothing else.
-pub(crate) const TABLE_STYLE: TableStyle =
-    TableStyle::new().header_separator(LineStyle::none().fill('─').junction('─'));
-
-/// Characters around each column's content in [`TABLE_STYLE`].
-const COLUMN_GAP: usize = 3;
-
+/// The subject's column in the table.
+const SUBJECT: usize = 2;
 /// Subjects longer than this are cut in the table and markdown.
 const MAX_SUBJECT_CHARS: usize = 48;
+/// The table never cuts subjects shorter than this.
+const MIN_SUBJECT_CHARS: usize = 10;
 /// The sparkline never gets longer than this; longer histories are sampled.
 const MAX_SPARKLINE_CHARS: usize = 60;
 
@@ -94,8 +91,9 @@ fn problems(points: &[Point]) -> Vec<String> {
 
 const EMPTY: &str = "No commit in this range changed the evidence, a document it cites, cse.toml or the catalogue.\n";
 
-/// The terminal table. `width` is the terminal's, when known.
-pub fn table(points: &[Point], width: Option<u16>, out: &mut dyn Write) -> io::Result<()> {
+/// The terminal table, fitted to `term.width`: subjects are cut rather than wrapped, so each
+/// commit keeps one line.
+pub fn table(points: &[Point], term: &Terminal, out: &mut dyn Write) -> io::Result<()> {
     if points.is_empty() {
         return out.write_all(EMPTY.as_bytes());
     }
@@ -106,12 +104,9 @@ pub fn table(points: &[Point], width: Option<u16>, out: &mut dyn Write) -> io::R
         "Subject".into(),
         "Overall".into(),
     ];
-    header.extend(
-        criteria
-            .iter()
-            .map(|(id, _)| terminal(&format!("C{id}")).into_owned()),
-    );
-    let mut rows: Vec<Vec<String>> = points
+    header.extend(criteria.iter().map(|(id, _)| format!("C{id}")));
+    let header: Vec<&str> = header.iter().map(String::as_str).collect();
+    let rows: Vec<Vec<String>> = points
         .iter()
         .map(|p| {
             let mut row = vec![
@@ -134,78 +129,66 @@ pub fn table(points: &[Point], width: Option<u16>, out: &mut dyn Write) -> io::R
             row
         })
         .collect();
-    // Subjects are cut to fit the terminal rather than wrapped over several lines.
-    let others: usize = (0..header.len())
-        .filter(|&i| i != 2)
-        .map(|i| {
-            rows.iter()
-                .map(|r| r[i].chars().count())
-                .chain([header[i].chars().count()])
-                .max()
-                .unwrap_or(0)
-                + COLUMN_GAP
-        })
-        .sum();
-    let room = width.map_or(MAX_SUBJECT_CHARS, |w| {
-        usize::from(w)
-            .saturating_sub(others + COLUMN_GAP)
-            .clamp(12, MAX_SUBJECT_CHARS)
-    });
-    for row in &mut rows {
-        row[2] = cut(&row[2], room);
-    }
-    let mut t = Table::new();
-    t.load_style(TABLE_STYLE)
-        .force_no_tty()
-        .set_content_arrangement(ContentArrangement::Disabled)
-        .set_header(header)
-        .add_rows(rows);
-    for i in 3..4 + criteria.len() {
-        if let Some(c) = t.column_mut(i) {
-            c.set_cell_alignment(CellAlignment::Right);
+    // `None`: no subject column, in a terminal too narrow for one.
+    let build = |subject_width: Option<usize>| {
+        let keep = |i: &usize| *i != SUBJECT || subject_width.is_some();
+        let shown: Vec<&str> = (0..header.len()).filter(keep).map(|i| header[i]).collect();
+        let mut t = table::new(term, &shown);
+        for row in &rows {
+            t.add_row(
+                row.iter()
+                    .enumerate()
+                    .filter(|(i, _)| keep(i))
+                    .map(|(i, text)| {
+                        if i == SUBJECT {
+                            table::cell(cut(text, subject_width.unwrap_or(0)))
+                        } else {
+                            table::cell(text)
+                        }
+                    }),
+            );
         }
-    }
-    write_trimmed(out, &t.to_string())?;
+        let first_figure = shown.iter().position(|h| *h == "Overall").unwrap_or(0);
+        table::align_right(&mut t, first_figure..shown.len());
+        t
+    };
+    let room = table::room_for(&build(Some(0)), &[SUBJECT], term.width);
+    let t = build((room >= MIN_SUBJECT_CHARS).then(|| room.min(MAX_SUBJECT_CHARS)));
+    table::write(out, &t)?;
     let legend: Vec<String> = criteria
         .iter()
-        .map(|(id, title)| terminal(&format!("C{id} {title}")).into_owned())
+        .map(|(id, title)| format!("C{id} {title}"))
         .collect();
-    let legend = wrap(&legend, "  ", usize::from(width.unwrap_or(100)));
+    let legend = wrap_items(&legend, "  ", term.width);
     if !legend.is_empty() {
         writeln!(out, "{legend}")?;
     }
     writeln!(out)?;
-    writeln!(out, "{}", summary(points))?;
+    write!(out, "{}", text_line(&summary(points), term.width, "", "  "))?;
     let problems = problems(points);
     if !problems.is_empty() {
         writeln!(out, "\nNo figures for these commits:")?;
         for p in problems {
-            writeln!(out, "  {}", terminal(&p))?;
+            write!(out, "{}", wrap(&p, term.width, "  ", "    "))?;
         }
     }
     Ok(())
 }
 
-/// Writes each line without the padding a table leaves at its end, each ending in a newline.
-pub(crate) fn write_trimmed(out: &mut dyn Write, text: &str) -> io::Result<()> {
-    for line in text.lines() {
-        writeln!(out, "{}", line.trim_end())?;
-    }
-    Ok(())
-}
-
-/// `items` joined by `sep` into lines no wider than `width` (unless one item is).
-fn wrap(items: &[String], sep: &str, width: usize) -> String {
+/// `items`, cleaned, joined by `sep` into lines no wider than `width`; an item wider than a
+/// line is cut.
+fn wrap_items(items: &[String], sep: &str, width: usize) -> String {
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
     for item in items {
-        if !line.is_empty() && line.chars().count() + sep.len() + item.chars().count() > width {
+        let item = cut(item, width);
+        if !line.is_empty() && text_width(&line) + sep.len() + text_width(&item) > width {
             lines.push(std::mem::take(&mut line));
         }
         if !line.is_empty() {
             line.push_str(sep);
         }
-        line.push_str(item);
+        line.push_str(&item);
     }
     if !line.is_empty() {
         lines.push(line);
@@ -344,19 +327,27 @@ fn visit_lines(marks: &[VisitMark]) -> Vec<String> {
         .collect()
 }
 
-/// Writes the visit lines under a heading, for the table and markdown; nothing without visits.
-pub fn visits(marks: &[VisitMark], markdown: bool, out: &mut dyn Write) -> io::Result<()> {
+/// Writes the visit lines under a heading, for the table (wrapped to `width`) and markdown;
+/// nothing without visits.
+pub fn visits(
+    marks: &[VisitMark],
+    markdown: bool,
+    width: usize,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     if marks.is_empty() {
         return Ok(());
     }
-    let (heading, bullet) = if markdown {
-        ("\n**Assessment visits**\n\n", "- ")
+    if markdown {
+        out.write_all(b"\n**Assessment visits**\n\n")?;
+        for line in visit_lines(marks) {
+            writeln!(out, "- {line}")?;
+        }
     } else {
-        ("\nAssessment visits:\n", "  ")
-    };
-    out.write_all(heading.as_bytes())?;
-    for line in visit_lines(marks) {
-        writeln!(out, "{bullet}{line}")?;
+        out.write_all(b"\nAssessment visits:\n")?;
+        for line in visit_lines(marks) {
+            write!(out, "{}", text_line(&line, width, "  ", "    "))?;
+        }
     }
     Ok(())
 }

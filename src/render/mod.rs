@@ -19,7 +19,7 @@ pub mod words;
 pub mod csv;
 pub(crate) mod json;
 pub(crate) mod markdown;
-mod table;
+pub mod table;
 
 pub mod delta;
 pub mod history;

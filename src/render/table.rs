@@ -8,7 +8,7 @@ use comfy_table::{
 };
 
 use super::escape::terminal;
-use super::text::{Terminal, Tone};
+use super::text::{Terminal, Tone, longest_word};
 
 /// No vertical lines, a rule under the header, one space between columns: easy to read,
 /// and cheap in width so 80 columns hold a lot.
@@ -39,6 +39,23 @@ pub fn new(term: &Terminal, header: &[&str]) -> Table {
         column.set_padding((0, u16::from(i != last)));
     }
     table
+}
+
+/// A header is wrapped only at spaces, so its column is never narrower than its longest word
+/// (up to [`MAX_HEADER_WORD`]).
+fn header_least(header: &str) -> usize {
+    longest_word(header).min(MAX_HEADER_WORD)
+}
+
+/// Header words (a unit's name) wider than this may be broken.
+const MAX_HEADER_WORD: usize = 24;
+
+/// The least width of column `index`: see [`header_least`].
+fn header_word(table: &Table, index: usize) -> usize {
+    table
+        .header()
+        .and_then(|h| h.cell_iter().nth(index))
+        .map_or(0, |c| header_least(&c.content()))
 }
 
 /// A cell holding `text`, cleaned for the terminal. Every cell of a terminal table is made
@@ -89,16 +106,18 @@ pub fn content_width(table: &Table, index: usize) -> usize {
         .map_or(0, |w| usize::from(*w))
 }
 
-/// Gives column `flex` the room left by the others (at least `min`, at most its content),
-/// so the table uses the width it has before anything wraps.
-pub fn fit(table: &mut Table, flex: usize, width: usize, min: usize) {
-    let room = room_for(table, &[flex], width).max(min);
+/// Gives column `flex` the room left by the others (at most its content, at least its
+/// header's longest word), so the table uses the width it has and no more; its text wraps.
+pub fn fit(table: &mut Table, flex: usize, width: usize) {
+    let room = room_for(table, &[flex], width);
     let content = content_width(table, flex);
     set_width(table, flex, room.min(content));
 }
 
 /// Fixes the content width of column `index`; its text wraps within it.
+/// Never narrower than the longest word of its header.
 pub fn set_width(table: &mut Table, index: usize, width: usize) {
+    let width = width.max(header_word(table, index));
     if let Some(c) = table.column_mut(index) {
         // comfy-table counts the padding in an absolute width.
         let fixed = u16::try_from(width)
@@ -108,8 +127,40 @@ pub fn set_width(table: &mut Table, index: usize, width: usize) {
     }
 }
 
+/// Columns whose content is at most this wide are never wrapped (dates, figures, ids).
+const SHORT_COLUMN: usize = 15;
+
+/// Gives every column not fixed by [`set_width`] its least width: a short column its
+/// content, any other the longest word of its header. comfy-table fixes a column at that
+/// width when the table is tight, so it must not be less than what reads well.
+fn settle(table: &mut Table) {
+    let widths = table.column_max_content_widths();
+    let least: Vec<usize> = (0..widths.len())
+        .map(|i| {
+            let content = usize::from(widths[i]);
+            if content <= SHORT_COLUMN {
+                content
+            } else {
+                header_word(table, i)
+            }
+        })
+        .collect();
+    for (column, least) in table.column_iter_mut().zip(least) {
+        if matches!(column.constraint(), Some(ColumnConstraint::Absolute(_))) {
+            continue;
+        }
+        // comfy-table counts the padding in a boundary.
+        let least = least.saturating_add(usize::from(column.padding_width()));
+        column.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(
+            u16::try_from(least).unwrap_or(u16::MAX),
+        )));
+    }
+}
+
 /// Writes the table's lines with trailing spaces removed, each ending in a newline.
 pub fn write(out: &mut dyn Write, table: &Table) -> io::Result<()> {
+    let mut table = table.clone();
+    settle(&mut table);
     for line in table.lines() {
         writeln!(out, "{}", line.trim_end())?;
     }

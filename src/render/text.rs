@@ -2,6 +2,8 @@
 //! [`paint`], [`wrap`] and [`cut`] clean their text with [`super::escape::terminal`] first,
 //! so what they return holds no control character but newlines and cse's own colours.
 
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
 use super::escape::terminal;
 
 /// How terminal output may look.
@@ -64,6 +66,13 @@ pub fn paint(text: &str, tone: Tone, color: bool) -> String {
     }
 }
 
+/// `text`, cleaned and word-wrapped to the terminal's width, in bold when colour is on; no
+/// newline at the end. For titles and headings, which may hold untrusted names.
+pub fn strong(text: &str, term: &Terminal) -> String {
+    let wrapped = wrap(text, term.width, "", "");
+    paint(wrapped.trim_end(), Tone::Strong, term.color)
+}
+
 /// Width of the readiness bar, in characters.
 pub const BAR_WIDTH: usize = 10;
 
@@ -86,45 +95,138 @@ pub fn percent(value: f64) -> String {
     format!("{value:.1}%")
 }
 
-/// Cleans `text`, then cuts it to at most `max` characters, ending in `…` when cut. An
-/// escape sequence is removed whole before any cut, so none is ever cut in half.
+/// Columns `text` takes on a terminal: CJK and most emoji take two, combining marks none.
+pub fn width(text: &str) -> usize {
+    UnicodeWidthStr::width(text)
+}
+
+/// The display width of the longest word of `text`.
+pub fn longest_word(text: &str) -> usize {
+    text.split_whitespace().map(width).max().unwrap_or(0)
+}
+
+fn char_width(c: char) -> usize {
+    UnicodeWidthChar::width(c).unwrap_or(0)
+}
+
+/// Cleans `text`, then fits it to `max` columns (by display width), ending in `…` when cut.
+/// The one way terminal text is shortened. An escape sequence is removed whole before any
+/// cut, so none is ever cut in half.
 pub fn cut(text: &str, max: usize) -> String {
     let text = terminal(text);
-    if text.chars().count() <= max {
+    if width(&text) <= max {
         return text.into_owned();
     }
     if max == 0 {
         return String::new();
     }
-    let mut s: String = text.chars().take(max - 1).collect();
+    let mut s = take_columns(&text, max - 1).to_owned();
     s.truncate(s.trim_end().len());
     s.push('…');
     s
 }
 
-/// Word-wraps `text`, cleaned, to `width` columns. The first line starts with `first`, later lines
-/// with `rest` (both count towards the width). Words longer than a line are kept whole.
+/// [`wrap`], keeping the line breaks and indents `text` has: its first line starts with
+/// `first` and continues under its text; every other line keeps its indent and continues two
+/// columns in.
+pub fn wrap_lines(text: &str, width: usize, first: &str) -> String {
+    text.split('\n')
+        .enumerate()
+        .map(|(i, line)| {
+            let indent = &line[..line.len() - line.trim_start().len()];
+            if i == 0 {
+                let lead = format!("{first}{indent}");
+                wrap(line, width, &lead, &" ".repeat(self::width(&lead)))
+            } else {
+                wrap(line, width, indent, &format!("{indent}  "))
+            }
+        })
+        .collect()
+}
+
+/// `first` and `text`, cleaned, as one line when that fits in `width` (spacing kept, so
+/// aligned columns stay aligned); else [`wrap`]ped.
+pub fn line(text: &str, width: usize, first: &str, rest: &str) -> String {
+    let text = terminal(text);
+    if self::width(first) + self::width(&text) <= width {
+        format!("{first}{text}\n")
+    } else {
+        wrap(&text, width, first, rest)
+    }
+}
+
+/// Word-wraps `text`, cleaned, to `width` columns on at most `lines` lines; the last ends in
+/// `…` when text is left out.
+pub fn clip(text: &str, width: usize, lines: usize) -> String {
+    let wrapped = wrap(text, width, "", "");
+    let all: Vec<&str> = wrapped.lines().collect();
+    if all.len() <= lines.max(1) {
+        return all.join("\n");
+    }
+    let keep = lines.max(1);
+    let mut out: Vec<String> = all[..keep - 1].iter().map(|l| (*l).to_owned()).collect();
+    // The last line shows what it can of the rest, then the ellipsis.
+    let rest = all[keep - 1..].join(" ");
+    out.push(cut(&format!("{rest}…"), width.max(1)));
+    out.join("\n")
+}
+
+/// Cleans `text` and pads it with spaces to `columns` (by display width).
+pub fn pad(text: &str, columns: usize) -> String {
+    let text = terminal(text);
+    let fill = columns.saturating_sub(width(&text));
+    format!("{text}{}", " ".repeat(fill))
+}
+
+/// The longest start of `text` no wider than `columns`.
+fn take_columns(text: &str, columns: usize) -> &str {
+    let mut used = 0;
+    for (i, c) in text.char_indices() {
+        used += char_width(c);
+        if used > columns {
+            return &text[..i];
+        }
+    }
+    text
+}
+
+/// Word-wraps `text`, cleaned, to `width` columns (by display width). The first line starts
+/// with `first`, later lines with `rest` (both count towards the width). A word wider than a
+/// whole line (a long web address) is broken where the line ends.
 pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> String {
     let mut out = String::new();
     let mut line = first.to_owned();
-    let mut line_len = first.chars().count();
+    let mut line_len = self::width(first);
     let mut empty = true;
     for word in terminal(text).split_whitespace() {
-        let len = word.chars().count();
-        if !empty && line_len + 1 + len > width {
+        let mut word = word;
+        while !word.is_empty() {
+            let gap = usize::from(!empty);
+            let len = self::width(word);
+            if line_len + gap + len <= width {
+                if !empty {
+                    line.push(' ');
+                }
+                line.push_str(word);
+                line_len += gap + len;
+                empty = false;
+                break;
+            }
+            if empty {
+                // Wider than a whole line: fill it, and carry the rest to the next.
+                let mut head = take_columns(word, width.saturating_sub(line_len));
+                if head.is_empty() {
+                    head = &word[..word.chars().next().map_or(0, char::len_utf8)];
+                }
+                line.push_str(head);
+                word = &word[head.len()..];
+            }
             out.push_str(line.trim_end());
             out.push('\n');
             line = rest.to_owned();
-            line_len = rest.chars().count();
+            line_len = self::width(rest);
             empty = true;
         }
-        if !empty {
-            line.push(' ');
-            line_len += 1;
-        }
-        line.push_str(word);
-        line_len += len;
-        empty = false;
     }
     out.push_str(line.trim_end());
     out.push('\n');
@@ -176,5 +278,38 @@ mod tests {
         assert_eq!(wrap("", 9, "x ", "  "), "x\n");
         assert_eq!(cut("ab\x1b]0;title\x07cdef", 4), "abc…");
         assert_eq!(paint("a\x1b[2J", Tone::Bad, true), "\x1b[31ma\x1b[0m");
+    }
+
+    #[test]
+    fn clip_to_lines() {
+        let text = "We make particular efforts to identify hard to reach groups";
+        assert_eq!(
+            clip(text, 20, 2),
+            "We make particular\nefforts to identify…"
+        );
+        assert_eq!(clip("short", 20, 2), "short");
+        assert_eq!(clip("one two", 3, 1), "on…");
+    }
+
+    #[test]
+    fn cut_and_wrap_by_display_width() {
+        assert_eq!(width("日本語"), 6);
+        assert_eq!(cut("日本語の図書館", 7), "日本語…");
+        assert_eq!(cut("😀😀😀", 4), "😀…");
+        assert_eq!(wrap("図書館 図書館", 8, "", ""), "図書館\n図書館\n");
+        // A word wider than the line is broken, never left sticking out.
+        let long = "https://example.org/a/very/long/address/indeed";
+        for line in wrap(long, 20, "- ", "  ").lines() {
+            assert!(width(line) <= 20, "{line}");
+        }
+        assert_eq!(
+            wrap(long, 20, "- ", "  ").replace(['\n', ' ', '-'], ""),
+            long
+        );
+        // A word that fits a line of its own moves to the next line whole.
+        assert_eq!(
+            wrap("see evidence/1.md", 16, "", ""),
+            "see\nevidence/1.md\n"
+        );
     }
 }

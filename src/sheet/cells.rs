@@ -140,7 +140,12 @@ fn read_workbook(path: &Path, shown: &str) -> Result<Vec<Sheet>, ReadError> {
         path: shown.to_owned(),
         message,
     };
-    let mut book = calamine::open_workbook_auto(path).map_err(|e| unreadable(e.to_string()))?;
+    let mut book = calamine::open_workbook_auto(path).map_err(|e| {
+        unreadable(match disguise(path) {
+            Some(what) => what.to_owned(),
+            None => e.to_string(),
+        })
+    })?;
     let names = book.sheet_names();
     let mut sheets = Vec::with_capacity(names.len());
     for name in names {
@@ -182,6 +187,18 @@ fn read_workbook(path: &Path, shown: &str) -> Result<Vec<Sheet>, ReadError> {
         sheets.push(Sheet { name, rows });
     }
     Ok(sheets)
+}
+
+/// What a file that will not open as a workbook really is, when its first bytes say.
+fn disguise(path: &Path) -> Option<&'static str> {
+    let mut start = [0u8; 8];
+    let n = std::io::Read::read(&mut std::fs::File::open(path).ok()?, &mut start).ok()?;
+    let start = &start[..n];
+    let zip = start.starts_with(b"PK\x03\x04");
+    let ole = start.starts_with(&[0xd0, 0xcf, 0x11, 0xe0]);
+    (!zip && !ole).then_some(
+        "it is not a workbook: its contents are not those of an Excel or OpenDocument file (is it a CSV file with another name? then name it .csv)",
+    )
 }
 
 /// A sheet's rows as they are read, kept within [`MAX_ROWS`], [`MAX_COLUMNS`] and
@@ -293,6 +310,12 @@ fn cell_of(data: &Data) -> Cell {
 /// writes (see [`super::unguard`]), so an exported file reads back as it was.
 fn read_csv(name: &str, bytes: &[u8], shown: &str) -> Result<Sheet, ReadError> {
     let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    if bytes.starts_with(b"PK\x03\x04") {
+        return Err(ReadError::Unreadable {
+            path: shown.to_owned(),
+            message: "it is a workbook saved with a .csv name; name it .xlsx (or .ods)".into(),
+        });
+    }
     // Decoding another encoding as UTF-8 would write U+FFFD into the evidence.
     if let Err(e) = std::str::from_utf8(bytes) {
         let line = 1 + bytes[..e.valid_up_to()]

@@ -86,6 +86,11 @@ fn excel_serial(serial: f64) -> Option<Date> {
 }
 
 fn date_text(text: &str) -> Option<Date> {
+    // Year 0026 is a typo for 2026, never a review date.
+    date_any_year(text).filter(|d| d.year() >= 1900)
+}
+
+fn date_any_year(text: &str) -> Option<Date> {
     if let Ok(d) = text.parse::<Date>() {
         return Some(d);
     }
@@ -174,6 +179,8 @@ mod tests {
         assert_eq!(date(&text("20/11/2026")), Ok(want));
         assert_eq!(date(&text("2026-11-20")), Ok(want));
         assert_eq!(date(&text("20 Nov 2026")), Ok(want));
+        assert!(date(&text("20/11/0026")).is_err());
+        assert!(date(&text("0026-11-20")).is_err());
         assert_eq!(date(&text("20 November 2026")), Ok(want));
         assert_eq!(date(&text("2026-11-20T00:00:00")), Ok(want));
         assert_eq!(date(&Cell::Number(46346.0)), Ok(want));

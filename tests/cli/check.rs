@@ -461,3 +461,18 @@ fn shipped_example_passes() {
     assert_eq!(json["summary"]["errors"], 0);
     assert_eq!(json["summary"]["files"], 57);
 }
+
+#[test]
+fn a_review_dated_after_today_is_a_warning_on_its_line() {
+    let repo = common::Repo::complete();
+    repo.write(
+        "evidence/1.1.1.md",
+        &common::ready_file("1.1.1").replace("reviewed: 2026-06-01", "reviewed: 2062-06-01"),
+    );
+    let (json, code) = repo.check_json();
+    assert_eq!(code, 0, "a warning: {json}");
+    let w040 = common::with_code(&json, "W040");
+    assert_eq!(w040.len(), 1, "{json}");
+    assert_eq!(w040[0]["file"], "evidence/1.1.1.md");
+    assert_eq!(w040[0]["line"], 5);
+}

@@ -10,23 +10,7 @@ use crate::generate::{Options, Rng, generate};
 
 /// `git` isolated from the machine's configuration.
 fn git(dir: &Path, args: &[&str]) {
-    let out = std::process::Command::new("git")
-        .current_dir(dir)
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("GIT_AUTHOR_DATE", "2026-10-01T12:00:00Z")
-        .env("GIT_COMMITTER_DATE", "2026-10-01T12:00:00Z")
-        .args(["-c", "user.name=Keeper", "-c", "user.email=k@example.org"])
-        .args([
-            "-c",
-            "commit.gpgsign=false",
-            "-c",
-            "init.defaultBranch=main",
-        ])
-        .args(args)
-        .output()
-        .expect("git runs");
-    assert!(out.status.success(), "git {args:?}: {:?}", out);
+    common::git_on(dir, args, "2026-10-01");
 }
 
 /// A generated repository of `units` units, with `missing` evidence files removed at random,

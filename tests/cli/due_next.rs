@@ -203,8 +203,9 @@ fn docs_lists_citations_last_changes_and_uncited_files() {
 
     let (table, _, code) = run(&repo, &["docs"]);
     assert_eq!(code, 0);
+    // The summary wraps at the width (100 columns in the tests).
     assert!(table.starts_with(
-        "3 documents cited, 1 missing; 1 changed since an element's review; 2 files under docs/ cited by no element\n"
+        "3 documents cited, 1 missing; 1 changed since an element's review; 2 files under docs/ cited by no\nelement\n"
     ), "{table}");
     assert!(table.contains(&format!(
         "docs/complaints.md\n  last change: 2026-09-02 {second}\n  cited by: 4.3.1, 4.3.2\n  changed since review: 4.3.1 (reviewed 2025-11-01)\n"

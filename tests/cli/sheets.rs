@@ -587,3 +587,17 @@ fn a_csv_in_another_encoding_is_refused_before_anything_is_written() {
         before
     );
 }
+
+#[test]
+fn a_file_with_the_wrong_extension_is_named_for_what_it_is() {
+    let repo = Repo::complete();
+    repo.write("renamed.xlsx", "Element,Owner\n1.1.1,A\n");
+    let (_, err, code) = run(repo.path(), &["import", "renamed.xlsx"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("is it a CSV file with another name?"), "{err}");
+    far_cell_workbook(&repo.path().join("book.xlsx"), 3, 3);
+    std::fs::rename(repo.path().join("book.xlsx"), repo.path().join("book.csv")).unwrap();
+    let (_, err, code) = run(repo.path(), &["import", "book.csv"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("a workbook saved with a .csv name"), "{err}");
+}

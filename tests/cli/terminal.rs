@@ -87,7 +87,7 @@ fn eighty_columns_in_a_pipe() {
             widest_line(&out)
         );
     }
-    // The priorities table uses the room it has, so its rows stay on one line.
+    // One row an element (its text takes a second line, which starts with spaces).
     let out = run_with(&repo, &["priorities"], &[]);
     let rows = out
         .lines()

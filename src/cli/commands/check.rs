@@ -2,25 +2,29 @@
 
 use anyhow::{Context, Result};
 use cse::diagnostic::{Diagnostic, Summary};
-use cse::render::diagnostics::{
-    Detail, Emit, Github, Gitlab, Human, Json, Junit, Sarif, next_step,
-};
+use cse::render::diagnostics::{Detail, Emit, Github, Gitlab, Human, Json, Junit, Sarif};
+
+use cse::render::next::first_step;
 
 use crate::cli::Outcome;
 use crate::cli::args::{CheckArgs, CheckFormat, Cli};
 use crate::cli::output;
 use crate::cli::settings::Settings;
 use crate::cli::source;
+use crate::cli::terminal;
 use cse::project::Want;
 
 pub fn run(cli: &Cli, settings: &Settings, args: &CheckArgs) -> Result<Outcome> {
     let mut checked = settings.read(args.at.rev(), Want::default())?;
     // A commit's documents are not compared: their history is the working tree's.
-    let skipped = match checked.commit {
-        None => source::review_documents(&checked.project, &mut checked.units)?.skipped,
+    let reviewed = match checked.commit {
+        None => Some(source::review_documents(
+            &checked.project,
+            &mut checked.units,
+        )?),
         Some(_) => None,
     };
-    let results = checked.units;
+    let results = &checked.units;
     let mut diagnostics: Vec<Diagnostic> = results
         .iter()
         .flat_map(|r| r.diagnostics.iter().cloned())
@@ -38,6 +42,7 @@ pub fn run(cli: &Cli, settings: &Settings, args: &CheckArgs) -> Result<Outcome> 
     let emitter: Box<dyn Emit> = match args.format {
         CheckFormat::Human => Box::new(Human {
             color: output::use_color(cli.color),
+            width: terminal::terminal(cli.color).width,
             detail: match (args.quiet, args.verbose) {
                 (true, _) => Detail::Quiet,
                 (_, true) => Detail::All,
@@ -54,14 +59,23 @@ pub fn run(cli: &Cli, settings: &Settings, args: &CheckArgs) -> Result<Outcome> 
         output::emit(&format!("{}\n\n", source::describe(commit)))?;
     }
     output::emit_with(|out| emitter.emit(&diagnostics, &summary, out))?;
-    if args.format == CheckFormat::Human
-        && !args.quiet
-        && let Some(step) = next_step(&diagnostics)
-    {
-        output::emit(&format!("\n{step}\n"))?;
+    if args.format == CheckFormat::Human && !args.quiet {
+        let documents = reviewed.as_ref().map_or(&[][..], |r| &r.documents[..]);
+        let queue = super::next::queue(&checked, documents, None, Some(1));
+        // Errors in no element's evidence are not in the queue, so not in its first item.
+        let in_queue: usize = results
+            .iter()
+            .flat_map(|u| u.elements.iter())
+            .map(|e| if e.file.is_some() { e.errors } else { 0 })
+            .sum();
+        let other_errors = summary.errors.saturating_sub(in_queue);
+        let term = terminal::terminal(cli.color);
+        if let Some(step) = first_step(&queue, other_errors, &term) {
+            output::emit(&format!("\n{step}"))?;
+        }
     }
-    if let Some(why) = &skipped {
-        source::note_skipped(why);
+    if let Some(why) = reviewed.and_then(|r| r.skipped) {
+        source::note_skipped(&why);
     }
     let failed = summary.errors > 0 || (args.deny_warnings && summary.warnings > 0);
     Ok(if failed {

@@ -6,10 +6,12 @@ use std::io::Write;
 use anyhow::Result;
 use cse::catalogue::BUILTIN_LABEL;
 use cse::config::{Origin, Setting};
-use cse::render::escape::terminal;
+use cse::render::table;
+use cse::render::text::wrap;
 
 use crate::cli::Outcome;
-use crate::cli::output;
+use crate::cli::{output, terminal};
+
 use crate::cli::settings::{ConfigSource, Settings};
 
 pub fn run(settings: &Settings) -> Result<Outcome> {
@@ -188,29 +190,28 @@ fn write(settings: &Settings, out: &mut dyn Write) -> std::io::Result<()> {
         Ok(v) if !v.is_empty() => "from CSE_TODAY",
         _ => "from the system clock",
     };
+    let term = terminal::plain();
     for (label, value) in [
         ("repository", settings.root.display().to_string()),
         ("config file", config_line),
         ("catalogue", catalogue_line),
         ("today", format!("{} ({today_from})", settings.today)),
     ] {
-        writeln!(out, "{label:<12} {}", terminal(&value))?;
+        let first = format!("{label:<12} ");
+        write!(out, "{}", wrap(&value, term.width, &first, &" ".repeat(13)))?;
     }
     writeln!(out)?;
-    let key_w = rows.iter().map(|r| r.key.len()).max().unwrap_or(0).max(7);
-    let value_w = rows
-        .iter()
-        .map(|r| r.value.chars().count())
-        .max()
-        .unwrap_or(0)
-        .max(5);
-    writeln!(out, "{:<key_w$}  {:<value_w$}  from", "setting", "value")?;
+    let mut t = table::new(&term, &["setting", "value", "from"]);
     for r in &rows {
-        let from = terminal(&r.from);
-        writeln!(out, "{:<key_w$}  {:<value_w$}  {from}", r.key, r.value)?;
+        t.add_row([
+            table::cell(r.key),
+            table::cell(&r.value),
+            table::cell(&r.from),
+        ]);
     }
-    writeln!(
-        out,
-        "\nA gate flag, such as `cse status --fail-under 80`, beats its [gate] setting for that run."
-    )
+    table::fit(&mut t, 1, term.width);
+    table::write(out, &t)?;
+    let note =
+        "A gate flag, such as `cse status --fail-under 80`, beats its [gate] setting for that run.";
+    write!(out, "\n{}", wrap(note, term.width, "", ""))
 }

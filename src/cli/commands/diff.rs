@@ -90,11 +90,9 @@ pub fn run(cli: &Cli, settings: &Settings, args: &DiffArgs) -> Result<Outcome> {
             .no_regress
             .as_ref()
             .is_some_and(|s| s.value);
-    let color = output::use_color(cli.color);
+    let term = terminal::terminal(cli.color);
     output::emit_with(|out| match args.format {
-        DiffFormat::Table => {
-            render::table(&delta, &sides, gate, terminal::table_width(), color, out)
-        }
+        DiffFormat::Table => render::table(&delta, &sides, gate, &term, out),
         DiffFormat::Markdown => render::markdown(&delta, &sides, gate, out),
         DiffFormat::Json => render::json(&delta, &sides, out),
     })?;

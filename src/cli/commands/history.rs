@@ -79,14 +79,15 @@ pub fn run(cli: &Cli, settings: &Settings, args: &HistoryArgs) -> Result<Outcome
     }
     output::emit_with(|out| match args.format {
         HistoryFormat::Table => {
-            render::history::table(&points, terminal::table_width(), out)?;
-            render::history::visits(&marks, false, out)
+            let term = terminal::plain();
+            render::history::table(&points, &term, out)?;
+            render::history::visits(&marks, false, term.width, out)
         }
         HistoryFormat::Csv => render::history::csv(&points, out),
         HistoryFormat::Json => render::history::json(&points, &marks, out),
         HistoryFormat::Markdown => {
             render::history::markdown(&points, out)?;
-            render::history::visits(&marks, true, out)
+            render::history::visits(&marks, true, 0, out)
         }
     })?;
     Ok(Outcome::Clean)

@@ -2,9 +2,10 @@
 
 use anyhow::Result;
 use clap::{Args, ValueEnum};
-use cse::project::Want;
+use cse::documents::Document;
+use cse::project::{Evidence, Want};
 use cse::render::next::{self, NextFormat};
-use cse::views::next::{self as view, NextInput};
+use cse::views::next::{self as view, NextInput, NextQueue};
 
 use crate::cli::Outcome;
 use crate::cli::args::Cli;
@@ -53,6 +54,24 @@ pub enum NextFormatArg {
     Markdown,
 }
 
+/// The ranked queue of what was read; `cse check` ends with its first item.
+pub fn queue(
+    checked: &Evidence,
+    documents: &[Document],
+    owner: Option<&str>,
+    limit: Option<usize>,
+) -> NextQueue {
+    view::build(&NextInput {
+        catalogue: &checked.project.catalogue,
+        checks: &checked.units,
+        documents,
+        today: checked.project.today,
+        review_max_age: checked.project.config.review_max_age.value,
+        owner,
+        limit,
+    })
+}
+
 /// Always clean: the queue is advice, not a gate.
 pub fn run(cli: &Cli, settings: &Settings, args: &NextArgs) -> Result<Outcome> {
     let mut checked = settings.read(args.at.rev(), Want::default())?;
@@ -68,15 +87,8 @@ pub fn run(cli: &Cli, settings: &Settings, args: &NextArgs) -> Result<Outcome> {
         cse::owners::check_named(&checked.units, owner)?;
     }
     let documents = reviewed.as_ref().map_or(&[][..], |r| &r.documents[..]);
-    let queue = view::build(&NextInput {
-        catalogue: &checked.project.catalogue,
-        checks: &checked.units,
-        documents,
-        today: checked.project.today,
-        review_max_age: checked.project.config.review_max_age.value,
-        owner: args.owner.as_deref(),
-        limit: args.limit.map(|n| n as usize),
-    });
+    let limit = args.limit.map(|n| n as usize);
+    let queue = queue(&checked, documents, args.owner.as_deref(), limit);
     let format = match args.format {
         NextFormatArg::Table => NextFormat::Table,
         NextFormatArg::Json => NextFormat::Json,

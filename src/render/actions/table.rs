@@ -3,7 +3,11 @@
 use std::io::{self, Write};
 
 use crate::render::table::{self, toned};
-use crate::render::text::{Terminal, Tone, paint};
+use crate::render::text::{Terminal, Tone, cut, strong};
+
+/// Longer unit names are cut (to a fifth of the width, at least 8), so the action keeps its
+/// room.
+const MAX_UNIT: usize = 20;
 use crate::views::actions::ActionPlan;
 
 /// The action text never gets narrower than this, nor the owner (when longer) than [`MIN_OWNER`].
@@ -11,11 +15,7 @@ const MIN_ACTION: usize = 16;
 const MIN_OWNER: usize = 12;
 
 pub fn write(plan: &ActionPlan, term: &Terminal, out: &mut dyn Write) -> io::Result<()> {
-    writeln!(
-        out,
-        "{}\n",
-        paint(&super::summary_line(plan), Tone::Strong, term.color)
-    )?;
+    writeln!(out, "{}\n", strong(&super::summary_line(plan), term))?;
     if let Some(message) = super::empty_message(plan) {
         return writeln!(out, "{message}");
     }
@@ -42,17 +42,27 @@ pub fn write(plan: &ActionPlan, term: &Terminal, out: &mut dyn Write) -> io::Res
             table::cell(r.owner.as_deref().unwrap_or("")),
         ];
         if units {
-            cells.insert(0, table::cell(r.unit.as_deref().unwrap_or("")));
+            let unit_width = (term.width / 5).clamp(8, MAX_UNIT);
+            cells.insert(
+                0,
+                table::cell(cut(r.unit.as_deref().unwrap_or(""), unit_width)),
+            );
         }
         t.add_row(cells);
     }
     let action = if units { 4 } else { 3 };
     let owner = action + 1;
     let room = table::room_for(&t, &[action, owner], term.width);
-    let owner_width = table::content_width(&t, owner).min(MIN_OWNER.max(room / 3));
+    // The least widths give way when the terminal has no room for them.
+    let (min_owner, min_action) = if room >= MIN_OWNER + MIN_ACTION {
+        (MIN_OWNER, MIN_ACTION)
+    } else {
+        (0, 0)
+    };
+    let owner_width = table::content_width(&t, owner).min(min_owner.max(room / 3));
     let action_width = room
         .saturating_sub(owner_width)
-        .max(MIN_ACTION)
+        .max(min_action)
         .min(table::content_width(&t, action));
     table::set_width(&mut t, owner, owner_width);
     table::set_width(&mut t, action, action_width);

@@ -5,15 +5,11 @@ use std::io::{self, Write};
 use crate::assessment::visit::VisitReport;
 use crate::render::escape::terminal;
 use crate::render::table;
-use crate::render::text::{Terminal, Tone, paint, plural, wrap};
+use crate::render::text::{Terminal, Tone, paint, plural, strong, wrap};
 
 pub fn write(r: &VisitReport, term: &Terminal, out: &mut dyn Write) -> io::Result<()> {
     let heading = |text: &str| format!("\n{}\n", paint(text, Tone::Strong, term.color));
-    write!(
-        out,
-        "{}",
-        paint(&super::title(&r.visit), Tone::Strong, term.color)
-    )?;
+    write!(out, "{}", strong(&super::title(&r.visit), term))?;
     writeln!(out)?;
     if let Some(by) = super::by(&r.visit) {
         writeln!(out, "By {}", terminal(&by))?;

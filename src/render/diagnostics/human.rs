@@ -9,6 +9,7 @@ use std::io::{self, Write};
 
 use super::{Emit, summary_line};
 use crate::render::escape::terminal;
+use crate::render::text::{Terminal, wrap};
 use std::collections::BTreeMap;
 
 use crate::diagnostic::{Code, Diagnostic, Severity, Summary};
@@ -38,10 +39,22 @@ pub enum Detail {
     All,
 }
 
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy)]
 pub struct Human {
     pub color: bool,
     pub detail: Detail,
+    /// Columns to fit: titles, help and notes wrap to it, long source lines are trimmed.
+    pub width: usize,
+}
+
+impl Default for Human {
+    fn default() -> Self {
+        Human {
+            color: false,
+            detail: Detail::default(),
+            width: Terminal::PLAIN.width,
+        }
+    }
 }
 
 /// How one diagnostic is printed.
@@ -63,7 +76,8 @@ impl Emit for Human {
             Renderer::styled()
         } else {
             Renderer::plain()
-        };
+        }
+        .term_width(self.width);
         let ordered = diagnostics
             .iter()
             .filter(|d| d.is_error())
@@ -103,28 +117,29 @@ impl Emit for Human {
             visible.push((d, shape));
         }
         // Snippets are the costly part of a big report; render them on every core.
-        let rendered =
-            crate::parallel::map(&visible, |(d, shape)| renderer.render(&[group(d, *shape)]));
+        let rendered = crate::parallel::map(&visible, |(d, shape)| {
+            renderer.render(&[group(d, *shape, self.width)])
+        });
         for r in rendered {
             writeln!(out, "{r}\n")?;
         }
         for (code, ids) in &folded {
-            out.write_all(fold_line(*code, ids).as_bytes())?;
+            out.write_all(fold_line(*code, ids, self.width).as_bytes())?;
         }
         for (code, count) in shown {
             if folded.contains_key(&code) {
                 continue;
             }
             if let Some(hidden) = count.checked_sub(MAX_SHOWN_PER_CODE).filter(|n| *n > 0) {
-                write!(
-                    out,
-                    "note: {hidden} more {} {} not shown (the first {MAX_SHOWN_PER_CODE} are above; `--format json` lists every one)\n\n",
+                let note = format!(
+                    "note: {hidden} more {} {} not shown (the first {MAX_SHOWN_PER_CODE} are above; `--format json` lists every one)",
                     code.id(),
                     code.name()
-                )?;
+                );
+                writeln!(out, "{}", wrap(&note, self.width, "", "      "))?;
             }
         }
-        writeln!(out, "{}", summary_line(summary))
+        write!(out, "{}", wrap(&summary_line(summary), self.width, "", ""))
     }
 }
 
@@ -136,63 +151,47 @@ fn id_of(d: &Diagnostic) -> &str {
         .unwrap_or(d.code.id())
 }
 
-/// "… and 52 more W004 not-assessed: 1.2.3, 1.2.4, …", ids wrapped to fit 80 columns.
-fn fold_line(code: Code, ids: &[&str]) -> String {
-    let mut out = format!(
-        "… and {} more {} {} (`--verbose` shows every one):\n",
+/// "… and 52 more W004 not-assessed: 1.2.3, 1.2.4, …", ids wrapped to fit `width` (and at
+/// most 80) columns.
+fn fold_line(code: Code, ids: &[&str], width: usize) -> String {
+    let head = format!(
+        "… and {} more {} {} (`--verbose` shows every one):",
         ids.len(),
         code.id(),
         code.name()
     );
-    let mut line = String::new();
-    for id in ids {
-        let id = printable(id);
-        if !line.is_empty() && line.chars().count() + id.chars().count() + 3 > IDS_LINE_CHARS {
-            out.push_str(&format!("    {line},\n"));
-            line.clear();
-        }
-        if !line.is_empty() {
-            line.push_str(", ");
-        }
-        line.push_str(&id);
-    }
-    if !line.is_empty() {
-        out.push_str(&format!("    {line}\n"));
-    }
+    let mut out = wrap(&head, width, "", "  ");
+    let ids: Vec<String> = ids.iter().map(|id| printable(id)).collect();
+    out.push_str(&wrap(
+        &ids.join(", "),
+        width.min(IDS_LINE_CHARS + 4),
+        "    ",
+        "    ",
+    ));
     out.push('\n');
     out
 }
 
-/// The one thing to do next, for the end of `cse check`: fix errors, else assess an element.
-pub fn next_step(diagnostics: &[Diagnostic]) -> Option<String> {
-    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
-    if errors > 0 {
-        let first = diagnostics.iter().find(|d| d.is_error())?;
-        let place = first
-            .file
-            .as_deref()
-            .map(|f| format!("\nThe first is in {}.", printable(f)))
-            .unwrap_or_default();
-        return Some(format!(
-            "What to do first: fix the error{} listed at the top, then run `cse check` again.{place}",
-            if errors == 1 { "" } else { "s" }
-        ));
-    }
-    let first = diagnostics.iter().find(|d| d.code == Code::NotAssessed)?;
-    let file = first.file.as_deref().map(printable)?;
-    Some(format!(
-        "What to do first: gather the evidence for {} in {file} and set\n\
-         its `status:`; `cse priorities` lists the elements assessors look at first.",
-        printable(id_of(first))
-    ))
-}
-
-fn title(d: &Diagnostic) -> String {
+/// The title, wrapped to `width` after the `warning[W003]: ` that leads it; annotate-snippets
+/// indents the lines after the first under the first.
+fn title(d: &Diagnostic, width: usize) -> String {
     let t = match &d.unit {
         Some(unit) => format!("[{unit}] {}", d.message),
         None => d.message.clone(),
     };
-    printable(&t)
+    let lead = d.severity.as_str().len() + d.code.id().len() + 4;
+    hang(&printable(&t), width, lead)
+}
+
+/// `text` wrapped to `width` when `lead` columns come before every line, without that lead.
+fn hang(text: &str, width: usize, lead: usize) -> String {
+    let indent = " ".repeat(lead);
+    let wrapped = wrap(text, width.max(lead + 20), &indent, &indent);
+    wrapped
+        .lines()
+        .map(|l| l.get(lead..).unwrap_or(""))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// Text fit for one line of a terminal: cleaned (file names may hold control characters),
@@ -201,12 +200,12 @@ fn printable(s: &str) -> String {
     terminal(s).replace('\n', "\u{fffd}")
 }
 
-fn group(d: &Diagnostic, shape: Shape) -> Group<'_> {
+fn group(d: &Diagnostic, shape: Shape, width: usize) -> Group<'_> {
     let level = match d.severity {
         Severity::Error => Level::ERROR,
         Severity::Warning => Level::WARNING,
     };
-    let mut group = Group::with_title(level.primary_title(title(d)).id(d.code.id()));
+    let mut group = Group::with_title(level.primary_title(title(d, width)).id(d.code.id()));
     let snippet_line = d
         .source_line
         .as_deref()
@@ -249,7 +248,14 @@ fn group(d: &Diagnostic, shape: Shape) -> Group<'_> {
         (None, _, _) => {}
     }
     if let Some(help) = d.help.as_ref().filter(|_| shape == Shape::Full) {
-        group = group.element(Level::HELP.message(terminal(help)));
+        // "  = help: " after the gutter, as wide as the line numbers.
+        let gutter = d.line.map_or(1, |l| l.to_string().len());
+        let help = terminal(help)
+            .split('\n')
+            .map(|l| hang(l, width, gutter + 9))
+            .collect::<Vec<_>>()
+            .join("\n");
+        group = group.element(Level::HELP.message(help));
     }
     group
 }
@@ -293,6 +299,7 @@ mod tests {
                         Human {
                             color,
                             detail: Detail::All,
+                            ..Human::default()
                         }
                         .emit(&[d.clone()], &Summary::of(&[], 1), &mut out)
                         .unwrap();

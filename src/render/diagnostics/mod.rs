@@ -9,7 +9,7 @@ mod sarif;
 
 pub use github::Github;
 pub use gitlab::Gitlab;
-pub use human::{Detail, Human, next_step};
+pub use human::{Detail, Human};
 pub use json::{Json, SCHEMA_VERSION};
 pub use junit::Junit;
 pub use sarif::Sarif;

@@ -2,22 +2,22 @@
 //! do not fit table columns).
 
 use crate::documents::DocsReport;
-use crate::render::escape::{terminal, terminal_line};
-use crate::render::text::{Terminal, Tone, paint, wrap};
+use crate::render::escape::terminal;
+use crate::render::text::{Terminal, Tone, paint, strong, wrap};
 
 pub fn render(report: &DocsReport, term: &Terminal) -> String {
-    let mut out = paint(&super::summary_line(report), Tone::Strong, term.color);
+    let mut out = strong(&super::summary_line(report), term);
     out.push('\n');
     if report.documents.is_empty() {
         out.push_str("\nNo evidence file cites a document by `path:`.\n");
     }
     for d in &report.documents {
         out.push('\n');
-        let mut title = terminal_line(&d.path).into_owned();
+        // Wrapped, so a line break in a path becomes a space, as everywhere in a title.
+        out.push_str(&strong(&d.path, term));
         if !d.exists {
-            title.push_str(&paint(" (missing)", Tone::Bad, term.color));
+            out.push_str(&paint(" (missing)", Tone::Bad, term.color));
         }
-        out.push_str(&paint(&title, Tone::Strong, term.color));
         out.push('\n');
         let lines = [
             format!("last change: {}", super::last_change(d)),
@@ -41,18 +41,20 @@ pub fn render(report: &DocsReport, term: &Terminal) -> String {
     if let Some(dir) = &report.dir
         && !report.uncited.is_empty()
     {
-        out.push_str(&format!(
-            "\nCited by no element, under {}/:\n",
-            terminal_line(dir).into_owned()
+        out.push('\n');
+        out.push_str(&wrap(
+            &format!("Cited by no element, under {dir}/:"),
+            term.width,
+            "",
+            "  ",
         ));
         for path in &report.uncited {
-            out.push_str(&format!("  {}\n", terminal_line(path)));
+            out.push_str(&wrap(path, term.width, "  ", "    "));
         }
     }
     for note in super::notes(report) {
         out.push('\n');
-        out.push_str(&note);
-        out.push('\n');
+        out.push_str(&wrap(&note, term.width, "", ""));
     }
     out
 }

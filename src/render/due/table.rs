@@ -2,13 +2,13 @@
 
 use comfy_table::Cell;
 
-use crate::render::escape::{terminal, terminal_line};
+use crate::render::escape::terminal;
 use crate::render::table::{self, toned};
-use crate::render::text::{Terminal, Tone, paint};
+use crate::render::text::{Terminal, Tone, strong};
 use crate::views::due::DueReport;
 
 pub fn render(report: &DueReport, term: &Terminal) -> String {
-    let mut out = paint(&super::summary_line(report), Tone::Strong, term.color);
+    let mut out = strong(&super::summary_line(report), term);
     out.push('\n');
     if report.groups.is_empty() {
         out.push('\n');
@@ -18,8 +18,8 @@ pub fn render(report: &DueReport, term: &Terminal) -> String {
     }
     for group in &report.groups {
         out.push('\n');
-        let owner = terminal_line(super::owner_name(group.owner.as_deref()));
-        out.push_str(&paint(&owner, Tone::Strong, term.color));
+        // `strong` wraps, so a line break in the name becomes a space.
+        out.push_str(&strong(super::owner_name(group.owner.as_deref()), term));
         out.push('\n');
         let mut t = table::new(term, &["Due", "", "Element", "What", "File"]);
         for item in &group.items {
@@ -35,7 +35,7 @@ pub fn render(report: &DueReport, term: &Terminal) -> String {
                 Cell::new(terminal(&format!("{}:{}", item.file, item.line))),
             ]);
         }
-        table::fit(&mut t, 3, term.width, 16);
+        table::fit(&mut t, 3, term.width);
         out.push_str(&crate::render::to_string_with(|w| table::write(w, &t)));
     }
     out

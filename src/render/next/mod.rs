@@ -6,7 +6,7 @@ mod table;
 
 pub use json::SCHEMA_VERSION;
 
-use super::text::{Terminal, plural};
+use super::text::{self, Terminal, plural};
 use crate::checks::ElementStatus;
 use crate::views::next::{NextItem, NextKind, NextQueue, Reason};
 
@@ -24,6 +24,34 @@ pub fn render(queue: &NextQueue, format: NextFormat, term: &Terminal) -> String 
         NextFormat::Json => json::render(queue),
         NextFormat::Markdown => markdown::render(queue),
     }
+}
+
+/// The end of `cse check`: the first item of the `cse next` queue, so the two always agree.
+/// `other_errors` counts the errors the queue does not hold (outside any element's file,
+/// such as an assessment record's): those come first.
+pub fn first_step(queue: &NextQueue, other_errors: usize, term: &Terminal) -> Option<String> {
+    let mut out = String::new();
+    if other_errors > 0 {
+        out.push_str(&text::wrap(
+            &format!(
+                "What to do first: fix the error{} listed at the top, then run `cse check` again.",
+                if other_errors == 1 { "" } else { "s" }
+            ),
+            term.width,
+            "",
+            "",
+        ));
+    }
+    if let Some(item) = queue.items.first() {
+        let lead = if other_errors > 0 {
+            "Then (`cse next` lists the rest):"
+        } else {
+            "What to do first (`cse next` lists the rest):"
+        };
+        out.push_str(&text::wrap(lead, term.width, "", ""));
+        out.push_str(&table::entry(item, 1, term));
+    }
+    (!out.is_empty()).then_some(out)
 }
 
 /// The rule behind each kind, as `--help` and the docs state it.

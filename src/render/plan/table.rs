@@ -3,14 +3,10 @@
 use std::io::{self, Write};
 
 use crate::assessment::plan::Plan;
-use crate::render::text::{Terminal, Tone, paint, wrap};
+use crate::render::text::{Terminal, strong, wrap};
 
 pub fn write(plan: &Plan, term: &Terminal, out: &mut dyn Write) -> io::Result<()> {
-    writeln!(
-        out,
-        "{}\n",
-        paint(&super::summary_line(plan), Tone::Strong, term.color)
-    )?;
+    writeln!(out, "{}\n", strong(&super::summary_line(plan), term))?;
     for item in &plan.items {
         let id = format!("  {:<7}", crate::render::escape::terminal(&item.id));
         for (i, reason) in item.reasons.iter().enumerate() {

@@ -1,13 +1,13 @@
-//! `cse priorities` for the terminal. Each row stays on one line when the terminal allows:
-//! the owner (or, with several units, the units not ready) and the element text are cut to
-//! the room the other columns leave.
+//! `cse priorities` for the terminal. The element's text takes two lines, so each row says
+//! which element it is; the owner (or, with several units, the units not ready) and the text
+//! are cut to the room the other columns leave.
 
 use std::io::{self, Write};
 
 use comfy_table::Cell;
 
 use crate::render::table::{self, toned};
-use crate::render::text::{Terminal, Tone, cut, paint, wrap};
+use crate::render::text::{Terminal, Tone, clip, cut, longest_word, paint, width, wrap};
 use crate::views::priorities::{PrioritiesReport, PriorityRow};
 
 /// Columns that are cut to fit: the text, and the owner or the units not ready.
@@ -16,6 +16,8 @@ const SHARED: usize = 4;
 /// The text never gets narrower than this, nor the owner (when longer) than [`MIN_OWNER`].
 const MIN_TEXT: usize = 16;
 const MIN_OWNER: usize = 12;
+/// Lines of the element's text shown in its cell.
+const TEXT_LINES: usize = 2;
 
 pub fn write(report: &PrioritiesReport, term: &Terminal, out: &mut dyn Write) -> io::Result<()> {
     let summary = wrap(&super::summary_line(report), term.width, "", "");
@@ -29,62 +31,67 @@ pub fn write(report: &PrioritiesReport, term: &Terminal, out: &mut dyn Write) ->
     }
 
     let institution = report.is_institution();
-    let mut header = if institution {
-        vec![
-            "#",
-            "Element",
-            "Status",
-            "Ready",
-            "Not ready in",
-            "Open\nactions",
-        ]
-    } else {
-        vec![
-            "#",
-            "Element",
-            "Status",
-            "Ready",
-            "Owner",
-            "Reviewed",
-            "Open\nactions",
-        ]
+    // The review date goes first when the terminal is too narrow for it.
+    let mut layout = Layout {
+        institution,
+        reviewed: !institution,
+        tiers: report.has_tiers,
     };
-    if report.has_tiers {
-        header.push("Tier");
-    }
-    let actions_column = header.len() - 1 - usize::from(report.has_tiers);
-
-    // Measure with whole texts, then share what the fixed columns leave: the owner gets up
-    // to a third (the units not ready, up to half), the text the rest.
     let shared = |r: &PriorityRow, width: usize| {
         if institution {
             // Names are listed whole: as many as fit, then "and N more".
             let names = names_fitting(&r.not_ready_in, width);
             cut(&super::not_ready_in(report, r, names), width)
         } else {
-            cut(r.owner.as_deref().unwrap_or(""), width)
+            clip(r.owner.as_deref().unwrap_or(""), width, TEXT_LINES)
         }
     };
-    let mut measure = table::new(term, &header);
-    for r in &report.rows {
-        measure.add_row(row(report, r, &r.text, &shared(r, usize::MAX)));
+    // Measure with the text and the owner left out, then share what the other columns
+    // leave: the owner gets up to a third (the units not ready, up to half), the text the
+    // rest, on two lines, so each element is known by its words.
+    let measure = |layout: &Layout| {
+        let mut t = table::new(term, &layout.header());
+        for r in &report.rows {
+            t.add_row(row(layout, r, "", ""));
+        }
+        table::room_for(&t, &[TEXT, SHARED], term.width)
+    };
+    let mut room = measure(&layout);
+    if layout.reviewed && room < MIN_TEXT + MIN_OWNER {
+        layout.reviewed = false;
+        room = measure(&layout);
     }
-    let room = table::room_for(&measure, &[TEXT, SHARED], term.width);
+    let owners = report
+        .rows
+        .iter()
+        .map(|r| width(&shared(r, usize::MAX)))
+        .max()
+        .unwrap_or(0)
+        .max(longest_word(layout.header()[SHARED]));
+    // An owner on two lines takes about half its width.
+    let owners = if institution {
+        owners
+    } else {
+        owners.div_ceil(2) + 4
+    };
     let share = if institution { room / 2 } else { room / 3 };
-    let shared_width = table::content_width(&measure, SHARED).min(MIN_OWNER.max(share));
+    let shared_width = owners
+        .min(MIN_OWNER.max(share))
+        .min(room.saturating_sub(MIN_TEXT));
     let text_width = room.saturating_sub(shared_width).max(MIN_TEXT);
 
-    let mut t = table::new(term, &header);
+    let mut t = table::new(term, &layout.header());
     for r in &report.rows {
         t.add_row(row(
-            report,
+            &layout,
             r,
-            &cut(&r.text, text_width),
+            &clip(&r.text, text_width, TEXT_LINES),
             &shared(r, shared_width),
         ));
     }
-    table::fit(&mut t, TEXT, term.width, MIN_TEXT);
-    table::align_right(&mut t, [actions_column]);
+    table::set_width(&mut t, TEXT, text_width);
+    table::set_width(&mut t, SHARED, shared_width);
+    table::align_right(&mut t, [layout.actions_column()]);
     table::write(out, &t)?;
     if institution {
         let note = wrap(super::INSTITUTION_NOTE, term.width, "", "");
@@ -93,8 +100,43 @@ pub fn write(report: &PrioritiesReport, term: &Terminal, out: &mut dyn Write) ->
     Ok(())
 }
 
+/// Which columns the table has.
+struct Layout {
+    institution: bool,
+    reviewed: bool,
+    tiers: bool,
+}
+
+impl Layout {
+    fn header(&self) -> Vec<&'static str> {
+        let mut header = vec![
+            "#",
+            "Element",
+            "Status",
+            "Ready",
+            if self.institution {
+                "Not ready in"
+            } else {
+                "Owner"
+            },
+        ];
+        if self.reviewed {
+            header.push("Reviewed");
+        }
+        header.push("Open\nactions");
+        if self.tiers {
+            header.push("Tier");
+        }
+        header
+    }
+
+    fn actions_column(&self) -> usize {
+        self.header().len() - 1 - usize::from(self.tiers)
+    }
+}
+
 /// A row; `shared` is the owner, or with several units the units where it is not ready.
-fn row(report: &PrioritiesReport, r: &PriorityRow, text: &str, shared: &str) -> Vec<Cell> {
+fn row(layout: &Layout, r: &PriorityRow, text: &str, shared: &str) -> Vec<Cell> {
     let mut cells = vec![
         table::cell(&r.id),
         table::cell(text),
@@ -105,31 +147,31 @@ fn row(report: &PrioritiesReport, r: &PriorityRow, text: &str, shared: &str) -> 
         ),
         table::cell(shared),
     ];
-    if !report.is_institution() {
+    if layout.reviewed {
         cells.push(table::cell(
             r.reviewed.map(|d| d.to_string()).unwrap_or_default(),
         ));
     }
     cells.push(table::cell(r.open_actions));
-    if report.has_tiers {
+    if layout.tiers {
         cells.push(table::cell(r.tier.map_or("", |t| t.as_str())));
     }
     cells
 }
 
 /// How many of `names` fit in `width` columns as "a, b and N more"; 0 when not even one does.
-fn names_fitting(names: &[String], width: usize) -> usize {
+fn names_fitting(names: &[String], room: usize) -> usize {
     let mut used = 0;
     let mut fits = 0;
     for (k, name) in names.iter().enumerate() {
-        used += name.chars().count() + if k > 0 { 2 } else { 0 };
+        used += width(name) + if k > 0 { 2 } else { 0 };
         let rest = names.len() - k - 1;
         let more = if rest > 0 {
             format!(" and {rest} more").len()
         } else {
             0
         };
-        if used + more > width {
+        if used + more > room {
             break;
         }
         fits = k + 1;

@@ -11,11 +11,8 @@ use crate::render::csv::record;
 use crate::render::escape::markdown as esc;
 use crate::render::markdown as md;
 use crate::render::table::{self, toned};
-use crate::render::text::{Terminal, Tone, bar, percent};
+use crate::render::text::{Terminal, Tone, bar, percent, width};
 use crate::views::status::StatusReport;
-
-/// The unit column never gets narrower than this; it wraps instead.
-const MIN_NAME: usize = 12;
 
 /// The rows: each unit, then the institution when there are several units.
 fn rows(report: &StatusReport) -> Vec<(&str, &Readiness, bool)> {
@@ -39,17 +36,17 @@ pub fn table(report: &StatusReport, term: &Terminal, out: &mut dyn Write) -> io:
     // The readiness bars go when they would leave too little room for whole unit names.
     let longest = rows(report)
         .iter()
-        .map(|(name, _, _)| name.chars().count())
+        .map(|(name, _, _)| width(name))
         .max()
         .unwrap_or(0);
     let mut t = unit_table(report, term, true);
     if table::room_for(&t, &[0], term.width) < longest {
         t = unit_table(report, term, false);
     }
-    table::fit(&mut t, 0, term.width, MIN_NAME);
+    table::fit(&mut t, 0, term.width);
     table::write(out, &t)?;
     let mut legend = count_legend();
-    legend.push_str(" · Priority: readiness of the priority elements");
+    legend.push_str(" · Priority: readiness of the priority elements · Ready: assessment-ready");
     if report.is_institution() {
         legend.push_str(&format!(
             " · {}; {INSTITUTION_COUNTS}",
@@ -63,11 +60,11 @@ pub fn table(report: &StatusReport, term: &Terminal, out: &mut dyn Write) -> io:
 fn unit_table(report: &StatusReport, term: &Terminal, bars: bool) -> comfy_table::Table {
     let mut header = vec!["Unit", "Elements"];
     header.extend(COUNT_HEADERS);
-    header.extend(["Priority", "Assessment-\nready", "Readiness"]);
+    header.extend(["Priority", "Ready", "Readiness"]);
     let mut t = table::new(term, &header);
     for (name, r, institution) in rows(report) {
         let mut cells = vec![strong_if(institution, name.to_owned())];
-        cells.extend(figure_cells(&r.overall, institution));
+        cells.extend(figure_cells(&r.overall, institution, false));
         cells.pop();
         let p = r.priorities.readiness;
         cells.push(toned(percent(p), Tone::of_readiness(p)));

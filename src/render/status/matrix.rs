@@ -141,7 +141,7 @@ pub fn table(report: &StatusReport, term: &Terminal, out: &mut dyn Write) -> io:
             t.add_row(cells);
         }
         table::align_right(&mut t, 2..header.len());
-        table::fit(&mut t, 1, term.width, MIN_TITLE);
+        table::fit(&mut t, 1, term.width);
         table::write(out, &t)?;
     }
     writeln!(

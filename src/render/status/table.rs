@@ -7,7 +7,7 @@ use comfy_table::Cell;
 use super::{COUNT_MEANINGS, assessment_label, errors_note, priority_line, reasons};
 use crate::readiness::{Counts, Scope};
 use crate::render::table::{self, toned};
-use crate::render::text::{Terminal, Tone, bar, paint, percent, wrap};
+use crate::render::text::{Terminal, Tone, bar, longest_word, paint, percent, wrap};
 use crate::views::status::{Grouping, StatusReport};
 
 /// The title column never gets narrower than this; it wraps instead.
@@ -27,28 +27,46 @@ pub fn write(report: &StatusReport, term: &Terminal, out: &mut dyn Write) -> io:
     let mut header = vec!["#", first, "Elements"];
     header.extend(COUNT_HEADERS);
     header.push("Readiness");
-    let mut t = table::new(term, &header);
-    for scope in report.rows() {
-        t.add_row(row(scope, false));
+    let build = |bars: bool| {
+        let mut t = table::new(term, &header);
+        for scope in report.rows() {
+            t.add_row(row(scope, false, bars));
+        }
+        t.add_row(row(&r.overall, true, bars));
+        table::align_right(&mut t, 2..=10);
+        t
+    };
+    // The readiness bars go when they would leave too little room for whole titles.
+    let longest = report
+        .rows()
+        .iter()
+        .filter_map(|s| s.title.as_deref())
+        .map(longest_word)
+        .max()
+        .unwrap_or(0)
+        .min(MIN_TITLE + 4);
+    let mut t = build(true);
+    if table::room_for(&t, &[1], term.width) < longest {
+        t = build(false);
     }
-    t.add_row(row(&r.overall, true));
-    table::align_right(&mut t, 2..=10);
-    table::fit(&mut t, 1, term.width, MIN_TITLE);
+    table::fit(&mut t, 1, term.width);
     table::write(out, &t)?;
     writeln!(out, "{}\n", legend_text(&count_legend(), term))?;
     verdicts(report, term, out)
 }
 
-/// The report's heading in bold, then a blank line.
+/// The report's heading in bold, wrapped to the width (it holds the organisation's name),
+/// then a blank line.
 pub(super) fn heading(
     report: &StatusReport,
     term: &Terminal,
     out: &mut dyn Write,
 ) -> io::Result<()> {
+    let heading = wrap(&report.heading(), term.width, "", "");
     writeln!(
         out,
         "{}\n",
-        paint(&report.heading(), Tone::Strong, term.color)
+        paint(heading.trim_end(), Tone::Strong, term.color)
     )
 }
 
@@ -109,7 +127,7 @@ pub(super) fn count_legend() -> String {
         .join(" · ")
 }
 
-fn row(s: &Scope, total: bool) -> Vec<Cell> {
+fn row(s: &Scope, total: bool, bars: bool) -> Vec<Cell> {
     let mut cells = vec![
         table::cell(if total {
             ""
@@ -125,7 +143,7 @@ fn row(s: &Scope, total: bool) -> Vec<Cell> {
             },
         ),
     ];
-    cells.extend(figure_cells(s, total));
+    cells.extend(figure_cells(s, total, bars));
     cells
 }
 
@@ -138,8 +156,8 @@ pub(super) fn strong_if(total: bool, text: String) -> Cell {
     }
 }
 
-/// The elements, the counts by status, and the readiness with its bar.
-pub(super) fn figure_cells(s: &Scope, total: bool) -> Vec<Cell> {
+/// The elements, the counts by status, and the readiness (with its bar when `bars`).
+pub(super) fn figure_cells(s: &Scope, total: bool, bars: bool) -> Vec<Cell> {
     let mut cells = vec![strong_if(total, s.tally.elements.to_string())];
     cells.extend(s.counts.values().iter().map(|n| {
         if *n == 0 {
@@ -148,9 +166,11 @@ pub(super) fn figure_cells(s: &Scope, total: bool) -> Vec<Cell> {
             strong_if(total, n.to_string())
         }
     }));
-    cells.push(toned(
-        format!("{} {}", percent(s.tally.readiness), bar(s.tally.readiness)),
-        Tone::of_readiness(s.tally.readiness),
-    ));
+    let readiness = if bars {
+        format!("{} {}", percent(s.tally.readiness), bar(s.tally.readiness))
+    } else {
+        percent(s.tally.readiness)
+    };
+    cells.push(toned(readiness, Tone::of_readiness(s.tally.readiness)));
     cells
 }

@@ -21,6 +21,27 @@ pub fn cse(dir: &Path) -> Command {
     cmd
 }
 
+/// `git` in `dir`, isolated from the machine's configuration, committing on `day`.
+pub fn git_on(dir: &Path, args: &[&str], day: &str) {
+    let out = std::process::Command::new("git")
+        .current_dir(dir)
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("GIT_AUTHOR_DATE", format!("{day}T12:00:00Z"))
+        .env("GIT_COMMITTER_DATE", format!("{day}T12:00:00Z"))
+        .args(["-c", "user.name=Keeper", "-c", "user.email=k@example.org"])
+        .args([
+            "-c",
+            "commit.gpgsign=false",
+            "-c",
+            "init.defaultBranch=main",
+        ])
+        .args(args)
+        .output()
+        .expect("git runs");
+    assert!(out.status.success(), "git {args:?}: {out:?}");
+}
+
 /// The project root (where Cargo.toml and the shipped example live).
 pub fn project_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
