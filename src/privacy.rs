@@ -131,8 +131,11 @@ impl<'a> LineScanner<'a> {
         while let Some(end) = bytes.iter().position(|b| *b == b'\n') {
             let room = MAX_LINE_BYTES.saturating_sub(self.pending.len());
             self.pending.extend_from_slice(&bytes[..end.min(room)]);
-            let line = std::mem::take(&mut self.pending);
+            // The buffer is kept for the next line.
+            let mut line = std::mem::take(&mut self.pending);
             self.line(&String::from_utf8_lossy(&line));
+            line.clear();
+            self.pending = line;
             bytes = &bytes[end + 1..];
         }
         let room = MAX_LINE_BYTES.saturating_sub(self.pending.len());
@@ -147,14 +150,22 @@ impl<'a> LineScanner<'a> {
         if self.findings.len() >= MAX_FINDINGS {
             return;
         }
-        let chars: Vec<char> = line.chars().take(MAX_LINE_BYTES).collect();
+        let line = line
+            .char_indices()
+            .nth(MAX_LINE_BYTES)
+            .map_or(line, |(end, _)| &line[..end]);
+        if names_a_person(line) {
+            self.name_line = Some(self.number);
+        }
+        // Every pattern but a name needs an `@` or a digit: most lines have neither.
+        if !line.bytes().any(|b| b == b'@' || b.is_ascii_digit()) {
+            return;
+        }
+        let chars: Vec<char> = line.chars().collect();
         let mut found = Vec::new();
         emails(&chars, self.allowed, &mut found);
         phones(&chars, self.allowed, &mut found);
         ni_numbers(&chars, &mut found);
-        if names_a_person(&chars) {
-            self.name_line = Some(self.number);
-        }
         if self
             .name_line
             .is_some_and(|n| self.number - n <= ADDRESS_LINES)
@@ -361,17 +372,28 @@ fn ni_numbers(chars: &[char], out: &mut Vec<Found>) {
 }
 
 /// `Mr`, `Mrs`, `Ms`, `Miss`, `Mx` or `Dr` before a capitalised word, or a `Name:` label.
-fn names_a_person(chars: &[char]) -> bool {
+fn names_a_person(text: &str) -> bool {
     const TITLES: [&str; 6] = ["Mr", "Mrs", "Ms", "Miss", "Mx", "Dr"];
-    let text: String = chars.iter().collect();
-    if text.to_lowercase().contains("name:") {
+    if text
+        .as_bytes()
+        .windows(5)
+        .any(|w| w.eq_ignore_ascii_case(b"name:"))
+    {
         return true;
     }
-    let words: Vec<&str> = text.split_whitespace().collect();
-    words.windows(2).any(|w| {
-        let title = w[0].trim_end_matches('.');
-        TITLES.contains(&title) && w[1].chars().next().is_some_and(char::is_uppercase)
-    })
+    let mut words = text.split_whitespace();
+    let Some(mut previous) = words.next() else {
+        return false;
+    };
+    for word in words {
+        if TITLES.contains(&previous.trim_end_matches('.'))
+            && word.chars().next().is_some_and(char::is_uppercase)
+        {
+            return true;
+        }
+        previous = word;
+    }
+    false
 }
 
 /// UK postcodes: `A9 9AA`, `A99 9AA`, `AA9 9AA`, `AA99 9AA`, `A9A 9AA`, `AA9A 9AA`.

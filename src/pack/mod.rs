@@ -7,6 +7,7 @@
 //! reproducible zip, with the pages and manifests `render::pack` writes, and
 //! [`verify::verify`] checks a pack against its manifest.
 
+mod ahead;
 pub mod archive;
 pub mod manifest;
 pub mod verify;

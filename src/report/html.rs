@@ -13,7 +13,7 @@ use super::{narrative, theme};
 use crate::checks::ElementStatus;
 use crate::render::text::{percent as pct, plural};
 use crate::render::{escape, words};
-use crate::views::report::{ElementRow, EvidenceLink, PriorityRow, Report};
+use crate::views::report::{CriterionSection, ElementRow, EvidenceLink, PriorityRow, Report};
 
 /// No script, style or fetch from anywhere: inline styles only. A second lock behind the escaping.
 const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
@@ -31,12 +31,27 @@ impl Render for Text<'_> {
 pub(super) const NL: PreEscaped<&str> = PreEscaped("\n");
 
 /// Writes the whole page.
+///
+/// The narratives, most of a large report, are written one element at a time, so the page
+/// is never held in memory whole.
 pub fn write(report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-    out.write_all(page(report).into_string().as_bytes())
+    // Text from a repository never holds a NUL: [`Text`] cleans control characters out.
+    const MARK: &str = "\0narratives\0";
+    let page = page(report, PreEscaped(MARK.to_owned())).into_string();
+    let (before, after) = page.split_once(MARK).unwrap_or((&page, ""));
+    out.write_all(before.as_bytes())?;
+    out.write_all(narratives_lede().into_string().as_bytes())?;
+    for c in &report.criteria {
+        out.write_all(narratives_heading(c).into_string().as_bytes())?;
+        for e in &c.elements {
+            out.write_all(narrative_details(e).into_string().as_bytes())?;
+        }
+    }
+    out.write_all(after.as_bytes())
 }
 
-/// The whole page.
-fn page(report: &Report) -> Markup {
+/// The whole page, with `narratives` as the narratives section's content.
+fn page(report: &Report, narratives: Markup) -> Markup {
     let page = html! {
         (DOCTYPE) (NL)
         html lang="en-GB" {
@@ -56,7 +71,7 @@ fn page(report: &Report) -> Markup {
                     (priorities(report))
                     (actions(report))
                     (elements(report))
-                    (narratives(report))
+                    (narratives_section(narratives))
                 } }
                 (NL)
                 (footer(report))
@@ -726,48 +741,58 @@ pub(super) fn evidence_item(item: &EvidenceLink) -> Markup {
     }
 }
 
-fn narratives(report: &Report) -> Markup {
-    let content = html! {
+fn narratives_lede() -> Markup {
+    html! {
         p.lede { "How each element is met, in the service's own words. Open an element to read its narrative and evidence." }
-        @for c in &report.criteria {
-            h3 { (Text(&scope_label(Some(&c.id), Some(&c.title)))) } (NL)
-            @for e in &c.elements {
-                details {
-                    summary {
-                        span.id { (Text(&e.id)) }
-                        span {
-                            @if let Some(u) = &e.unit { (Text(u)) " · " }
-                            (Text(&e.text))
-                        }
-                        span { (status_cell(e.status, e.errors)) }
-                    }
-                    div.narrative {
-                        @if let Some(path) = &e.path {
-                            dl {
-                                dt { "Owner" } dd { (optional(e.owner.as_deref())) }
-                                dt { "Reviewed" } dd { (reviewed_cell(e)) }
-                                dt { "File" } dd { code { (Text(path)) } }
-                                dt { "Evidence" } dd {
-                                    @if e.evidence.is_empty() {
-                                        span.none { "None listed" }
-                                    } @else {
-                                        ul { @for item in &e.evidence { li { (evidence_item(item)) } } }
-                                    }
-                                }
-                            }
-                            @match &e.narrative {
-                                Some(md) => (PreEscaped(narrative::to_html(md, path, HeadingLevel::H4))),
-                                None => p.none { "No narrative written yet." },
-                            }
-                        } @else {
-                            p.none { "No evidence file yet." }
-                        }
-                    }
+    }
+}
+
+fn narratives_heading(c: &CriterionSection) -> Markup {
+    html! {
+        h3 { (Text(&scope_label(Some(&c.id), Some(&c.title)))) } (NL)
+    }
+}
+
+/// One element's narrative, folded.
+fn narrative_details(e: &ElementRow) -> Markup {
+    html! {
+        details {
+            summary {
+                span.id { (Text(&e.id)) }
+                span {
+                    @if let Some(u) = &e.unit { (Text(u)) " · " }
+                    (Text(&e.text))
                 }
-                (NL)
+                span { (status_cell(e.status, e.errors)) }
+            }
+            div.narrative {
+                @if let Some(path) = &e.path {
+                    dl {
+                        dt { "Owner" } dd { (optional(e.owner.as_deref())) }
+                        dt { "Reviewed" } dd { (reviewed_cell(e)) }
+                        dt { "File" } dd { code { (Text(path)) } }
+                        dt { "Evidence" } dd {
+                            @if e.evidence.is_empty() {
+                                span.none { "None listed" }
+                            } @else {
+                                ul { @for item in &e.evidence { li { (evidence_item(item)) } } }
+                            }
+                        }
+                    }
+                    @match &e.narrative {
+                        Some(md) => (PreEscaped(narrative::to_html(md, path, HeadingLevel::H4))),
+                        None => p.none { "No narrative written yet." },
+                    }
+                } @else {
+                    p.none { "No evidence file yet." }
+                }
             }
         }
-    };
+        (NL)
+    }
+}
+
+fn narratives_section(content: Markup) -> Markup {
     html! {
         section id="narratives" class="narratives" aria-labelledby="narratives-h" {
             h2 id="narratives-h" { "Element narratives" } (NL)

@@ -3,6 +3,8 @@
 
 mod pages;
 
+use std::io::{self, Write};
+
 use serde::Serialize;
 
 use crate::catalogue::Catalogue;
@@ -32,15 +34,10 @@ impl Generated for PackPages<'_> {
         out
     }
 
-    fn render(&self, name: &str) -> Vec<u8> {
+    fn render(&self, name: &str, out: &mut dyn Write) -> io::Result<()> {
         let text = match name {
             "index.html" => pages::index(self.plan, self.report, self.catalogue),
-            "report.html" => {
-                let mut bytes = Vec::new();
-                // Writing to memory cannot fail.
-                let _ = crate::report::html::write(self.report, &mut bytes);
-                return bytes;
-            }
+            "report.html" => return crate::report::html::write(self.report, out),
             _ => {
                 let id = self
                     .catalogue
@@ -50,7 +47,7 @@ impl Generated for PackPages<'_> {
                 pages::element(self.plan, self.report, self.catalogue, id)
             }
         };
-        text.into_bytes()
+        out.write_all(text.as_bytes())
     }
 
     fn manifest_json(&self, files: &[FileRecord]) -> String {
