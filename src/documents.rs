@@ -154,29 +154,16 @@ pub fn cited(checks: &[UnitCheck], tree: &dyn Tree) -> Vec<Document> {
         .collect()
 }
 
-/// The oldest `reviewed` date among the citations: commits before it cannot have changed a
-/// document since any review. `None` when no citing element has a review date.
-pub fn oldest_review(documents: &[Document]) -> Option<Date> {
-    documents
-        .iter()
-        .flat_map(|d| &d.citations)
-        .filter_map(|c| c.reviewed.as_ref().map(|r| r.value))
-        .min()
-}
-
 /// Fills in each document's last change from git, in one walk over the history of `rev` in
-/// the repository around `root`. With `since`, changes before that day are not looked for.
-pub fn attach_history(
-    documents: &mut [Document],
-    root: &Path,
-    rev: &str,
-    since: Option<Date>,
-) -> Result<(), NoHistory> {
+/// the repository around `root`, which stops once every document has been seen. It never stops
+/// at a date: commit dates are not in order along a history (a laptop with a wrong clock, an
+/// imported history), and a walk cut at the first older commit would drop every change behind it.
+pub fn attach_history(documents: &mut [Document], root: &Path, rev: &str) -> Result<(), NoHistory> {
     if documents.is_empty() {
         return Ok(());
     }
     let paths: Vec<String> = documents.iter().map(|d| d.path.clone()).collect();
-    let mut changes: HashMap<String, Change> = crate::git::last_changes(root, rev, &paths, since)?;
+    let mut changes: HashMap<String, Change> = crate::git::last_changes(root, rev, &paths)?;
     for d in documents {
         d.last_changed = changes.remove(&d.path);
     }
@@ -412,9 +399,7 @@ pub fn review(units: &mut [UnitCheck], tree: &dyn Tree, root: &Path, enabled: bo
     }
     let mut documents = cited(units, tree);
     documents.retain(|d| d.exists && d.citations.iter().any(|c| c.reviewed.is_some()));
-    // Commits before the oldest review cannot have changed a document since a review.
-    let since = oldest_review(&documents);
-    let skipped = attach_history(&mut documents, root, "HEAD", since).err();
+    let skipped = attach_history(&mut documents, root, "HEAD").err();
     if skipped.is_none() {
         add_to_checks(units, review_warnings(&documents, tree));
     }

@@ -25,8 +25,8 @@ const MARK: u8 = 0x01;
 
 /// For each of `paths` (files or folders, relative to `dir`) that a commit reachable from
 /// `rev` changed: that commit's date and hash. A folder's last change is the newest change to
-/// any file under it. With `since`, the walk stops at that day: paths last changed before it
-/// are left out.
+/// any file under it. The walk never stops at a date, since commit dates are not in order
+/// along a history (a wrong clock, an imported history).
 ///
 /// One `git log` and no other process (this runs on every `cse check`), read as it runs and
 /// stopped once every path has been seen. `Err(Shallow)` when the walk reaches the cut-off
@@ -35,7 +35,6 @@ pub fn last_changes(
     dir: &Path,
     rev: &str,
     paths: &[String],
-    since: Option<Date>,
 ) -> Result<HashMap<String, Change>, GitError> {
     if paths.is_empty() {
         return Ok(HashMap::new());
@@ -47,14 +46,14 @@ pub fn last_changes(
         Vec::new()
     };
     let wanted: HashSet<&str> = paths.iter().map(String::as_str).collect();
-    walk(dir, rev, since, &pathspecs, Some(&wanted))
+    walk(dir, rev, &pathspecs, Some(&wanted))
 }
 
 /// [`last_changes`] of every path the history of `rev` holds: each file any commit changed,
 /// and each folder holding one. For when the paths are not known yet (`cse docs` walks the
 /// history while it reads the evidence); the walk reads the whole history.
 pub fn all_last_changes(dir: &Path, rev: &str) -> Result<HashMap<String, Change>, GitError> {
-    walk(dir, rev, None, &[], None)
+    walk(dir, rev, &[], None)
 }
 
 /// One `git log` over the history of `rev` (limited to `pathspecs` when there are any),
@@ -62,7 +61,6 @@ pub fn all_last_changes(dir: &Path, rev: &str) -> Result<HashMap<String, Change>
 fn walk(
     dir: &Path,
     rev: &str,
-    since: Option<Date>,
     pathspecs: &[&str],
     wanted: Option<&HashSet<&str>>,
 ) -> Result<HashMap<String, Change>, GitError> {
@@ -77,9 +75,6 @@ fn walk(
         "--decorate-refs-exclude=*",
         "--format=%x01%h%x00%cI%x00%d",
     ]);
-    if let Some(since) = since {
-        cmd.arg(format!("--since={since}T00:00:00"));
-    }
     cmd.args(["--end-of-options", rev, "--"]);
     cmd.args(pathspecs);
     let mut stream = FieldStream::start(&mut cmd, "git log")?;

@@ -38,7 +38,7 @@ fn documents_of_full_read(project: &Project, at: Option<&str>) -> Vec<Document> 
             (commit.id.clone(), documents::cited(&full.units, &tree))
         }
     };
-    documents::attach_history(&mut documents, &project.root, &rev, None).unwrap();
+    documents::attach_history(&mut documents, &project.root, &rev).unwrap();
     documents
 }
 

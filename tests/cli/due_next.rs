@@ -666,3 +666,16 @@ fn an_owner_who_owns_nothing_is_a_usage_error_not_an_all_clear() {
     let (_, err, code) = run(&repo, &["next", "--limit", "0"]);
     assert_eq!(code, 2, "{err}");
 }
+
+/// Commit dates are not in order along a history: one commit made on a laptop with a wrong
+/// clock must not hide the changes behind it from W020.
+#[test]
+fn a_commit_with_an_old_date_at_the_tip_hides_no_change() {
+    let (repo, _, _) = fixture();
+    repo.write("notes.txt", "A note.\n");
+    commit(&repo, "2020-01-01");
+    let (json, _) = repo.check_json();
+    let w020 = common::with_code(&json, "W020");
+    assert_eq!(w020.len(), 1, "{json}");
+    assert_eq!(w020[0]["file"], "evidence/4.3.1.md");
+}
