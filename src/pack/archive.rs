@@ -283,7 +283,12 @@ pub fn write<W: Write + Seek>(
                     let (reader, size) = open(source, path)?;
                     zip.start_file(entry.name.as_str(), options(&entry.name, time, size))
                         .map_err(io::Error::other)?;
-                    let (record, found) = copy(reader, &mut zip, entry, path, allowed)?;
+                    // `cse check` scanned every evidence file (W010) and every cited text
+                    // document it could read (W011), and the plan refuses on those: only a
+                    // document too large for the check is scanned here, as it streams.
+                    let scan = size > crate::tree::MAX_FILE_BYTES;
+                    let (record, found) =
+                        copy(reader, &mut zip, entry, path, scan.then_some(allowed))?;
                     files.push(record);
                     findings.extend(found);
                 }
@@ -351,17 +356,20 @@ fn open<'s>(source: &'s dyn Source, path: &str) -> io::Result<(Box<dyn Read + 's
         .map_err(|e| io::Error::new(e.kind(), format!("cannot read {path}: {e}")))
 }
 
-/// Streams a repository file into `sink`, through SHA-256 and, for text, the privacy scan.
+/// Streams a repository file into `sink`, through SHA-256 and, for text when `allowed` is
+/// given, the privacy scan.
 fn copy(
     mut reader: impl Read,
     sink: &mut impl Write,
     entry: &Entry,
     path: &str,
-    allowed: &Allowed,
+    allowed: Option<&Allowed>,
 ) -> io::Result<(FileRecord, Vec<DocumentFinding>)> {
     let mut buffer = vec![0u8; 64 * 1024];
     let mut hasher = Sha256::new();
-    let mut scanner = privacy::is_text_document(path).then(|| LineScanner::new(allowed, 1));
+    let mut scanner = allowed
+        .filter(|_| privacy::is_text_document(path))
+        .map(|allowed| LineScanner::new(allowed, 1));
     let mut bytes = 0u64;
     loop {
         let n = match reader.read(&mut buffer) {

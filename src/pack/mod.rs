@@ -132,8 +132,9 @@ pub struct Plan {
     pub multi_unit: bool,
     pub withheld: Vec<Withheld>,
     pub problems: Vec<Problem>,
-    /// Narratives with personal data (W010 from the checks): file, line, column.
-    pub narrative_findings: Vec<(String, u32, u32, String)>,
+    /// Personal data the checks found in evidence files (W010) and cited documents (W011):
+    /// file, line, column and message.
+    pub personal_data: Vec<(String, u32, u32, String)>,
 }
 
 /// What a plan is made from.
@@ -279,10 +280,17 @@ impl Plan {
         }));
         copies.sort_by(|a, b| a.entry.cmp(&b.entry));
         copies.dedup_by(|a, b| a.entry == b.entry);
-        let narrative_findings = checks
+        let personal_data = checks
             .iter()
             .flat_map(|c| &c.diagnostics)
-            .filter(|d| d.code == Code::PersonalDataInNarrative)
+            .filter(|d| {
+                matches!(
+                    d.code,
+                    Code::PersonalDataInNarrative | Code::PersonalDataInDocument
+                )
+            })
+            // A withheld document is not sent, whatever it holds.
+            .filter(|d| d.file.as_ref().is_none_or(|f| !withheld.contains_key(f)))
             .map(|d| {
                 (
                     d.file.clone().unwrap_or_default(),
@@ -310,7 +318,7 @@ impl Plan {
                 })
                 .collect(),
             problems,
-            narrative_findings,
+            personal_data,
         }
     }
 }

@@ -504,3 +504,17 @@ fn personal_data_in_the_front_matter_is_found_by_check_before_pack_refuses_it() 
         "{stderr}"
     );
 }
+
+#[test]
+fn a_document_too_large_for_check_is_scanned_as_it_is_packed() {
+    let repo = Repo::complete();
+    let mut big = "Minutes of the meeting.\n".repeat(50_000);
+    big.push_str("Write to jo.bloggs@gmail.com.\n");
+    assert!(big.len() > 1024 * 1024);
+    repo.write("docs/proof.txt", &big);
+    let out = pack(&repo, "pack.zip", &[]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("docs/proof.txt:50001:10"), "{stderr}");
+    assert!(!repo.path().join("pack.zip").exists());
+}

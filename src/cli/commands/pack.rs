@@ -119,9 +119,9 @@ pub fn run(cli: &Cli, args: &PackArgs) -> Result<Outcome> {
             clean(&p.cited)
         );
     }
-    let personal = !args.allow_personal_data && !plan.narrative_findings.is_empty();
+    let personal = !args.allow_personal_data && !plan.personal_data.is_empty();
     if personal {
-        for (file, line, column, message) in &plan.narrative_findings {
+        for (file, line, column, message) in &plan.personal_data {
             eprintln!("{}:{line}:{column}: {}", clean(file), clean(message));
         }
     }
