@@ -25,11 +25,10 @@ pub struct UnknownOwner {
 }
 
 fn unknown_message(name: &str, suggestion: Option<&str>) -> String {
-    let mut m = format!("no element or action has the owner `{name}`");
-    if let Some(s) = suggestion {
-        m.push_str(&format!("; did you mean `{s}`?"));
-    }
-    m
+    format!(
+        "no element or action has the owner `{name}`{}",
+        suggest::did_you_mean(suggestion)
+    )
 }
 
 impl UnknownOwner {
@@ -38,16 +37,8 @@ impl UnknownOwner {
         if self.known.is_empty() {
             return "no evidence file names an `owner:` yet".into();
         }
-        let mut list = self
-            .known
-            .iter()
-            .take(LISTED_OWNERS)
-            .map(|o| format!("`{o}`"))
-            .collect::<Vec<_>>()
-            .join(", ");
-        if self.known.len() > LISTED_OWNERS {
-            list.push_str(&format!(" and {} more", self.known.len() - LISTED_OWNERS));
-        }
+        let quoted: Vec<String> = self.known.iter().map(|o| format!("`{o}`")).collect();
+        let list = suggest::listed(&quoted, LISTED_OWNERS);
         format!("the owners named in the evidence are {list}")
     }
 }

@@ -10,6 +10,21 @@ pub const WORK_PER_CALL: usize = 2_000_000;
 /// second; past it, no more suggestions are made.
 pub const WORK_PER_CHECK: usize = 50_000_000;
 
+/// "; did you mean `x`?" after an unknown name, or nothing without a suggestion.
+pub fn did_you_mean(suggestion: Option<&str>) -> String {
+    suggestion.map_or_else(String::new, |s| format!("; did you mean `{s}`?"))
+}
+
+/// The first `max` names, then "and N more".
+pub fn listed<S: AsRef<str>>(names: &[S], max: usize) -> String {
+    let shown: Vec<&str> = names.iter().take(max).map(AsRef::as_ref).collect();
+    let mut list = shown.join(", ");
+    if names.len() > max {
+        list.push_str(&format!(" and {} more", names.len() - max));
+    }
+    list
+}
+
 /// Levenshtein distance between two strings, counted in chars.
 pub fn distance(a: &str, b: &str) -> usize {
     strsim::levenshtein(a, b)

@@ -88,11 +88,7 @@ pub enum SelectError {
 }
 
 fn unknown_message(name: &str, suggestion: Option<&str>) -> String {
-    let mut m = format!("unknown unit `{name}`");
-    if let Some(s) = suggestion {
-        m.push_str(&format!("; did you mean `{s}`?"));
-    }
-    m
+    format!("unknown unit `{name}`{}", suggest::did_you_mean(suggestion))
 }
 
 impl SelectError {
@@ -100,18 +96,10 @@ impl SelectError {
     pub fn hint(&self) -> String {
         match self {
             SelectError::NoUnits { .. } => "units are folders listed under `[units]` in cse.toml; without them the whole evidence folder is checked as one".into(),
-            SelectError::Unknown { known, .. } => {
-                let mut list = known
-                    .iter()
-                    .take(LISTED_NAMES)
-                    .map(String::as_str)
-                    .collect::<Vec<_>>()
-                    .join(", ");
-                if known.len() > LISTED_NAMES {
-                    list.push_str(&format!(" and {} more", known.len() - LISTED_NAMES));
-                }
-                format!("the units in cse.toml are {list}")
-            }
+            SelectError::Unknown { known, .. } => format!(
+                "the units in cse.toml are {}",
+                suggest::listed(known, LISTED_NAMES)
+            ),
         }
     }
 }

@@ -9,33 +9,7 @@ use crate::common;
 const SHOWN_ID: &str = "62fe58f";
 
 fn git(dir: &Path, args: &[&str]) -> String {
-    let out = std::process::Command::new("git")
-        .current_dir(dir)
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("GIT_AUTHOR_DATE", "2026-11-01T12:00:00Z")
-        .env("GIT_COMMITTER_DATE", "2026-11-01T12:00:00Z")
-        .args([
-            "-c",
-            "user.name=Coordinator",
-            "-c",
-            "user.email=cse@example.org",
-        ])
-        .args([
-            "-c",
-            "commit.gpgsign=false",
-            "-c",
-            "init.defaultBranch=main",
-        ])
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).trim().to_owned()
+    common::git_on(dir, args, "2026-11-01")
 }
 
 fn copy(from: &Path, to: &Path) {

@@ -22,7 +22,7 @@ pub fn cse(dir: &Path) -> Command {
 }
 
 /// `git` in `dir`, isolated from the machine's configuration, committing on `day`.
-pub fn git_on(dir: &Path, args: &[&str], day: &str) {
+pub fn git_on(dir: &Path, args: &[&str], day: &str) -> String {
     let out = std::process::Command::new("git")
         .current_dir(dir)
         .env("GIT_CONFIG_GLOBAL", "/dev/null")
@@ -40,6 +40,7 @@ pub fn git_on(dir: &Path, args: &[&str], day: &str) {
         .output()
         .expect("git runs");
     assert!(out.status.success(), "git {args:?}: {out:?}");
+    String::from_utf8_lossy(&out.stdout).trim().to_owned()
 }
 
 /// The project root (where Cargo.toml and the shipped example live).
