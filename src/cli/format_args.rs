@@ -8,7 +8,7 @@ use cse::render::Format;
 pub enum OutputFormat {
     /// A table fitted to the terminal.
     Table,
-    /// The versioned JSON schema in docs/json.md.
+    /// A versioned JSON document (docs/json.md; docs/due.md for `docs`, docs/assessments.md for `plan`).
     Json,
     /// Markdown, for a report or a pull-request comment.
     Markdown,

@@ -428,6 +428,13 @@ fn next_ranks_by_the_seven_rules_then_due_date_then_element() {
     let doc = json_of(&repo, &["next", "--format", "json"]);
     assert_eq!(doc["version"], 1);
     let items = doc["items"].as_array().unwrap();
+    assert_eq!(doc["total"].as_u64(), Some(items.len() as u64));
+    let first = json_of(&repo, &["next", "--format", "json", "--limit", "1"]);
+    assert_eq!(
+        first["total"], doc["total"],
+        "the total counts past --limit"
+    );
+    assert_eq!(first["items"].as_array().unwrap().len(), 1);
     let got: Vec<QueueRow<'_>> = items
         .iter()
         .map(|i| {

@@ -10,6 +10,8 @@ pub const SCHEMA_VERSION: u32 = 1;
 #[derive(Serialize)]
 struct Doc<'a> {
     version: u32,
+    /// Every item before `--limit`, so a digest can say how many more there are.
+    total: usize,
     items: Vec<Item<'a>>,
 }
 
@@ -32,6 +34,7 @@ pub fn render(queue: &NextQueue) -> String {
         crate::render::json::write(
             &Doc {
                 version: SCHEMA_VERSION,
+                total: queue.total,
                 items: queue
                     .items
                     .iter()
