@@ -25,6 +25,7 @@ mod gen_repo;
 mod git;
 mod harden;
 mod hints;
+mod history_docs;
 mod init;
 mod layering;
 mod manual;
