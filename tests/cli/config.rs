@@ -182,3 +182,31 @@ fn config_without_a_file_shows_the_defaults() {
     let repo = Repo::complete();
     insta::assert_snapshot!("config_defaults", config_output(&repo, &["config"]));
 }
+
+/// The config mistakes shown in docs/config.md are what `cse check` prints for them: the page's
+/// blocks, in order, for these files.
+#[test]
+fn the_mistakes_in_docs_config_md_are_real() {
+    const FILES: [&str; 4] = [
+        "name = \"X\"\n\nevidnce_dir = \"evidence\"\n",
+        "name = \"X\"\n\n\n\n\n[gate]\nfail_under = \"high\"\n",
+        "name = \"X\"\nreview_max_age = \"soon\"\n",
+        "name = \"X\"\n\n\ncatalogue = \"criteria/ours.yaml\"\n",
+    ];
+    let page = std::fs::read_to_string(common::project_root().join("docs/config.md")).unwrap();
+    let start = page
+        .find("```text\n$ cse check\nerror: cse.toml:")
+        .expect("docs/config.md shows the mistakes");
+    let block = &page[start + "```text\n".len()..];
+    let block = &block[..block.find("```").unwrap()];
+    let shown: Vec<&str> = block.lines().filter(|l| l.starts_with("error:")).collect();
+    assert_eq!(shown.len(), FILES.len(), "{block}");
+    for (toml, line) in FILES.iter().zip(shown) {
+        let repo = common::Repo::complete();
+        repo.write("cse.toml", toml);
+        let out = repo.cse().arg("check").output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{toml}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(stderr.lines().next(), Some(line), "{toml}");
+    }
+}

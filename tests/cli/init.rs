@@ -306,3 +306,21 @@ fn init_on_a_file_is_exit_2() {
     assert_eq!(code, 2);
     assert!(stderr.contains("f: not a folder"), "{stderr}");
 }
+
+/// The second run shown in docs/init.md is what `cse init` prints (the folder aside).
+#[test]
+fn running_init_again_prints_what_docs_init_md_shows() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().canonicalize().unwrap();
+    assert_eq!(init(&root, &[]).2, 0);
+    let (stdout, stderr, code) = init(&root, &[]);
+    assert_eq!(code, 0, "{stderr}");
+    let page = std::fs::read_to_string(crate::common::project_root().join("docs/init.md")).unwrap();
+    let start = page
+        .find("```text\n$ cse init\nNothing changed")
+        .expect("docs/init.md shows a second run");
+    let block = &page[start + "```text\n$ cse init\n".len()..];
+    let block = &block[..block.find("```").unwrap()];
+    let shown = stdout.replace(&root.display().to_string(), "/home/sam/riverside");
+    assert_eq!(shown, block);
+}
