@@ -1,12 +1,10 @@
 //! `--at REV`, shared by every command that reads the evidence.
 
 use clap::Args;
-use cse::checks::UnitCheck;
 use cse::diagnostic::Code;
 use cse::documents::{self, NoHistory};
 use cse::git::Commit;
-
-use super::settings::Settings;
+use cse::project::Evidence;
 
 /// `--at REV`: flatten this into the arguments of any command that reads the evidence.
 #[derive(Debug, Clone, Default, Args)]
@@ -34,14 +32,22 @@ pub fn describe(commit: &Commit) -> String {
     )
 }
 
-/// W020 over the working tree's evidence, with the project's setting; see [`documents::review`].
-pub fn review_documents(
-    project: &Settings,
-    units: &mut [UnitCheck],
-) -> anyhow::Result<documents::Reviewed> {
+/// W020 over the evidence read, with the project's setting; see [`documents::review`]. `None`
+/// for evidence read at a commit: documents are compared in the working tree only, since
+/// their history is today's.
+pub fn review_documents(evidence: &mut Evidence) -> anyhow::Result<Option<documents::Reviewed>> {
+    if evidence.commit.is_some() {
+        return Ok(None);
+    }
+    let project = &evidence.project;
     let tree = project.tree()?;
     let enabled = project.config.changed_since_review.value;
-    Ok(documents::review(units, &tree, &project.root, enabled))
+    Ok(Some(documents::review(
+        &mut evidence.units,
+        &tree,
+        &project.root,
+        enabled,
+    )))
 }
 
 /// The one note, on standard error, when changed-since-review could not be checked.

@@ -4,42 +4,23 @@
 
 use std::path::Path;
 
-use crate::common;
+use crate::common::{self, Repo};
 
 /// The example's evidence, then 2.1.1 rated down, then 5.2.3 assessed with its evidence.
-fn three_commits() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let root = common::project_root();
-    std::fs::copy(root.join("cse.toml"), dir.path().join("cse.toml")).unwrap();
-    for folder in ["evidence", "documents"] {
-        for entry in walkdir::WalkDir::new(root.join(folder)) {
-            let entry = entry.unwrap();
-            let target = dir.path().join(entry.path().strip_prefix(&root).unwrap());
-            if entry.file_type().is_dir() {
-                std::fs::create_dir_all(&target).unwrap();
-            } else {
-                std::fs::copy(entry.path(), &target).unwrap();
-            }
-        }
-    }
+fn three_commits() -> Repo {
+    let repo = common::example();
     let commit = |day: &str, subject: &str| {
-        common::git_on(dir.path(), &["add", "-A"], day);
-        common::git_on(dir.path(), &["commit", "-q", "-m", subject], day);
+        common::git_on(repo.path(), &["add", "-A"], day);
+        common::git_on(repo.path(), &["commit", "-q", "-m", subject], day);
     };
-    common::git_on(dir.path(), &["init", "-q"], "2026-02-20");
+    common::git_on(repo.path(), &["init", "-q"], "2026-02-20");
     commit("2026-02-20", "The evidence of the worked example");
-    edit(
-        dir.path(),
-        "evidence/2.1.1.md",
-        "status: compliant",
-        "status: partial",
-    );
+    repo.edit("evidence/2.1.1.md", "status: compliant", "status: partial");
     commit(
         "2026-04-02",
         "2.1.1 is partial until the new staff are trained",
     );
-    edit(
-        dir.path(),
+    repo.edit(
         "evidence/5.2.3.md",
         "status: not-assessed\nowner:\nevidence: []\n",
         "status: compliant\nowner: Service Development Manager\nreviewed: 2026-06-18\n\
@@ -49,23 +30,7 @@ fn three_commits() -> tempfile::TempDir {
         "2026-06-18",
         "Assess 5.2.3: information sharing with partners",
     );
-    dir
-}
-
-fn edit(dir: &Path, file: &str, from: &str, to: &str) {
-    let path = dir.join(file);
-    let text = std::fs::read_to_string(&path).unwrap();
-    assert!(text.contains(from), "{file} has no `{from}`");
-    std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
-}
-
-/// The block after `start` in `page`, up to its closing fence.
-fn block<'p>(page: &'p str, start: &str) -> &'p str {
-    let from = page
-        .find(start)
-        .unwrap_or_else(|| panic!("no `{start}` in the page"));
-    let rest = &page[from + start.len()..];
-    &rest[..rest.find("```").unwrap()]
+    repo
 }
 
 /// `out` with the real commit ids (oldest first, short or full) replaced by the page's.
@@ -99,7 +64,7 @@ fn the_outputs_in_docs_history_md_are_real() {
         .collect()
     };
 
-    let table = block(&page, "```text\n$ cse history\n");
+    let table = common::doc_block(&page, "```text\n$ cse history\n");
     let shown: Vec<&str> = table
         .lines()
         .filter(|l| l.starts_with("2026-"))
@@ -108,7 +73,7 @@ fn the_outputs_in_docs_history_md_are_real() {
     let real = as_shown(&run(repo.path(), &["history"]), &ids("%h"), &shown);
     assert_eq!(table, real, "docs/history.md; the real output is:\n{real}");
 
-    let csv = block(&page, "```text\n$ cse history --format csv --max 2\n");
+    let csv = common::doc_block(&page, "```text\n$ cse history --format csv --max 2\n");
     let shown: Vec<&str> = csv
         .lines()
         .skip(1)

@@ -12,7 +12,7 @@ use std::fs;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::Path;
 
-use common::{Repo, project_root, ready_file};
+use common::{Repo, ready_file};
 
 /// Every command that must not write. Add new commands here, one line each.
 const READ_ONLY_COMMANDS: &[&[&str]] = &[
@@ -95,51 +95,6 @@ fn digest(snapshot: &BTreeMap<String, String>) -> u64 {
     hasher.finish()
 }
 
-fn copy_tree(from: &Path, to: &Path) {
-    if from.is_file() {
-        fs::copy(from, to).unwrap();
-        return;
-    }
-    for entry in walkdir::WalkDir::new(from).follow_links(false) {
-        let entry = entry.unwrap();
-        let target = to.join(entry.path().strip_prefix(from).unwrap());
-        let kind = entry.file_type();
-        if kind.is_dir() {
-            fs::create_dir_all(&target).unwrap();
-        } else if kind.is_symlink() {
-            #[cfg(unix)]
-            std::os::unix::fs::symlink(fs::read_link(entry.path()).unwrap(), &target).unwrap();
-        } else {
-            fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
-
-/// A copy of the shipped example (`evidence/`, `documents/`, `assessments/`, `cse.toml`) when the project has one;
-/// a complete fixture repository otherwise.
-fn example() -> Repo {
-    let root = project_root();
-    if !root.join("evidence").is_dir() {
-        return Repo::complete();
-    }
-    let repo = Repo::empty();
-    fs::remove_dir_all(repo.path().join("evidence")).unwrap();
-    fs::remove_dir_all(repo.path().join("docs")).unwrap();
-    for part in [
-        "evidence",
-        "documents",
-        "assessments",
-        "criteria",
-        "cse.toml",
-    ] {
-        let from = root.join(part);
-        if from.exists() {
-            copy_tree(&from, &repo.path().join(part));
-        }
-    }
-    repo
-}
-
 /// A repository with something wrong of every kind: errors, warnings, odd files.
 fn messy() -> Repo {
     let repo = Repo::complete();
@@ -199,7 +154,7 @@ fn diff(before: &BTreeMap<String, String>, after: &BTreeMap<String, String>) -> 
 
 #[test]
 fn read_only_commands_leave_the_example_untouched() {
-    assert_read_only(&example(), "example");
+    assert_read_only(&common::example(), "example");
 }
 
 #[test]

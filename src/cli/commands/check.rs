@@ -16,14 +16,7 @@ use cse::project::Want;
 
 pub fn run(cli: &Cli, settings: &Settings, args: &CheckArgs) -> Result<Outcome> {
     let mut checked = settings.read(args.at.rev(), Want::default())?;
-    // A commit's documents are not compared: their history is the working tree's.
-    let reviewed = match checked.commit {
-        None => Some(source::review_documents(
-            &checked.project,
-            &mut checked.units,
-        )?),
-        Some(_) => None,
-    };
+    let reviewed = source::review_documents(&mut checked)?;
     let results = &checked.units;
     let mut diagnostics: Vec<Diagnostic> = results
         .iter()

@@ -75,14 +75,7 @@ pub fn queue(
 /// Always clean: the queue is advice, not a gate.
 pub fn run(cli: &Cli, settings: &Settings, args: &NextArgs) -> Result<Outcome> {
     let mut checked = settings.read(args.at.rev(), Want::default())?;
-    // Documents are compared in the working tree only: their history is today's.
-    let reviewed = match checked.commit {
-        None => Some(source::review_documents(
-            &checked.project,
-            &mut checked.units,
-        )?),
-        Some(_) => None,
-    };
+    let reviewed = source::review_documents(&mut checked)?;
     if let Some(owner) = &args.owner {
         cse::owners::check_named(&checked.units, owner)?;
     }

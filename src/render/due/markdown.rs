@@ -7,7 +7,7 @@ pub fn render(report: &DueReport) -> String {
     let mut out = format!("## {}\n", escape::markdown(&super::summary_line(report)));
     if report.groups.is_empty() {
         out.push('\n');
-        out.push_str(&super::empty(report));
+        out.push_str(&escape::markdown(&super::empty(report)));
         out.push('\n');
         return out;
     }

@@ -12,7 +12,7 @@ pub fn render(report: &DueReport, term: &Terminal) -> String {
     out.push('\n');
     if report.groups.is_empty() {
         out.push('\n');
-        out.push_str(&super::empty(report));
+        out.push_str(&terminal(&super::empty(report)));
         out.push('\n');
         return out;
     }

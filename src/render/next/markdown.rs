@@ -6,7 +6,7 @@ use crate::views::next::NextQueue;
 pub fn render(queue: &NextQueue) -> String {
     let mut out = format!("### {}\n\n", escape::markdown(&super::summary_line(queue)));
     if queue.items.is_empty() {
-        out.push_str(&super::empty(queue));
+        out.push_str(&escape::markdown(&super::empty(queue)));
         out.push('\n');
         return out;
     }

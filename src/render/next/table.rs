@@ -9,7 +9,7 @@ pub fn render(queue: &NextQueue, term: &Terminal) -> String {
     out.push('\n');
     if queue.items.is_empty() {
         out.push('\n');
-        out.push_str(&super::empty(queue));
+        out.push_str(&crate::render::escape::terminal(&super::empty(queue)));
         out.push('\n');
         return out;
     }

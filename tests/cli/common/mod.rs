@@ -98,6 +98,14 @@ impl Repo {
         std::fs::write(path, contents).unwrap();
     }
 
+    /// Replaces the first `from` in the file at `rel` with `to`; `from` must be there.
+    pub fn edit(&self, rel: &str, from: &str, to: &str) {
+        let path = self.path().join(rel);
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.contains(from), "{rel} has no `{from}`");
+        std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+    }
+
     pub fn remove(&self, rel: &str) {
         std::fs::remove_file(self.dir.path().join(rel)).unwrap();
     }
@@ -148,4 +156,58 @@ pub fn with_code<'a>(json: &'a serde_json::Value, code: &str) -> Vec<&'a serde_j
         .iter()
         .filter(|d| d["code"] == code)
         .collect()
+}
+
+pub fn copy_tree(from: &Path, to: &Path) {
+    if from.is_file() {
+        std::fs::copy(from, to).unwrap();
+        return;
+    }
+    for entry in walkdir::WalkDir::new(from).follow_links(false) {
+        let entry = entry.unwrap();
+        let target = to.join(entry.path().strip_prefix(from).unwrap());
+        let kind = entry.file_type();
+        if kind.is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else if kind.is_symlink() {
+            #[cfg(unix)]
+            std::os::unix::fs::symlink(std::fs::read_link(entry.path()).unwrap(), &target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// A copy of the shipped example (`evidence/`, `documents/`, `assessments/`, `cse.toml`) when the project has one;
+/// a complete fixture repository otherwise.
+pub fn example() -> Repo {
+    let root = project_root();
+    if !root.join("evidence").is_dir() {
+        return Repo::complete();
+    }
+    let repo = Repo::empty();
+    std::fs::remove_dir_all(repo.path().join("evidence")).unwrap();
+    std::fs::remove_dir_all(repo.path().join("docs")).unwrap();
+    for part in [
+        "evidence",
+        "documents",
+        "assessments",
+        "criteria",
+        "cse.toml",
+    ] {
+        let from = root.join(part);
+        if from.exists() {
+            copy_tree(&from, &repo.path().join(part));
+        }
+    }
+    repo
+}
+
+/// The body of the block that `start` opens in a docs page, up to its closing fence.
+pub fn doc_block<'p>(page: &'p str, start: &str) -> &'p str {
+    let from = page
+        .find(start)
+        .unwrap_or_else(|| panic!("no `{start}` in the page"));
+    let rest = &page[from + start.len()..];
+    &rest[..rest.find("```").unwrap()]
 }
