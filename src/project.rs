@@ -191,7 +191,32 @@ impl Evidence {
     pub fn rollup(&self) -> Rollup {
         rollup::roll_up(&self.project.catalogue, &self.units, self.project.rule())
     }
+
+    /// The repository-relative paths of the documents this evidence cites, for a `git log`
+    /// pathspec: deleting one changes readiness as surely as editing the evidence. Past
+    /// [`MAX_CITED_PATHSPECS`] documents, their first folders instead, which git walks much
+    /// faster than many long paths.
+    pub fn cited_paths(&self) -> Vec<String> {
+        let mut paths = std::collections::BTreeSet::new();
+        for file in self.units.iter().flat_map(|u| &u.files) {
+            let Some(front) = &file.front else { continue };
+            paths.extend(front.evidence.iter().filter_map(|item| {
+                crate::tree::resolve(&file.path, item.path.as_ref()?.value.trim())
+            }));
+        }
+        paths.retain(|p| !p.is_empty());
+        if paths.len() > MAX_CITED_PATHSPECS {
+            paths = paths
+                .iter()
+                .map(|p| p.split('/').next().unwrap_or(p).to_owned())
+                .collect();
+        }
+        paths.into_iter().collect()
+    }
 }
+
+/// Past this many cited documents, [`Evidence::cited_paths`] gives their first folders.
+pub const MAX_CITED_PATHSPECS: usize = 256;
 
 /// What [`Project::read`] keeps besides the figures.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -445,12 +470,27 @@ impl Project {
             .collect()
     }
 
-    /// Readiness at each commit in `range` that changed the evidence, cse.toml or the
-    /// catalogue, oldest first: the same roll-up as [`Evidence::rollup`], commit by commit.
-    pub fn history(&self, range: &Range) -> Result<Vec<Point>, ProjectError> {
+    /// Readiness at each commit in `range` that changed the evidence, cse.toml, the
+    /// catalogue or a document the working tree cites, oldest first: the same roll-up as
+    /// [`Evidence::rollup`], commit by commit. `working` is the working tree's evidence when
+    /// the caller has read it already; otherwise its front matter is read for the citations.
+    pub fn history(
+        &self,
+        range: &Range,
+        working: Option<&Evidence>,
+    ) -> Result<Vec<Point>, ProjectError> {
         let git = Git::open(&self.root)?;
         let mut paths = self.watched_paths();
-        paths.extend(self.cited_paths()?);
+        match working.filter(|w| w.commit.is_none()) {
+            Some(evidence) => paths.extend(evidence.cited_paths()),
+            None => {
+                let want = Want {
+                    front_matter_only: true,
+                    ..Want::default()
+                };
+                paths.extend(self.read(None, want)?.cited_paths());
+            }
+        }
         let paths: Vec<&str> = paths.iter().map(String::as_str).collect();
         let commits = git.repo.history(&paths)?;
         let chosen = crate::history::select(commits, range);
@@ -516,32 +556,8 @@ impl Project {
         }
     }
 
-    /// What history follows: the evidence folders, `cse.toml`, and the catalogue file if it
-    /// is in the repository.
-    /// The documents the working tree's evidence cites: deleting one changes readiness as
-    /// surely as editing the evidence, so history must see that commit too.
-    fn cited_paths(&self) -> Result<Vec<String>, ProjectError> {
-        /// Past this many documents, their first folders are passed to `git log` instead,
-        /// which is much faster with a few short pathspecs than with many long ones.
-        const MAX_PATHS: usize = 256;
-        let evidence = self.read(None, Want::default())?;
-        let mut paths = std::collections::BTreeSet::new();
-        for file in evidence.units.iter().flat_map(|u| &u.files) {
-            let Some(front) = &file.front else { continue };
-            paths.extend(front.evidence.iter().filter_map(|item| {
-                crate::tree::resolve(&file.path, item.path.as_ref()?.value.trim())
-            }));
-        }
-        paths.retain(|p| !p.is_empty());
-        if paths.len() > MAX_PATHS {
-            paths = paths
-                .iter()
-                .map(|p| p.split('/').next().unwrap_or(p).to_owned())
-                .collect();
-        }
-        Ok(paths.into_iter().collect())
-    }
-
+    /// What history follows besides the citations: the evidence folders, `cse.toml`, and
+    /// the catalogue file if it is in the repository.
     fn watched_paths(&self) -> Vec<String> {
         let mut paths: Vec<String> = self.units.iter().map(|u| u.dir.clone()).collect();
         paths.push(config::FILE_NAME.to_owned());

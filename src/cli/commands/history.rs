@@ -61,7 +61,7 @@ pub fn run(cli: &Cli, settings: &Settings, args: &HistoryArgs) -> Result<Outcome
         Some(file) => Some(out_target::resolve(cli, settings, file, Output::Chart)?),
         None => None,
     };
-    let points = settings.history(&range)?;
+    let points = settings.history(&range, None)?;
     let visits = crate::cli::visits::history(settings)?;
     let marks = cse::assessment::marks(&settings.catalogue, &visits, &points);
     let dates: Vec<jiff::civil::Date> = marks.iter().map(|m| m.date).collect();

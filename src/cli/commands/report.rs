@@ -65,7 +65,7 @@ pub(super) fn read(settings: &Settings, rev: Option<&str>) -> Result<(Evidence, 
     // Where git history is there (not a shallow clone), readiness over time up to the
     // commit read.
     let points: Vec<Point> = settings
-        .history(&Range::default())
+        .history(&Range::default(), Some(&evidence))
         .map(|points| {
             points
                 .into_iter()
