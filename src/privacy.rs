@@ -150,22 +150,36 @@ impl<'a> LineScanner<'a> {
         if self.findings.len() >= MAX_FINDINGS {
             return;
         }
-        let line = line
-            .char_indices()
-            .nth(MAX_LINE_BYTES)
-            .map_or(line, |(end, _)| &line[..end]);
+        // A line of at most MAX_LINE_BYTES bytes has at most as many characters.
+        let line = if line.len() <= MAX_LINE_BYTES {
+            line
+        } else {
+            line.char_indices()
+                .nth(MAX_LINE_BYTES)
+                .map_or(line, |(end, _)| &line[..end])
+        };
         if names_a_person(line) {
             self.name_line = Some(self.number);
         }
         // Every pattern but a name needs an `@` or a digit: most lines have neither.
-        if !line.bytes().any(|b| b == b'@' || b.is_ascii_digit()) {
+        let (mut at, mut digits) = (false, 0usize);
+        for b in line.bytes() {
+            at |= b == b'@';
+            digits += usize::from(b.is_ascii_digit());
+        }
+        if !at && digits == 0 {
             return;
         }
         let chars: Vec<char> = line.chars().collect();
         let mut found = Vec::new();
-        emails(&chars, self.allowed, &mut found);
+        if at {
+            emails(&chars, self.allowed, &mut found);
+        }
         phones(&chars, self.allowed, &mut found);
-        ni_numbers(&chars, &mut found);
+        // A National Insurance number has six digits.
+        if digits >= 6 {
+            ni_numbers(&chars, &mut found);
+        }
         if self
             .name_line
             .is_some_and(|n| self.number - n <= ADDRESS_LINES)
@@ -333,10 +347,11 @@ fn ni_numbers(chars: &[char], out: &mut Vec<Found>) {
     const FIRST: &str = "ABCEGHJKLMNOPRSTWXYZ";
     const SECOND: &str = "ABCEGHJKLMNPRSTWXYZ";
     const NOT_ISSUED: [&str; 7] = ["BG", "GB", "KN", "NK", "NT", "TN", "ZZ"];
+    let among = |c: char, letters: &str| c.is_ascii_uppercase() && letters.contains(c);
     for i in 0..chars.len() {
-        if !boundary_before(chars, i)
-            || !FIRST.contains(chars[i])
-            || !chars.get(i + 1).is_some_and(|c| SECOND.contains(*c))
+        if !among(chars[i], FIRST)
+            || !chars.get(i + 1).is_some_and(|c| among(*c, SECOND))
+            || !boundary_before(chars, i)
         {
             continue;
         }
@@ -374,19 +389,23 @@ fn ni_numbers(chars: &[char], out: &mut Vec<Found>) {
 /// `Mr`, `Mrs`, `Ms`, `Miss`, `Mx` or `Dr` before a capitalised word, or a `Name:` label.
 fn names_a_person(text: &str) -> bool {
     const TITLES: [&str; 6] = ["Mr", "Mrs", "Ms", "Miss", "Mx", "Dr"];
-    if text
-        .as_bytes()
-        .windows(5)
-        .any(|w| w.eq_ignore_ascii_case(b"name:"))
+    let bytes = text.as_bytes();
+    if memchr::memchr_iter(b':', bytes)
+        .any(|i| i >= 4 && bytes[i - 4..i].eq_ignore_ascii_case(b"name"))
     {
         return true;
+    }
+    // Every title starts with `M` or `D`: most lines have no word that does.
+    if memchr::memchr2(b'M', b'D', bytes).is_none() {
+        return false;
     }
     let mut words = text.split_whitespace();
     let Some(mut previous) = words.next() else {
         return false;
     };
     for word in words {
-        if TITLES.contains(&previous.trim_end_matches('.'))
+        if matches!(previous.as_bytes()[0], b'M' | b'D')
+            && TITLES.contains(&previous.trim_end_matches('.'))
             && word.chars().next().is_some_and(char::is_uppercase)
         {
             return true;
