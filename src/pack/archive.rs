@@ -12,7 +12,7 @@ use std::sync::Mutex;
 use jiff::civil::Date;
 use sha2::{Digest, Sha256};
 use zip::write::{SimpleFileOptions, ZipFileBuilder};
-use zip::{CompressionMethod, DateTime, PreparedZipFile, ZipWriter};
+use zip::{CompressionMethod, DateTime, PreparedZipFile, ZipArchive, ZipWriter};
 
 use super::Plan;
 use super::ahead;
@@ -188,26 +188,64 @@ struct Entry {
 /// Most compressed bytes waiting for the writer at once.
 const WAITING_BYTES: usize = 4 * 1024 * 1024;
 
-/// An entry as a worker leaves it for the writer.
+/// Repository files handed to a worker at once: small files share one deflater, which costs
+/// far more to set up than a typical evidence file does to compress.
+const FILES_PER_JOB: usize = 32;
+
+/// What a worker is given: one generated entry or manifest, or a run of repository files.
+enum Job {
+    One(usize),
+    Files(std::ops::Range<usize>),
+}
+
+/// A job as a worker leaves it for the writer.
 enum Ready {
     /// A generated entry, rendered, hashed and compressed.
     Prepared {
         file: Box<PreparedZipFile>,
         record: FileRecord,
     },
-    /// A repository file: the writer streams it (through its own deflater, which it reuses
-    /// from entry to entry), while the workers render and compress the pages ahead.
-    Stream,
+    /// Repository files, in order.
+    Files(Vec<Part>),
     /// A manifest: the writer makes it, once it has every other entry's hash.
     Manifest,
+}
+
+/// Repository files as a worker leaves them.
+enum Part {
+    /// Files the check could read whole (at most [`crate::tree::MAX_FILE_BYTES`]), hashed and
+    /// compressed into a small zip of their own, which the writer appends as it is.
+    Packed {
+        zip: Vec<u8>,
+        records: Vec<FileRecord>,
+    },
+    /// A larger file (entry index): the writer streams it, through the privacy scan, so it is
+    /// never held in memory whole.
+    Stream(usize),
+}
+
+impl Ready {
+    /// Compressed bytes held until the writer takes it.
+    fn held(&self) -> usize {
+        match self {
+            Ready::Prepared { file, .. } => usize::try_from(file.compressed_size()).unwrap_or(0),
+            Ready::Files(parts) => parts
+                .iter()
+                .map(|p| match p {
+                    Part::Packed { zip, .. } => zip.len(),
+                    Part::Stream(_) => 0,
+                })
+                .sum(),
+            Ready::Manifest => 0,
+        }
+    }
 }
 
 /// Writes the pack for `plan` to `out`. The caller writes `out` to a temporary file and
 /// keeps it only when this succeeds and the findings allow.
 ///
-/// Entries are rendered, hashed, scanned and compressed on every core, ahead of the one
-/// writer, which appends them in sorted order; the bytes written do not depend on which
-/// thread did what.
+/// Entries are rendered, hashed and compressed on every core, ahead of the one writer, which
+/// appends them in sorted order; the bytes written do not depend on which thread did what.
 pub fn write<W: Write + Seek>(
     out: W,
     plan: &Plan,
@@ -245,16 +283,30 @@ pub fn write<W: Write + Seek>(
         .unwrap_or(entries.len());
     // The manifests list every other entry, so what sorts after them (report.html) is
     // prepared first and held until its turn.
-    let order: Vec<usize> = (first_manifest..entries.len())
-        .chain(0..first_manifest)
-        .collect();
+    let held_jobs = entries.len() - first_manifest;
+    let mut jobs: Vec<Job> = (first_manifest..entries.len()).map(Job::One).collect();
+    let mut i = 0;
+    while i < first_manifest {
+        let run = entries[i..first_manifest]
+            .iter()
+            .take(FILES_PER_JOB)
+            .take_while(|e| matches!(e.content, Content::Copy(_)))
+            .count();
+        if run == 0 {
+            jobs.push(Job::One(i));
+            i += 1;
+        } else {
+            jobs.push(Job::Files(i..i + run));
+            i += run;
+        }
+    }
     let time = zip_time(plan.commit.as_ref().map(|c| c.date));
-    let prepare = |job: usize| prepare(&entries[order[job]], time, generated);
-    let held_bytes = |ready: &io::Result<Ready>| match ready {
-        Ok(Ready::Prepared { file, .. }) => usize::try_from(file.compressed_size()).unwrap_or(0),
-        _ => 0,
+    let prepare = |job: usize| match &jobs[job] {
+        Job::One(i) => prepare(&entries[*i], time, generated),
+        Job::Files(range) => pack_files(&entries, range.clone(), time, source).map(Ready::Files),
     };
-    ahead::in_order(order.len(), WAITING_BYTES, prepare, held_bytes, |ready| {
+    let held_bytes = |ready: &io::Result<Ready>| ready.as_ref().map_or(0, Ready::held);
+    ahead::in_order(jobs.len(), WAITING_BYTES, prepare, held_bytes, |ready| {
         let next = || {
             ready
                 .take()
@@ -264,33 +316,38 @@ pub fn write<W: Write + Seek>(
         let mut files: Vec<FileRecord> = Vec::new();
         let mut findings = Vec::new();
         let mut held = Vec::new();
-        for _ in first_manifest..entries.len() {
+        for _ in 0..held_jobs {
             if let Ready::Prepared { file, record } = next()? {
                 files.push(record);
                 held.push(file);
             }
         }
-        for entry in &entries[..first_manifest] {
+        for _ in held_jobs..jobs.len() {
             match next()? {
                 Ready::Prepared { file, record } => {
                     zip.add_prepared_file(*file).map_err(io::Error::other)?;
                     files.push(record);
                 }
-                Ready::Stream => {
-                    let Content::Copy(path) = &entry.content else {
-                        return Err(io::Error::other("only a repository file is streamed"));
-                    };
-                    let (reader, size) = open(source, path)?;
-                    zip.start_file(entry.name.as_str(), options(&entry.name, time, size))
-                        .map_err(io::Error::other)?;
-                    // `cse check` scanned every evidence file (W010) and every cited text
-                    // document it could read (W011), and the plan refuses on those: only a
-                    // document too large for the check is scanned here, as it streams.
-                    let scan = size > crate::tree::MAX_FILE_BYTES;
-                    let (record, found) =
-                        copy(reader, &mut zip, entry, path, scan.then_some(allowed))?;
-                    files.push(record);
-                    findings.extend(found);
+                Ready::Files(parts) => {
+                    for part in parts {
+                        match part {
+                            Part::Packed {
+                                zip: small,
+                                records,
+                            } => {
+                                let small = ZipArchive::new(io::Cursor::new(small))
+                                    .map_err(io::Error::other)?;
+                                zip.merge_archive(small).map_err(io::Error::other)?;
+                                files.extend(records);
+                            }
+                            Part::Stream(i) => {
+                                let (record, found) =
+                                    stream(&mut zip, &entries[i], time, source, allowed)?;
+                                files.push(record);
+                                findings.extend(found);
+                            }
+                        }
+                    }
                 }
                 Ready::Manifest => {}
             }
@@ -320,12 +377,11 @@ pub fn write<W: Write + Seek>(
     })
 }
 
-/// Renders a generated entry, hashes it and compresses it in memory; a repository file is
-/// left to the writer.
+/// Renders a generated entry, hashes it and compresses it in memory.
 fn prepare(entry: &Entry, time: DateTime, generated: &dyn Generated) -> io::Result<Ready> {
     match &entry.content {
         Content::Manifest => Ok(Ready::Manifest),
-        Content::Copy(_) => Ok(Ready::Stream),
+        Content::Copy(_) => Err(io::Error::other("a repository file is packed with others")),
         Content::Generated => {
             let mut out = Hashed {
                 inner: ZipFileBuilder::new(&entry.name, options(&entry.name, time, 0))
@@ -347,6 +403,84 @@ fn prepare(entry: &Entry, time: DateTime, generated: &dyn Generated) -> io::Resu
             })
         }
     }
+}
+
+/// Hashes and compresses the repository files `entries[range]` into small zips of their own,
+/// each holding at most about [`crate::tree::MAX_FILE_BYTES`] before compression; a larger
+/// file is left to the writer to stream.
+fn pack_files(
+    entries: &[Entry],
+    range: std::ops::Range<usize>,
+    time: DateTime,
+    source: &dyn Source,
+) -> io::Result<Vec<Part>> {
+    let limit = crate::tree::MAX_FILE_BYTES;
+    let mut parts = Vec::new();
+    let mut small: Option<(ZipWriter<io::Cursor<Vec<u8>>>, Vec<FileRecord>, u64)> = None;
+    let done = |small: &mut Option<(ZipWriter<io::Cursor<Vec<u8>>>, Vec<FileRecord>, u64)>,
+                parts: &mut Vec<Part>|
+     -> io::Result<()> {
+        if let Some((zip, records, _)) = small.take() {
+            let zip = zip.finish().map_err(io::Error::other)?.into_inner();
+            parts.push(Part::Packed { zip, records });
+        }
+        Ok(())
+    };
+    for i in range {
+        let entry = &entries[i];
+        let Content::Copy(path) = &entry.content else {
+            return Err(io::Error::other(
+                "only repository files are packed together",
+            ));
+        };
+        let (reader, size) = open(source, path)?;
+        if size > limit {
+            done(&mut small, &mut parts)?;
+            parts.push(Part::Stream(i));
+            continue;
+        }
+        let (zip, records, held) = small
+            .get_or_insert_with(|| (ZipWriter::new(io::Cursor::new(Vec::new())), Vec::new(), 0));
+        zip.start_file(entry.name.as_str(), options(&entry.name, time, size))
+            .map_err(io::Error::other)?;
+        let (record, _) = copy(reader.take(limit + 1), zip, entry, path, None)?;
+        if record.bytes > limit {
+            // It grew while being read: streamed instead, and scanned.
+            zip.abort_file().map_err(io::Error::other)?;
+            done(&mut small, &mut parts)?;
+            parts.push(Part::Stream(i));
+            continue;
+        }
+        *held += record.bytes;
+        records.push(record);
+        if *held >= limit {
+            done(&mut small, &mut parts)?;
+        }
+    }
+    done(&mut small, &mut parts)?;
+    Ok(parts)
+}
+
+/// Streams the repository file of `entry` into `zip`, through SHA-256 and, when it is too
+/// large for the check to have scanned it, the privacy scan.
+fn stream<W: Write + Seek>(
+    zip: &mut ZipWriter<W>,
+    entry: &Entry,
+    time: DateTime,
+    source: &dyn Source,
+    allowed: &Allowed,
+) -> io::Result<(FileRecord, Vec<DocumentFinding>)> {
+    let Content::Copy(path) = &entry.content else {
+        return Err(io::Error::other("only a repository file is streamed"));
+    };
+    let (reader, size) = open(source, path)?;
+    zip.start_file(entry.name.as_str(), options(&entry.name, time, size))
+        .map_err(io::Error::other)?;
+    // `cse check` scanned every evidence file (W010) and every cited text document it could
+    // read (W011), and the plan refuses on those: only a document too large for the check is
+    // scanned here, as it streams.
+    let scan = size > crate::tree::MAX_FILE_BYTES;
+    copy(reader, zip, entry, path, scan.then_some(allowed))
 }
 
 /// The repository file at `path`, with its size.

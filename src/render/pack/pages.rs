@@ -123,6 +123,8 @@ pub fn element(plan: &Plan, report: &Report, catalogue: &Catalogue, id: &str) ->
         .map(|e| e.element.text.clone())
         .unwrap_or_default();
     let title = format!("{id} · {}", heading(plan, catalogue));
+    // This element's actions, gathered once rather than once per unit.
+    let element_actions: Vec<_> = report.actions.iter().filter(|a| a.element == id).collect();
     let body = html! {
         h1 { (Text(id)) }
         p class="lede" { (Text(&text)) }
@@ -140,8 +142,8 @@ pub fn element(plan: &Plan, report: &Report, catalogue: &Catalogue, id: &str) ->
                     }
                 }
                 h3 { "Open actions" }
-                @let actions: Vec<_> = report.actions.iter()
-                    .filter(|a| a.element == id && (!report.multi_unit || a.unit == row.unit))
+                @let actions: Vec<_> = element_actions.iter()
+                    .filter(|a| !report.multi_unit || a.unit == row.unit)
                     .collect();
                 @if actions.is_empty() {
                     p { "None." }
