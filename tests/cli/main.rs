@@ -10,6 +10,7 @@ mod actions;
 mod assessments;
 mod bad_input;
 mod check;
+mod check_docs;
 mod completions_scope;
 mod concurrency;
 mod config;
