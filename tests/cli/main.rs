@@ -24,6 +24,7 @@ mod fits;
 mod gates;
 mod gen_repo;
 mod git;
+mod git_docs;
 mod harden;
 mod hints;
 mod history_docs;
