@@ -789,13 +789,11 @@ fn report_has_the_assessors_findings() {
 /// The visits under `cse history`'s table in docs/assessments.md are those of the two-visit story.
 #[test]
 fn docs_show_the_visits_under_the_history() {
-    let repo = two_visits();
-    let (code, out, err) = common::run_80(repo.path(), &["history"]);
-    assert_eq!(code, 0, "{err}");
-    common::assert_block_shows(
+    common::assert_page_runs(
         "docs/assessments.md",
         "the self-assessed one at the last evidence commit",
-        "cse history",
-        &out,
+        two_visits().path(),
+        &["history"],
+        0,
     );
 }

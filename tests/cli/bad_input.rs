@@ -789,7 +789,11 @@ fn many_stray_files_are_summarised_on_the_terminal() {
 fn ten_thousand_stray_files_are_summarised_as_docs_limits_md_shows() {
     let repo = Repo::empty();
     empty_files(&repo.path().join("evidence"), 10_000);
-    let (code, out, err) = common::run_80(repo.path(), &["check"]);
-    assert_eq!(code, 1, "{err}");
-    common::assert_block_shows("docs/limits.md", "10,000 empty notes", "cse check", &out);
+    common::assert_page_runs(
+        "docs/limits.md",
+        "10,000 empty notes",
+        repo.path(),
+        &["check"],
+        1,
+    );
 }

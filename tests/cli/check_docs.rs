@@ -28,14 +28,12 @@ fn with_mistakes() -> Repo {
 
 #[test]
 fn a_repository_with_mistakes_gets_what_the_page_shows() {
-    let repo = with_mistakes();
-    let (code, out, err) = common::run_80(repo.path(), &["check"]);
-    assert_eq!(code, 1, "{out}{err}");
-    common::assert_block_shows(
+    common::assert_page_runs(
         "docs/check.md",
         "repository with mistakes gets, for instance:",
-        "cse check",
-        &out,
+        with_mistakes().path(),
+        &["check"],
+        1,
     );
 }
 
@@ -44,12 +42,11 @@ fn the_first_check_of_a_new_repository_is_what_the_page_shows() {
     let dir = tempfile::tempdir().unwrap();
     let (code, out, err) = common::run_80(dir.path(), &["init"]);
     assert_eq!(code, 0, "{out}{err}");
-    let (code, out, err) = common::run_80(dir.path(), &["check"]);
-    assert_eq!(code, 0, "{out}{err}");
-    common::assert_block_shows(
+    common::assert_page_runs(
         "docs/check.md",
         "## What the first check of a new repository looks like",
-        "cse check",
-        &out,
+        dir.path(),
+        &["check"],
+        0,
     );
 }

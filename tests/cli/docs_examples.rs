@@ -3,9 +3,9 @@
 //! in the project root, so on the worked example, on 28 November 2026, and must print what the
 //! page shows. `...` on a line of its own stands for any lines, `[..]` for any text in a line,
 //! and a `? 1` line after the command for its exit code. Blocks that need another repository
-//! are marked ```` ```text ````: trycmd does not run them, and each has a test of its own that
-//! builds that repository (the README's tutorial is followed here, the others have a module
-//! per page, such as `check_docs`). `TRYCMD=overwrite` rewrites the blocks from the
+//! are marked ```` ```text ````: trycmd does not run them, and each that shows output has a
+//! test of its own that builds that repository (the README's tutorial is followed here; the
+//! others are in a module per page, such as `check_docs`, or beside the command's tests). `TRYCMD=overwrite` rewrites the blocks from the
 //! real output, to be reviewed in `git diff`.
 
 use crate::common;

@@ -78,12 +78,11 @@ fn a_commit_date_standing_in_for_reviewed_is_what_the_page_shows() {
         &["commit", "-q", "-m", "Evidence"],
         "2025-09-01",
     );
-    let (code, out, err) = common::run_80(repo.path(), &["check"]);
-    assert_eq!(code, 0, "{out}{err}");
-    common::assert_block_shows(
+    common::assert_page_runs(
         "docs/git.md",
         "The warning says which date it used:",
-        "cse check",
-        &out,
+        repo.path(),
+        &["check"],
+        0,
     );
 }

@@ -275,3 +275,11 @@ pub fn assert_block_shows(page: &str, marker: &str, command: &str, actual: &str)
         "{page} shows\n{shown}\nbut `{command}` prints\n{actual}"
     );
 }
+
+/// Runs `cse ARGS` in `dir` (see [`run_80`]), expects exit code `code`, and asserts that the
+/// first block after `marker` in `page` is that command and what it printed.
+pub fn assert_page_runs(page: &str, marker: &str, dir: &Path, args: &[&str], code: i32) {
+    let (real, out, err) = run_80(dir, args);
+    assert_eq!(real, code, "cse {args:?}: {out}{err}");
+    assert_block_shows(page, marker, &format!("cse {}", args.join(" ")), &out);
+}
