@@ -783,3 +783,17 @@ fn many_stray_files_are_summarised_on_the_terminal() {
     let (diags, _) = check(&repo);
     assert_eq!(diags.len(), 500);
 }
+
+/// The folder of 10,000 empty notes in docs/limits.md: as many markdown files as `cse` reads.
+#[test]
+fn ten_thousand_stray_files_are_summarised_as_docs_limits_md_shows() {
+    let repo = Repo::empty();
+    empty_files(&repo.path().join("evidence"), 10_000);
+    common::assert_page_runs(
+        "docs/limits.md",
+        "10,000 empty notes",
+        repo.path(),
+        &["check"],
+        1,
+    );
+}

@@ -3,7 +3,9 @@
 //! in the project root, so on the worked example, on 28 November 2026, and must print what the
 //! page shows. `...` on a line of its own stands for any lines, `[..]` for any text in a line,
 //! and a `? 1` line after the command for its exit code. Blocks that need another repository
-//! are marked ```` ```text ```` and are not run. `TRYCMD=overwrite` rewrites the blocks from the
+//! are marked ```` ```text ````: trycmd does not run them, and each that shows output has a
+//! test of its own that builds that repository (the README's tutorial is followed here; the
+//! others are in a module per page, such as `check_docs`, or beside the command's tests). `TRYCMD=overwrite` rewrites the blocks from the
 //! real output, to be reviewed in `git diff`.
 
 use crate::common;
@@ -149,54 +151,23 @@ fn links_in_the_docs_lead_somewhere() {
     );
 }
 
-/// The body of the first fenced block after `marker` in `text`.
-fn block_after<'a>(text: &'a str, marker: &str) -> &'a str {
-    let start = text.find(marker).unwrap_or_else(|| panic!("no `{marker}`"));
-    let open = start + text[start..].find("```").unwrap();
-    let body = open + text[open..].find('\n').unwrap() + 1;
-    let end = body + text[body..].find("```").unwrap();
-    &text[body..end]
-}
-
-/// Runs `cse` in `dir` as the README's examples do, and returns its exit code and output.
-fn run_in(dir: &std::path::Path, args: &[&str]) -> (i32, String) {
-    let out = common::cse(dir)
-        .env("COLUMNS", "80")
-        .args(args)
-        .output()
-        .unwrap();
-    let text = String::from_utf8(out.stdout).unwrap() + &String::from_utf8(out.stderr).unwrap();
-    (out.status.code().unwrap(), text)
-}
-
-/// Asserts that the parts of `shown` between its `...` lines appear in `actual`, in order.
-fn assert_shows(shown: &str, actual: &str) {
-    let mut rest = actual;
-    for part in shown.split("...\n").filter(|p| !p.is_empty()) {
-        let at = rest
-            .find(part)
-            .unwrap_or_else(|| panic!("the README shows\n{part}\nbut cse printed\n{actual}"));
-        rest = &rest[at + part.len()..];
-    }
-}
-
 /// The README's tutorial, step by step, on a fresh `cse init`: its blocks are not run by
 /// trycmd (they need a new repository), so this test follows them.
 #[test]
 fn readme_tutorial_is_true() {
-    let readme = std::fs::read_to_string(common::project_root().join("README.md")).unwrap();
+    let readme = common::page("README.md");
     let dir = tempfile::tempdir().unwrap();
-    let (code, out) = run_in(dir.path(), &["init", "riverside"]);
-    assert_eq!(code, 0, "{out}");
+    let (code, out, err) = common::run_80(dir.path(), &["init", "riverside"]);
+    assert_eq!(code, 0, "{out}{err}");
     let repo = dir.path().join("riverside");
-    let shown = block_after(&readme, "**1. Create an evidence repository.**")
+    let shown = common::block_after(&readme, "**1. Create an evidence repository.**")
         .strip_prefix("$ cse init riverside\n")
         .unwrap()
         .replace("$ cd riverside\n", "")
         .replace("/home/sam/riverside", &repo.display().to_string());
-    assert_eq!(shown, out);
+    assert_eq!(shown, out + &err);
 
-    let file = block_after(&readme, "**2. Fill in one file.**");
+    let file = common::block_after(&readme, "**2. Fill in one file.**");
     let template = std::fs::read_to_string(repo.join("evidence/1.2.2.md")).unwrap();
     let heading = "# 1.2.2 Engagement & Consultation\n";
     assert_eq!(
@@ -208,14 +179,13 @@ fn readme_tutorial_is_true() {
     );
     std::fs::write(repo.join("evidence/1.2.2.md"), file).unwrap();
 
-    let (code, out) = run_in(&repo, &["check"]);
+    let (code, out, _) = common::run_80(&repo, &["check"]);
     assert_eq!(code, 1);
-    let shown = block_after(&readme, "**3. Check it.**");
-    assert_shows(shown.strip_prefix("$ cse check\n").unwrap(), &out);
+    common::assert_block_shows("README.md", "**3. Check it.**", "cse check", &out);
 
     std::fs::create_dir(repo.join("documents")).unwrap();
     std::fs::write(repo.join("documents/consultation-2026.pdf"), "report").unwrap();
-    let (code, out) = run_in(&repo, &["check"]);
+    let (code, out, _) = common::run_80(&repo, &["check"]);
     assert_eq!(code, 0);
     assert!(
         out.contains("\n0 errors, 56 warnings in 57 files\n"),
@@ -223,8 +193,7 @@ fn readme_tutorial_is_true() {
     );
     assert!(readme.contains("`0 errors, 56 warnings in\n57 files`, exit code 0"));
 
-    let (code, out) = run_in(&repo, &["status"]);
+    let (code, out, _) = common::run_80(&repo, &["status"]);
     assert_eq!(code, 0);
-    let shown = block_after(&readme, "**4. See readiness.**");
-    assert_eq!(shown.strip_prefix("$ cse status\n").unwrap(), out);
+    common::assert_block_shows("README.md", "**4. See readiness.**", "cse status", &out);
 }

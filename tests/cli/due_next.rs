@@ -604,6 +604,14 @@ fn the_outputs_in_docs_due_md_are_real() {
         .replace("a1b2c3d", &second);
     let (table, _, _) = run(&repo, &["docs"]);
     assert!(table.contains(&block), "{table}");
+
+    let (_, check, _) = common::run_80(repo.path(), &["check"]);
+    common::assert_block_shows(
+        "docs/due.md",
+        "changed in git after that date:",
+        "cse check",
+        &check.replace(&second, "a1b2c3d"),
+    );
 }
 
 /// A repository where 1.1.1 repeats one action with two due dates, owned by `Editor`.

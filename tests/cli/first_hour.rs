@@ -250,15 +250,3 @@ fn gitlab_output_has_stable_unique_fingerprints() {
     assert_eq!(stale(&first), stale(&moved));
     let _ = example_check("gitlab");
 }
-
-#[test]
-fn the_check_doc_shows_the_real_first_check() {
-    let doc = std::fs::read_to_string(crate::common::project_root().join("docs/check.md")).unwrap();
-    let block = doc
-        .split("$ cse init && cse check\n")
-        .nth(1)
-        .and_then(|rest| rest.split("```").next())
-        .expect("docs/check.md shows the first check");
-    let (out, _) = first_check(&[]);
-    assert_eq!(block, out);
-}

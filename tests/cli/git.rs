@@ -827,6 +827,17 @@ fn a_shallow_clone_stops_with_the_fetch_depth_advice() {
             "{args:?}: {}",
             r.stderr
         );
+        // docs/git.md shows the message whole, in a list item (so indented by two spaces).
+        let page = common::page("docs/git.md");
+        let shown: String = common::block_after(&page, "**Shallow clones**")
+            .lines()
+            .map(|l| format!("{}\n", l.strip_prefix("  ").unwrap_or(l)))
+            .collect();
+        assert_eq!(
+            shown.trim_end(),
+            r.stderr.trim_end(),
+            "docs/git.md, {args:?}"
+        );
     }
     // Commands on the working tree still work.
     let r = run(common::cse(&dir)

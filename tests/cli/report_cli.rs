@@ -238,3 +238,34 @@ fn report_is_in_help() {
     );
     assert!(help.contains("cse report --out readiness.html"));
 }
+
+/// The session at the top of docs/report.md, run in a copy of the worked example: each
+/// `$ cse ...` line, what it prints, and its standard output in the file a `>` names.
+#[test]
+fn the_session_in_docs_report_md_is_real() {
+    let repo = common::example();
+    let page = common::page("docs/report.md");
+    let shown = common::block_after(&page, "criterion 5.3.2");
+    let mut real = String::new();
+    for line in shown.lines().filter(|l| l.starts_with("$ cse ")) {
+        real += &format!("{line}\n");
+        let command = line.split(" #").next().unwrap().trim_end();
+        let (command, into) = match command.split_once(" > ") {
+            Some((command, file)) => (command, Some(file)),
+            None => (command, None),
+        };
+        let args: Vec<&str> = command["$ cse ".len()..].split(' ').collect();
+        let (code, out, err) = common::run_80(repo.path(), &args);
+        assert_eq!(code, 0, "{line}: {err}");
+        match into {
+            Some(file) => std::fs::write(repo.path().join(file), out).unwrap(),
+            None => real += &out,
+        }
+        real += &err;
+    }
+    let root = repo.path().canonicalize().unwrap();
+    let real = real.replace(&root.display().to_string(), "/home/libraries/cse-evidence");
+    assert_eq!(shown, real, "docs/report.md; the real session is:\n{real}");
+    assert!(read(&repo, "readiness.html").starts_with("<!DOCTYPE html>"));
+    assert!(read(&repo, "READINESS.md").starts_with("# "));
+}

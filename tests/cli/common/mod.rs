@@ -211,3 +211,75 @@ pub fn doc_block<'p>(page: &'p str, start: &str) -> &'p str {
     let rest = &page[from + start.len()..];
     &rest[..rest.find("```").unwrap()]
 }
+
+/// A page of the docs, by its path from the project root (`README.md`, `docs/check.md`).
+pub fn page(rel: &str) -> String {
+    std::fs::read_to_string(project_root().join(rel)).unwrap()
+}
+
+/// `cse ARGS` in `dir` as the docs' examples run it, in 80 columns: its exit code, and what it
+/// printed on stdout and stderr.
+pub fn run_80(dir: &Path, args: &[&str]) -> (i32, String, String) {
+    let out = cse(dir).env("COLUMNS", "80").args(args).output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+/// Whether `actual` is the output that a docs block `shown` shows, where a line `...` in the
+/// block stands for any number of lines (as in the pages' trycmd examples).
+pub fn shows(shown: &str, actual: &str) -> bool {
+    let shown: Vec<&str> = shown.lines().collect();
+    let actual: Vec<&str> = actual.lines().collect();
+    let parts: Vec<&[&str]> = shown.split(|line| *line == "...").collect();
+    let (first, rest) = parts.split_first().unwrap();
+    let Some((last, middle)) = rest.split_last() else {
+        return actual.as_slice() == *first;
+    };
+    if !actual.starts_with(first) {
+        return false;
+    }
+    let mut at = first.len();
+    for part in middle.iter().filter(|p| !p.is_empty()) {
+        match actual[at..].windows(part.len()).position(|w| w == *part) {
+            Some(i) => at += i + part.len(),
+            None => return false,
+        }
+    }
+    actual.len() >= at + last.len() && actual.ends_with(last)
+}
+
+/// The body of the first fenced block after `marker` in `text` (the fence's own line left out).
+pub fn block_after<'a>(text: &'a str, marker: &str) -> &'a str {
+    let start = text
+        .find(marker)
+        .unwrap_or_else(|| panic!("no `{marker}` in the page"));
+    let open = start + text[start..].find("```").unwrap();
+    let body = open + text[open..].find('\n').unwrap() + 1;
+    let end = body + text[body..].find("```").unwrap();
+    &text[body..end]
+}
+
+/// Asserts that the first block after `marker` in `page` is `$ COMMAND` and then what `actual`
+/// shows (see [`shows`]).
+pub fn assert_block_shows(page: &str, marker: &str, command: &str, actual: &str) {
+    let text = self::page(page);
+    let block = block_after(&text, marker);
+    let shown = block
+        .strip_prefix(&format!("$ {command}\n"))
+        .unwrap_or_else(|| panic!("{page}: the block after `{marker}` is not `$ {command}`"));
+    assert!(
+        shows(shown, actual),
+        "{page} shows\n{shown}\nbut `{command}` prints\n{actual}"
+    );
+}
+
+/// Runs `cse ARGS` in `dir` (see [`run_80`]), expects exit code `code`, and asserts that the
+/// first block after `marker` in `page` is that command and what it printed.
+pub fn assert_page_runs(page: &str, marker: &str, dir: &Path, args: &[&str], code: i32) {
+    let (real, out, err) = run_80(dir, args);
+    assert_eq!(real, code, "cse {args:?}: {out}{err}");
+    assert_block_shows(page, marker, &format!("cse {}", args.join(" ")), &out);
+}
