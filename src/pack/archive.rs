@@ -416,16 +416,7 @@ fn pack_files(
 ) -> io::Result<Vec<Part>> {
     let limit = crate::tree::MAX_FILE_BYTES;
     let mut parts = Vec::new();
-    let mut small: Option<(ZipWriter<io::Cursor<Vec<u8>>>, Vec<FileRecord>, u64)> = None;
-    let done = |small: &mut Option<(ZipWriter<io::Cursor<Vec<u8>>>, Vec<FileRecord>, u64)>,
-                parts: &mut Vec<Part>|
-     -> io::Result<()> {
-        if let Some((zip, records, _)) = small.take() {
-            let zip = zip.finish().map_err(io::Error::other)?.into_inner();
-            parts.push(Part::Packed { zip, records });
-        }
-        Ok(())
-    };
+    let mut small: Option<SmallZip> = None;
     for i in range {
         let entry = &entries[i];
         let Content::Copy(path) = &entry.content else {
@@ -435,30 +426,58 @@ fn pack_files(
         };
         let (reader, size) = open(source, path)?;
         if size > limit {
-            done(&mut small, &mut parts)?;
+            SmallZip::close(&mut small, &mut parts)?;
             parts.push(Part::Stream(i));
             continue;
         }
-        let (zip, records, held) = small
-            .get_or_insert_with(|| (ZipWriter::new(io::Cursor::new(Vec::new())), Vec::new(), 0));
-        zip.start_file(entry.name.as_str(), options(&entry.name, time, size))
+        let batch = small.get_or_insert_with(SmallZip::new);
+        batch
+            .zip
+            .start_file(entry.name.as_str(), options(&entry.name, time, size))
             .map_err(io::Error::other)?;
-        let (record, _) = copy(reader.take(limit + 1), zip, entry, path, None)?;
+        let (record, _) = copy(reader.take(limit + 1), &mut batch.zip, entry, path, None)?;
         if record.bytes > limit {
             // It grew while being read: streamed instead, and scanned.
-            zip.abort_file().map_err(io::Error::other)?;
-            done(&mut small, &mut parts)?;
+            batch.zip.abort_file().map_err(io::Error::other)?;
+            SmallZip::close(&mut small, &mut parts)?;
             parts.push(Part::Stream(i));
             continue;
         }
-        *held += record.bytes;
-        records.push(record);
-        if *held >= limit {
-            done(&mut small, &mut parts)?;
+        batch.bytes += record.bytes;
+        batch.records.push(record);
+        if batch.bytes >= limit {
+            SmallZip::close(&mut small, &mut parts)?;
         }
     }
-    done(&mut small, &mut parts)?;
+    SmallZip::close(&mut small, &mut parts)?;
     Ok(parts)
+}
+
+/// Repository files compressed into a zip in memory, for [`Part::Packed`].
+struct SmallZip {
+    zip: ZipWriter<io::Cursor<Vec<u8>>>,
+    records: Vec<FileRecord>,
+    /// Bytes before compression.
+    bytes: u64,
+}
+
+impl SmallZip {
+    fn new() -> SmallZip {
+        SmallZip {
+            zip: ZipWriter::new(io::Cursor::new(Vec::new())),
+            records: Vec::new(),
+            bytes: 0,
+        }
+    }
+
+    /// Finishes the zip in hand, if any, as the next part.
+    fn close(small: &mut Option<SmallZip>, parts: &mut Vec<Part>) -> io::Result<()> {
+        if let Some(SmallZip { zip, records, .. }) = small.take() {
+            let zip = zip.finish().map_err(io::Error::other)?.into_inner();
+            parts.push(Part::Packed { zip, records });
+        }
+        Ok(())
+    }
 }
 
 /// Streams the repository file of `entry` into `zip`, through SHA-256 and, when it is too
