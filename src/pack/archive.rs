@@ -75,40 +75,59 @@ impl<S: Source + ?Sized> Source for &S {
 impl Source for WorkingTree {
     fn open(&self, path: &str) -> io::Result<(Box<dyn Read + '_>, u64)> {
         let outside = || io::Error::other(format!("{path} leads outside the repository"));
+        let not_a_file = || io::Error::other(format!("{path} is not a regular file"));
         let joined = self.root.join(path);
-        // Thousands of files share a few folders: each folder's real path is looked up
-        // once, and a file that is not a symlink is then judged by its own entry alone.
-        let full = match (joined.parent(), joined.file_name()) {
-            (Some(folder), Some(name))
-                if !fs::symlink_metadata(&joined)?.file_type().is_symlink() =>
-            {
-                self.real_folder(folder)?.join(name)
+        // Thousands of files share a few folders: each folder's real path is looked up once,
+        // and the file is opened in it without following a symlink, so the file opened is
+        // the one judged. A symlinked file is resolved whole, then judged.
+        #[cfg(unix)]
+        if let (Some(folder), Some(name)) = (joined.parent(), joined.file_name()) {
+            let full = self.real_folder(folder)?.join(name);
+            if !full.starts_with(&self.root) {
+                return Err(outside());
             }
-            _ => joined.canonicalize()?,
-        };
+            match open_no_follow(&full) {
+                Ok(file) => {
+                    let meta = file.metadata()?;
+                    if !meta.is_file() {
+                        return Err(not_a_file());
+                    }
+                    return Ok((Box::new(file), meta.len()));
+                }
+                Err(e) if !is_symlink_refusal(&e) => return Err(e),
+                Err(_) => {}
+            }
+        }
+        let full = joined.canonicalize()?;
         if !full.starts_with(&self.root) {
             return Err(outside());
         }
-        // Asked before opening: opening a named pipe waits for a writer that never comes.
-        if !std::fs::metadata(&full)?.is_file() {
-            return Err(io::Error::other(format!("{path} is not a regular file")));
-        }
-        let file = File::open(&full)?;
+        let file = open_no_follow(&full)?;
         let meta = file.metadata()?;
         if !meta.is_file() {
-            return Err(io::Error::other(format!("{path} is not a regular file")));
-        }
-        #[cfg(unix)]
-        {
-            // The file opened is the one judged, not a symlink put in its place since.
-            use std::os::unix::fs::MetadataExt;
-            let judged = fs::symlink_metadata(&full)?;
-            if (judged.dev(), judged.ino()) != (meta.dev(), meta.ino()) {
-                return Err(outside());
-            }
+            return Err(not_a_file());
         }
         Ok((Box::new(file), meta.len()))
     }
+}
+
+/// Opens `path` for reading, refusing a symlink (on Unix), and without waiting on a named
+/// pipe or taking a terminal: what it is, is asked of the open file.
+fn open_no_follow(path: &Path) -> io::Result<File> {
+    let mut options = fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK | libc::O_NOCTTY);
+    }
+    options.open(path)
+}
+
+/// Whether opening failed because the path is a symlink (`O_NOFOLLOW`).
+#[cfg(unix)]
+fn is_symlink_refusal(e: &io::Error) -> bool {
+    e.raw_os_error() == Some(libc::ELOOP)
 }
 
 impl WorkingTree {

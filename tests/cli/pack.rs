@@ -518,3 +518,74 @@ fn a_document_too_large_for_check_is_scanned_as_it_is_packed() {
     assert!(stderr.contains("docs/proof.txt:50001:10"), "{stderr}");
     assert!(!repo.path().join("pack.zip").exists());
 }
+
+/// Workers pack small files together and the writer streams large ones: a pack mixing both,
+/// with a document reached through a symlink inside the repository, reads back intact in
+/// another reader; a symlink out of the repository stops the pack.
+#[test]
+fn small_large_and_symlinked_files_pack_intact() {
+    use std::os::unix::fs::symlink;
+    let repo = repo_with_documents();
+    let big: String = (0..60_000)
+        .map(|i| format!("Line {i} of the minutes.\n"))
+        .collect();
+    assert!(big.len() > 1024 * 1024);
+    repo.write("docs/minutes/big.txt", &big);
+    for i in 0..70 {
+        repo.write(
+            &format!("docs/minutes/note-{i:02}.md"),
+            &format!("Note {i}.\n"),
+        );
+    }
+    repo.write("docs/real.txt", "The real procedure.\n");
+    symlink("real.txt", repo.path().join("docs/link.txt")).unwrap();
+    repo.edit(
+        "evidence/1.1.2.md",
+        "evidence:\n",
+        "evidence:\n  - title: Linked\n    path: ../docs/link.txt\n",
+    );
+    let out = pack(&repo, "pack.zip", &[]);
+    ok(&out);
+    let zip = repo.path().join("pack.zip");
+    let checked = python(PYTHON_CHECK, &[&zip]);
+    assert!(
+        checked.status.success(),
+        "{}",
+        String::from_utf8_lossy(&checked.stderr)
+    );
+    assert_eq!(
+        entry(&zip, "documents/docs/minutes/big.txt").unwrap(),
+        big.as_bytes()
+    );
+    assert_eq!(
+        entry(&zip, "documents/docs/link.txt").unwrap(),
+        b"The real procedure.\n"
+    );
+    assert_eq!(
+        entry(&zip, "documents/docs/minutes/note-69.md").unwrap(),
+        b"Note 69.\n"
+    );
+    let verify = repo
+        .cse()
+        .args(["pack", "--verify", "pack.zip"])
+        .output()
+        .unwrap();
+    ok(&verify);
+
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("secret.txt"), "not ours").unwrap();
+    std::fs::remove_file(repo.path().join("docs/link.txt")).unwrap();
+    symlink(
+        outside.path().join("secret.txt"),
+        repo.path().join("docs/link.txt"),
+    )
+    .unwrap();
+    let out = pack(&repo, "other.zip", &[]);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(!repo.path().join("other.zip").exists());
+}
