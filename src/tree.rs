@@ -135,6 +135,36 @@ pub fn read_limited(file: impl Read, size: u64, limit: u64) -> Result<Vec<u8>, R
     Ok(bytes)
 }
 
+/// [`read_limited`] for an open regular file whose size was just asked of it: one `read` of
+/// one byte more than that size returns exactly the size only at the end of the file, so the
+/// usual second `read`, to find the end, is saved. Anything else reads on as `read_limited`.
+fn read_regular(mut file: fs::File, size: u64, limit: u64) -> Result<Vec<u8>, ReadError> {
+    if size > limit {
+        return Err(ReadError::TooLarge { size, limit });
+    }
+    let mut bytes = vec![0; size as usize + 1];
+    let n = loop {
+        match file.read(&mut bytes) {
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            other => break other.map_err(|e| ReadError::Io(e.to_string()))?,
+        }
+    };
+    bytes.truncate(n);
+    if n as u64 == size {
+        return Ok(bytes);
+    }
+    file.take(limit + 1 - n as u64)
+        .read_to_end(&mut bytes)
+        .map_err(|e| ReadError::Io(e.to_string()))?;
+    if bytes.len() as u64 > limit {
+        return Err(ReadError::TooLarge {
+            size: bytes.len() as u64,
+            limit,
+        });
+    }
+    Ok(bytes)
+}
+
 /// Reads a regular file of at most `limit` bytes. Folders, pipes and devices are refused
 /// before they are opened, so a named pipe can never make `cse` wait forever.
 pub fn read_file(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
@@ -147,7 +177,7 @@ pub fn read_file(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
         .metadata()
         .map_err(|e| ReadError::Io(describe_io(&e)))?
         .len();
-    read_limited(file, size, limit)
+    read_regular(file, size, limit)
 }
 
 /// Why something that is not a regular file cannot be read as one.
@@ -245,18 +275,41 @@ impl FsTree {
         if let Some(folder) = known {
             return folder;
         }
-        let folder = Arc::new(match fs::canonicalize(path) {
-            Ok(c) if !c.starts_with(&self.root) => Folder::Outside,
-            Ok(c) if c.is_dir() => Folder::Inside {
-                real: c,
-                entries: OnceLock::new(),
-            },
-            _ => Folder::Missing,
-        });
+        let folder = Arc::new(self.find_folder(path));
         if let Ok(mut f) = self.folders.write() {
             f.insert(path.to_owned(), Arc::clone(&folder));
         }
         folder
+    }
+
+    /// Where the folder `path` really is. A plain folder inside one already found is its
+    /// real path and its own name, asked with one `lstat`; anything else (a symlink, the
+    /// root's surroundings) is resolved whole.
+    fn find_folder(&self, path: &Path) -> Folder {
+        let inside = |real: PathBuf| Folder::Inside {
+            real,
+            entries: OnceLock::new(),
+        };
+        if path == self.root {
+            return inside(self.root.clone());
+        }
+        if let (Some(parent), Some(Component::Normal(name))) =
+            (path.parent(), path.components().next_back())
+            && parent.starts_with(&self.root)
+            && let Folder::Inside { real, .. } = &*self.folder(parent)
+        {
+            let real = real.join(name);
+            match fs::symlink_metadata(&real) {
+                Ok(m) if m.is_dir() => return inside(real),
+                Ok(m) if m.file_type().is_symlink() => {}
+                _ => return Folder::Missing,
+            }
+        }
+        match fs::canonicalize(path) {
+            Ok(c) if !c.starts_with(&self.root) => Folder::Outside,
+            Ok(c) if c.is_dir() => inside(c),
+            _ => Folder::Missing,
+        }
     }
 
     /// What `full` leads to, asking the file system directly.
@@ -318,7 +371,7 @@ impl FsTree {
             .open(real.join(name))
             .ok()?;
         let meta = opened.metadata().ok().filter(fs::Metadata::is_file)?;
-        Some(read_limited(opened, meta.len(), limit))
+        Some(read_regular(opened, meta.len(), limit))
     }
 
     #[cfg(not(unix))]
@@ -582,6 +635,64 @@ mod tests {
         let e = read_limited(Unreadable, 50 * 1024 * 1024, MAX_FILE_BYTES).unwrap_err();
         assert_eq!(e.to_string(), "the file is 50 MiB, over the 1 MiB limit");
         assert_eq!(read_limited(&b"abc"[..], 3, 3).unwrap(), b"abc");
+    }
+
+    #[test]
+    fn regular_files_read_whole_whatever_their_size_said() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.md");
+        fs::write(&path, "abcdef").unwrap();
+        let open = || fs::File::open(&path).unwrap();
+        // The size it said, less than it holds (it grew), more (it shrank), and over the limit.
+        for said in [6, 0, 3, 8] {
+            assert_eq!(read_regular(open(), said, 10).unwrap(), b"abcdef", "{said}");
+        }
+        // Cut off one byte past the limit, as `read_limited` does.
+        assert!(matches!(
+            read_regular(open(), 2, 4),
+            Err(ReadError::TooLarge { size: 5, limit: 4 })
+        ));
+        assert!(matches!(
+            read_regular(open(), 11, 10),
+            Err(ReadError::TooLarge {
+                size: 11,
+                limit: 10
+            })
+        ));
+    }
+
+    #[test]
+    fn folders_are_found_through_their_parents_and_symlinks() {
+        let dir = tempfile::tempdir().unwrap();
+        let outside = tempfile::tempdir().unwrap();
+        fs::create_dir_all(dir.path().join("evidence/unit/deep")).unwrap();
+        fs::write(dir.path().join("evidence/file.md"), "x").unwrap();
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink("unit", dir.path().join("evidence/alias")).unwrap();
+            std::os::unix::fs::symlink(outside.path(), dir.path().join("evidence/away")).unwrap();
+        }
+        let tree = FsTree::new(dir.path()).unwrap();
+        let root = tree.root().to_owned();
+        let real = |rel: &str| match &*tree.folder(&root.join(rel)) {
+            Folder::Inside { real, .. } => Some(real.clone()),
+            Folder::Outside => Some(PathBuf::from("outside")),
+            Folder::Missing => None,
+        };
+        assert_eq!(
+            real("evidence/unit/deep"),
+            Some(root.join("evidence/unit/deep"))
+        );
+        assert_eq!(real("evidence/file.md"), None);
+        assert_eq!(real("evidence/nothing"), None);
+        #[cfg(unix)]
+        {
+            assert_eq!(
+                real("evidence/alias/deep"),
+                Some(root.join("evidence/unit/deep"))
+            );
+            assert_eq!(real("evidence/away"), Some(PathBuf::from("outside")));
+        }
     }
 
     #[test]
