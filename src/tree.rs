@@ -168,6 +168,13 @@ fn read_regular(mut file: fs::File, size: u64, limit: u64) -> Result<Vec<u8>, Re
 /// Reads a regular file of at most `limit` bytes. Folders, pipes and devices are refused
 /// before they are opened, so a named pipe can never make `cse` wait forever.
 pub fn read_file(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
+    let (file, size) = open_regular(path)?;
+    read_regular(file, size, limit)
+}
+
+/// Opens a regular file, with its size. Folders, pipes and devices are refused before they
+/// are opened.
+fn open_regular(path: &Path) -> Result<(fs::File, u64), ReadError> {
     let meta = fs::metadata(path).map_err(|e| ReadError::Io(describe_io(&e)))?;
     if !meta.is_file() {
         return Err(ReadError::Io(not_a_file(&meta).into()));
@@ -177,7 +184,7 @@ pub fn read_file(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
         .metadata()
         .map_err(|e| ReadError::Io(describe_io(&e)))?
         .len();
-    read_regular(file, size, limit)
+    Ok((file, size))
 }
 
 /// Why something that is not a regular file cannot be read as one.
@@ -232,7 +239,14 @@ pub struct FsTree {
     /// The real path of each listed file whose name is not valid UTF-8, by the escaped
     /// repository-relative path [`Tree::list`] gave for it, so it is reopened as it is.
     escaped: RwLock<HashMap<String, PathBuf>>,
+    /// Folders held open (see [`Folder::Inside`]), counted against [`MAX_OPEN_FOLDERS`].
+    #[cfg(unix)]
+    open_folders: std::sync::atomic::AtomicUsize,
 }
+
+/// Most folders a tree holds open at once: well under the usual limit of 1,024 open files.
+#[cfg(unix)]
+const MAX_OPEN_FOLDERS: usize = 256;
 
 /// A folder as [`Tree::probe`] remembers it.
 #[derive(Debug)]
@@ -242,6 +256,10 @@ enum Folder {
     Inside {
         real: PathBuf,
         entries: OnceLock<HashMap<OsString, Entry>>,
+        /// The folder held open, so its files are opened by name (`openat`) instead of by a
+        /// full path the system walks again each time; `None` once [`MAX_OPEN_FOLDERS`] are.
+        #[cfg(unix)]
+        handle: OnceLock<Option<rustix::fd::OwnedFd>>,
     },
     /// Reached through a symlink that leaves the repository.
     Outside,
@@ -263,6 +281,8 @@ impl FsTree {
             root: fs::canonicalize(root)?,
             folders: RwLock::new(HashMap::new()),
             escaped: RwLock::new(HashMap::new()),
+            #[cfg(unix)]
+            open_folders: std::sync::atomic::AtomicUsize::new(0),
         })
     }
 
@@ -289,6 +309,8 @@ impl FsTree {
         let inside = |real: PathBuf| Folder::Inside {
             real,
             entries: OnceLock::new(),
+            #[cfg(unix)]
+            handle: OnceLock::new(),
         };
         if path == self.root {
             return inside(self.root.clone());
@@ -352,30 +374,72 @@ impl FsTree {
         shown
     }
 
-    /// Reads a regular file, not a symlink, of a folder already known to be inside the
+    /// Opens the regular file at the repository-relative `path` for reading, with its size:
+    /// never through a symlink that leaves the repository, and never a folder, pipe or device.
+    pub fn open(&self, path: &str) -> Result<(fs::File, u64), ReadError> {
+        let real = self.escaped.read().ok().and_then(|e| e.get(path).cloned());
+        if real.is_none()
+            && let Some(opened) = self.open_plain(path)
+        {
+            return Ok(opened);
+        }
+        // Judged again at read time: a symlink may have changed since the listing.
+        let full = match fs::canonicalize(real.unwrap_or_else(|| self.root.join(path))) {
+            Ok(full) if full.starts_with(&self.root) => full,
+            Ok(_) => {
+                return Err(ReadError::Io(
+                    "it is a symlink that leads outside the repository".into(),
+                ));
+            }
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                return Err(ReadError::Io(
+                    "it no longer exists (was it moved or deleted while cse was running?)".into(),
+                ));
+            }
+            Err(e) => return Err(ReadError::Io(describe_io(&e))),
+        };
+        open_regular(&full)
+    }
+
+    /// Opens a regular file, not a symlink, of a folder already known to be inside the
     /// repository, without resolving every component of its path again. `None` when that
     /// cannot settle it (a symlink, a missing file, anything but a regular file): the caller
     /// then resolves the whole path, and words what is wrong.
     #[cfg(unix)]
-    fn read_plain(&self, path: &str, limit: u64) -> Option<Result<Vec<u8>, ReadError>> {
-        use std::os::unix::fs::OpenOptionsExt;
+    fn open_plain(&self, path: &str) -> Option<(fs::File, u64)> {
+        use rustix::fs::{Mode, OFlags};
         let full = self.root.join(path);
         let (parent, name) = (full.parent()?, full.file_name()?);
-        let Folder::Inside { real, .. } = &*self.folder(parent) else {
+        let Folder::Inside { real, handle, .. } = &*self.folder(parent) else {
             return None;
         };
-        // Never through a symlink, and never waiting on a named pipe.
-        let opened = fs::OpenOptions::new()
-            .read(true)
-            .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK)
-            .open(real.join(name))
-            .ok()?;
+        // Never through a symlink, never waiting on a named pipe, never taking a terminal.
+        let flags = OFlags::RDONLY | OFlags::NOFOLLOW | OFlags::NONBLOCK | OFlags::NOCTTY;
+        let opened = match handle.get_or_init(|| self.open_folder(real)) {
+            Some(folder) => {
+                rustix::fs::openat(folder, name, flags | OFlags::CLOEXEC, Mode::empty())
+            }
+            None => rustix::fs::open(real.join(name), flags | OFlags::CLOEXEC, Mode::empty()),
+        };
+        let opened = fs::File::from(opened.ok()?);
         let meta = opened.metadata().ok().filter(fs::Metadata::is_file)?;
-        Some(read_regular(opened, meta.len(), limit))
+        Some((opened, meta.len()))
+    }
+
+    /// Opens the folder at its real path to open files in, unless [`MAX_OPEN_FOLDERS`] are.
+    #[cfg(unix)]
+    fn open_folder(&self, real: &Path) -> Option<rustix::fd::OwnedFd> {
+        use rustix::fs::{Mode, OFlags};
+        use std::sync::atomic::Ordering;
+        if self.open_folders.fetch_add(1, Ordering::Relaxed) >= MAX_OPEN_FOLDERS {
+            return None;
+        }
+        let flags = OFlags::RDONLY | OFlags::DIRECTORY | OFlags::NOFOLLOW | OFlags::CLOEXEC;
+        rustix::fs::open(real, flags, Mode::empty()).ok()
     }
 
     #[cfg(not(unix))]
-    fn read_plain(&self, _path: &str, _limit: u64) -> Option<Result<Vec<u8>, ReadError>> {
+    fn open_plain(&self, _path: &str) -> Option<(fs::File, u64)> {
         None
     }
 
@@ -480,28 +544,8 @@ impl Tree for FsTree {
     }
 
     fn read(&self, path: &str, limit: u64) -> Result<Vec<u8>, ReadError> {
-        let real = self.escaped.read().ok().and_then(|e| e.get(path).cloned());
-        if real.is_none()
-            && let Some(read) = self.read_plain(path, limit)
-        {
-            return read;
-        }
-        // Judged again at read time: a symlink may have changed since the listing.
-        let full = match fs::canonicalize(real.unwrap_or_else(|| self.root.join(path))) {
-            Ok(full) if full.starts_with(&self.root) => full,
-            Ok(_) => {
-                return Err(ReadError::Io(
-                    "it is a symlink that leads outside the repository".into(),
-                ));
-            }
-            Err(e) if e.kind() == io::ErrorKind::NotFound => {
-                return Err(ReadError::Io(
-                    "it no longer exists (was it moved or deleted while cse was running?)".into(),
-                ));
-            }
-            Err(e) => return Err(ReadError::Io(describe_io(&e))),
-        };
-        read_file(&full, limit)
+        let (file, size) = self.open(path)?;
+        read_regular(file, size, limit)
     }
 
     fn probe(&self, path: &str) -> PathState {
@@ -517,7 +561,7 @@ impl Tree for FsTree {
         match &*self.folder(parent) {
             Folder::Outside => PathState::Outside,
             Folder::Missing => PathState::Missing,
-            Folder::Inside { real, entries } => {
+            Folder::Inside { real, entries, .. } => {
                 match entries.get_or_init(|| self::entries(real)).get(name) {
                     Some(Entry::File) => PathState::File,
                     Some(Entry::Dir) => PathState::Dir,

@@ -3,11 +3,8 @@
 //! types stored, the rest deflated. Files are streamed through SHA-256 (and, for text, the
 //! privacy scan) as they are copied, so no document is ever held in memory whole.
 
-use std::collections::HashMap;
-use std::fs::{self, File};
 use std::io::{self, Read, Seek, Write};
-use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::path::Path;
 
 use jiff::civil::Date;
 use sha2::{Digest, Sha256};
@@ -19,6 +16,7 @@ use super::ahead;
 use super::manifest::{self, FileRecord};
 use crate::git::Repo;
 use crate::privacy::{self, Allowed, Finding, LineScanner};
+use crate::tree::FsTree;
 
 /// Where the pack reads repository files from: the working tree, or a commit.
 pub trait Source: Sync {
@@ -26,25 +24,25 @@ pub trait Source: Sync {
     fn open(&self, path: &str) -> io::Result<(Box<dyn Read + '_>, u64)>;
 }
 
-/// Files of the working tree under `root`; never a file outside it, through a link or not.
+/// Files of the working tree under `root`; never a file outside it, through a link or not,
+/// and never a folder, pipe or device: opened as every read of the working tree is
+/// ([`FsTree::open`]).
 pub struct WorkingTree {
-    root: PathBuf,
-    /// The real path of each folder opened from.
-    folders: Mutex<HashMap<PathBuf, PathBuf>>,
+    tree: FsTree,
 }
 
 impl WorkingTree {
     pub fn new(root: &Path) -> io::Result<WorkingTree> {
         Ok(WorkingTree {
-            root: root.canonicalize()?,
-            folders: Mutex::new(HashMap::new()),
+            tree: FsTree::new(root)?,
         })
     }
 
     /// Every file under the repository folder `dir`, repository-relative and sorted;
     /// hidden files and folders are skipped.
     pub fn files_under(&self, dir: &str) -> Vec<String> {
-        let base = self.root.join(dir);
+        let root = self.tree.root();
+        let base = root.join(dir);
         let mut out: Vec<String> = walkdir::WalkDir::new(&base)
             .follow_links(false)
             .sort_by_file_name()
@@ -53,7 +51,7 @@ impl WorkingTree {
             .filter_map(Result::ok)
             .filter(|e| !e.file_type().is_dir())
             .filter_map(|e| {
-                let rel = e.path().strip_prefix(&self.root).ok()?;
+                let rel = e.path().strip_prefix(root).ok()?;
                 let parts: Vec<String> = rel
                     .components()
                     .map(|c| c.as_os_str().to_string_lossy().into_owned())
@@ -74,72 +72,11 @@ impl<S: Source + ?Sized> Source for &S {
 
 impl Source for WorkingTree {
     fn open(&self, path: &str) -> io::Result<(Box<dyn Read + '_>, u64)> {
-        let outside = || io::Error::other(format!("{path} leads outside the repository"));
-        let not_a_file = || io::Error::other(format!("{path} is not a regular file"));
-        let joined = self.root.join(path);
-        // Thousands of files share a few folders: each folder's real path is looked up once,
-        // and the file is opened in it without following a symlink, so the file opened is
-        // the one judged. A symlinked file is resolved whole, then judged.
-        #[cfg(unix)]
-        if let (Some(folder), Some(name)) = (joined.parent(), joined.file_name()) {
-            let full = self.real_folder(folder)?.join(name);
-            if !full.starts_with(&self.root) {
-                return Err(outside());
-            }
-            match open_no_follow(&full) {
-                Ok(file) => {
-                    let meta = file.metadata()?;
-                    if !meta.is_file() {
-                        return Err(not_a_file());
-                    }
-                    return Ok((Box::new(file), meta.len()));
-                }
-                Err(e) if !is_symlink_refusal(&e) => return Err(e),
-                Err(_) => {}
-            }
-        }
-        let full = joined.canonicalize()?;
-        if !full.starts_with(&self.root) {
-            return Err(outside());
-        }
-        let file = open_no_follow(&full)?;
-        let meta = file.metadata()?;
-        if !meta.is_file() {
-            return Err(not_a_file());
-        }
-        Ok((Box::new(file), meta.len()))
-    }
-}
-
-/// Opens `path` for reading, refusing a symlink (on Unix), and without waiting on a named
-/// pipe or taking a terminal: what it is, is asked of the open file.
-fn open_no_follow(path: &Path) -> io::Result<File> {
-    let mut options = fs::OpenOptions::new();
-    options.read(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK | libc::O_NOCTTY);
-    }
-    options.open(path)
-}
-
-/// Whether opening failed because the path is a symlink (`O_NOFOLLOW`).
-#[cfg(unix)]
-fn is_symlink_refusal(e: &io::Error) -> bool {
-    e.raw_os_error() == Some(libc::ELOOP)
-}
-
-impl WorkingTree {
-    /// The real path of a folder, remembered.
-    fn real_folder(&self, folder: &Path) -> io::Result<PathBuf> {
-        let mut known = self.folders.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(real) = known.get(folder) {
-            return Ok(real.clone());
-        }
-        let real = folder.canonicalize()?;
-        known.insert(folder.to_owned(), real.clone());
-        Ok(real)
+        let (file, size) = self
+            .tree
+            .open(path)
+            .map_err(|e| io::Error::other(e.to_string()))?;
+        Ok((Box::new(file), size))
     }
 }
 
