@@ -1,8 +1,9 @@
 //! Documents the evidence cites (`evidence: - path:`): which elements cite each, when each last
 //! changed in git, and which elements were reviewed before that change (W020).
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::path::Path;
+use std::sync::Arc;
 
 use jiff::civil::Date;
 
@@ -17,19 +18,20 @@ use crate::tree::{self, PathState, Tree};
 /// is almost always the wrong one.
 pub const MAX_LISTED: usize = 100_000;
 
-/// One element citing a document.
+/// One element citing a document. What the citations of one evidence file share is shared
+/// (`Arc<str>`), not copied per citation.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Citation {
-    pub unit: Option<String>,
-    pub element: String,
+    pub unit: Option<Arc<str>>,
+    pub element: Arc<str>,
     /// Position of the element in the catalogue, for ordering.
     pub position: usize,
     /// Repository-relative path of the evidence file.
-    pub file: String,
+    pub file: Arc<str>,
     /// The path as written in the evidence file.
     pub cited_as: String,
     /// The element's owner.
-    pub owner: Option<String>,
+    pub owner: Option<Arc<str>>,
     pub reviewed: Option<Located<Date>>,
 }
 
@@ -48,9 +50,12 @@ pub struct Document {
 impl Document {
     /// The citing elements reviewed before the document's last change.
     pub fn changed_since_review(&self) -> impl Iterator<Item = &Citation> {
-        self.citations
-            .iter()
-            .filter(|c| is_changed_since_review(c, self.last_changed.as_ref()))
+        self.citations.iter().filter(|c| self.is_changed_since(c))
+    }
+
+    /// Whether the citing element `c` was reviewed before the document's last change.
+    pub fn is_changed_since(&self, c: &Citation) -> bool {
+        is_changed_since_review(c, self.last_changed.as_ref())
     }
 }
 
@@ -104,35 +109,28 @@ impl From<GitError> for NoHistory {
 /// Every document the evidence of `checks` cites, by path, without dates yet.
 /// Targets outside the repository are left out (they are E013 already).
 pub fn cited(checks: &[UnitCheck], tree: &dyn Tree) -> Vec<Document> {
-    let mut by_path: BTreeMap<String, Vec<Citation>> = BTreeMap::new();
-    for check in checks {
-        for file in &check.files {
-            let Some(front) = &file.front else { continue };
-            let position = check.position(&file.element);
-            for item in &front.evidence {
-                let Some(p) = &item.path else { continue };
-                let Some(path) = tree::resolve(&file.path, p.value.trim()) else {
-                    continue;
-                };
-                let citations = by_path.entry(path).or_default();
-                // A file's items come one after another: a repeat is always the last one.
-                let seen = citations
-                    .last()
-                    .is_some_and(|c| c.unit == check.unit.name && c.file == file.path);
-                if !seen {
-                    citations.push(Citation {
-                        unit: check.unit.name.clone(),
-                        element: file.element.clone(),
-                        position,
-                        file: file.path.clone(),
-                        cited_as: p.value.trim().to_owned(),
-                        owner: front.owner.clone(),
-                        reviewed: front.reviewed.clone(),
+    // Each unit's citations are gathered on its own thread, then merged, unit by unit.
+    let mut by_path: HashMap<String, Vec<Citation>> = HashMap::new();
+    for unit in crate::parallel::map(checks, unit_citations) {
+        for (path, citation) in unit {
+            match by_path.get_mut(&path) {
+                Some(citations) => {
+                    // A file's citations come one after another: a repeat is always the last.
+                    let repeat = citations.last().is_some_and(|c| {
+                        c.unit == citation.unit && Arc::ptr_eq(&c.file, &citation.file)
                     });
+                    if !repeat {
+                        citations.push(citation);
+                    }
+                }
+                None => {
+                    by_path.insert(path, vec![citation]);
                 }
             }
         }
     }
+    let mut by_path: Vec<(String, Vec<Citation>)> = by_path.into_iter().collect();
+    by_path.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     by_path
         .into_iter()
         .filter_map(|(path, mut citations)| {
@@ -152,6 +150,40 @@ pub fn cited(checks: &[UnitCheck], tree: &dyn Tree) -> Vec<Document> {
             })
         })
         .collect()
+}
+
+/// The documents one unit's evidence cites, each with its citation, file by file (a file that
+/// cites one document twice gives two; [`cited`] keeps one).
+fn unit_citations(check: &UnitCheck) -> Vec<(String, Citation)> {
+    let unit: Option<Arc<str>> = check.unit.name.as_deref().map(Arc::from);
+    let mut out: Vec<(String, Citation)> = Vec::new();
+    for file in &check.files {
+        let Some(front) = &file.front else { continue };
+        // Made at the file's first citation; the others share its parts.
+        let mut template: Option<Citation> = None;
+        for item in &front.evidence {
+            let Some(p) = &item.path else { continue };
+            let cited_as = p.value.trim();
+            let Some(path) = tree::resolve(&file.path, cited_as) else {
+                continue;
+            };
+            let template = template.get_or_insert_with(|| Citation {
+                unit: unit.clone(),
+                element: Arc::from(file.element.as_str()),
+                position: check.position(&file.element),
+                file: Arc::from(file.path.as_str()),
+                cited_as: String::new(),
+                owner: front.owner.as_deref().map(Arc::from),
+                reviewed: front.reviewed.clone(),
+            });
+            let citation = Citation {
+                cited_as: cited_as.to_owned(),
+                ..template.clone()
+            };
+            out.push((path, citation));
+        }
+    }
+    out
 }
 
 /// Fills in each document's last change from git, in one walk over the history of `rev` in
@@ -214,7 +246,7 @@ pub fn review_warnings(documents: &[Document], tree: &dyn Tree) -> Vec<Diagnosti
             let Some(reviewed) = &c.reviewed else {
                 continue;
             };
-            let text = texts.entry(c.file.as_str()).or_insert_with(|| {
+            let text = texts.entry(&*c.file).or_insert_with(|| {
                 tree.read(&c.file, tree::MAX_FILE_BYTES)
                     .ok()
                     .and_then(|b| String::from_utf8(b).ok())
@@ -229,8 +261,8 @@ pub fn review_warnings(documents: &[Document], tree: &dyn Tree) -> Vec<Diagnosti
                     reviewed.value
                 ),
             )
-            .file(c.file.as_str())
-            .element(c.element.as_str())
+            .file(&*c.file)
+            .element(&*c.element)
             .unit(c.unit.as_deref())
             .help("check the element's evidence against the new version, then update `reviewed:`");
             diag = match text {

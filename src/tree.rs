@@ -74,22 +74,32 @@ pub trait Tree: Sync {
 /// Resolves `target` relative to the folder of `from` (both repository-relative),
 /// like a markdown link. `None` when it leaves the repository or is absolute.
 pub fn resolve(from: &str, target: &str) -> Option<String> {
-    let target = target.replace('\\', "/");
-    if target.starts_with('/') || target.as_bytes().get(1) == Some(&b':') {
+    if target.starts_with(['/', '\\']) || target.as_bytes().get(1) == Some(&b':') {
         return None;
     }
-    let mut parts: Vec<&str> = from.split('/').collect();
-    parts.pop();
-    for part in target.split('/') {
+    // Built in one string: `out` holds the first `depth` parts of the path, joined by `/`.
+    let (mut out, mut depth) = match from.rfind('/') {
+        Some(i) => (from[..i].to_owned(), from.matches('/').count()),
+        None => (String::new(), 0),
+    };
+    out.reserve(target.len() + 1);
+    for part in target.split(['/', '\\']) {
         match part {
             "" | "." => {}
             ".." => {
-                parts.pop()?;
+                depth = depth.checked_sub(1)?;
+                out.truncate(out.rfind('/').unwrap_or(0));
             }
-            p => parts.push(p),
+            p => {
+                if depth > 0 {
+                    out.push('/');
+                }
+                out.push_str(p);
+                depth += 1;
+            }
         }
     }
-    Some(parts.join("/"))
+    Some(out)
 }
 
 /// Whether `name` ends in `.md`, in any case. Works on bytes: names may be in any script.
@@ -593,6 +603,47 @@ fn entries(folder: &Path) -> HashMap<OsString, Entry> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The path as [`resolve`] once built it, from a list of parts.
+    fn resolve_by_parts(from: &str, target: &str) -> Option<String> {
+        let target = target.replace('\\', "/");
+        if target.starts_with('/') || target.as_bytes().get(1) == Some(&b':') {
+            return None;
+        }
+        let mut parts: Vec<&str> = from.split('/').collect();
+        parts.pop();
+        for part in target.split('/') {
+            match part {
+                "" | "." => {}
+                ".." => {
+                    parts.pop()?;
+                }
+                p => parts.push(p),
+            }
+        }
+        Some(parts.join("/"))
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn resolve_agrees_with_a_list_of_parts(
+            from in proptest::collection::vec(
+                proptest::sample::select(vec!["a", "b.md", "", ".", ".."]), 0..6),
+            target in proptest::collection::vec(
+                proptest::sample::select(vec!["c", "d.pdf", "", ".", "..", "e:"]), 0..6),
+            backslash in proptest::collection::vec(proptest::bool::ANY, 6),
+        ) {
+            let from = from.join("/");
+            let mut joined = String::new();
+            for (i, part) in target.iter().enumerate() {
+                if i > 0 {
+                    joined.push(if backslash[i] { '\\' } else { '/' });
+                }
+                joined.push_str(part);
+            }
+            proptest::prop_assert_eq!(resolve(&from, &joined), resolve_by_parts(&from, &joined));
+        }
+    }
 
     #[test]
     fn resolve_is_like_a_markdown_link() {

@@ -222,15 +222,15 @@ pub fn build(input: &NextInput<'_>) -> NextQueue {
             let unit_index = input
                 .checks
                 .iter()
-                .position(|u| u.unit.name == c.unit)
+                .position(|u| u.unit.name.as_deref() == c.unit.as_deref())
                 .unwrap_or(usize::MAX);
             let item = NextItem {
                 rank: 0,
                 kind: NextKind::DocumentChanged,
-                unit: c.unit.clone(),
-                element: c.element.clone(),
-                file: c.file.clone(),
-                owner: c.owner.clone(),
+                unit: c.unit.as_deref().map(str::to_owned),
+                element: c.element.to_string(),
+                file: c.file.to_string(),
+                owner: c.owner.as_deref().map(str::to_owned),
                 reason: Reason::DocumentChanged {
                     document: d.path.clone(),
                     change: change.clone(),

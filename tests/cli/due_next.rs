@@ -694,3 +694,68 @@ fn a_commit_with_an_old_date_at_the_tip_hides_no_change() {
     assert_eq!(w020.len(), 1, "{json}");
     assert_eq!(w020[0]["file"], "evidence/4.3.1.md");
 }
+
+/// Each unit gathers its citations on its own thread: the merged list still names each citing
+/// element once per document (however often, and in whatever order, its file cites it), by
+/// unit, then catalogue order, with each reached by its own relative path.
+#[test]
+fn docs_merges_units_citations_once_each_in_order() {
+    let repo = Repo::empty();
+    repo.write(
+        "cse.toml",
+        "name = \"Fixture Library\"\n[units]\nnorth = \"north\"\nsouth = \"south\"\n",
+    );
+    let file = |id: &str, paths: &[&str]| {
+        let items: String = paths
+            .iter()
+            .map(|p| format!("  - title: {p}\n    path: {p}\n"))
+            .collect();
+        format!(
+            "---\nelement: {id}\nstatus: compliant\nowner: Manager\nreviewed: 2026-06-01\nevidence:\n{items}---\nHow.\n"
+        )
+    };
+    repo.write(
+        "south/4.3.1.md",
+        &file(
+            "4.3.1",
+            &["../docs/proof.txt", "../docs/b.txt", "./../docs/proof.txt"],
+        ),
+    );
+    repo.write("south/1.1.1.md", &file("1.1.1", &["../docs/proof.txt"]));
+    repo.write("north/2.1.1.md", &file("2.1.1", &["..\\docs\\proof.txt"]));
+    repo.write("docs/b.txt", "b\n");
+    let doc = json_of(&repo, &["docs", "--format", "json"]);
+    let docs = doc["documents"].as_array().unwrap();
+    let cited: Vec<(String, Vec<String>)> = docs
+        .iter()
+        .map(|d| {
+            let by: Vec<String> = d["elements"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|e| {
+                    format!(
+                        "{} {}",
+                        e["unit"].as_str().unwrap(),
+                        e["element"].as_str().unwrap()
+                    )
+                })
+                .collect();
+            (d["path"].as_str().unwrap().to_owned(), by)
+        })
+        .collect();
+    assert_eq!(
+        cited,
+        [
+            ("docs/b.txt".to_owned(), vec!["south 4.3.1".to_owned()]),
+            (
+                "docs/proof.txt".to_owned(),
+                vec![
+                    "north 2.1.1".to_owned(),
+                    "south 1.1.1".to_owned(),
+                    "south 4.3.1".to_owned()
+                ]
+            ),
+        ]
+    );
+}

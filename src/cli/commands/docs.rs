@@ -36,5 +36,6 @@ pub fn run(cli: &Cli, settings: &Settings, args: &DocsArgs) -> Result<Outcome> {
         output::emit(&format!("{}\n\n", source::describe(commit)))?;
     }
     output::emit(&render::docs::render(&report, args.format.into(), &term))?;
+    output::leave_to_exit((evidence, report));
     Ok(Outcome::Clean)
 }

@@ -26,7 +26,7 @@ pub fn render(report: &DocsReport) -> String {
             None => (String::new(), String::new()),
         };
         for c in &d.citations {
-            let changed = d.changed_since_review().any(|x| std::ptr::eq(x, c));
+            let changed = d.is_changed_since(c);
             out.push_str(&record([
                 d.path.as_str(),
                 if d.exists { "true" } else { "false" },

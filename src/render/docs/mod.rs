@@ -62,7 +62,7 @@ fn notes(report: &DocsReport) -> Vec<String> {
 fn citation_label(c: &Citation) -> String {
     match &c.unit {
         Some(unit) => format!("{unit} {}", c.element),
-        None => c.element.clone(),
+        None => c.element.to_string(),
     }
 }
 
