@@ -4,6 +4,7 @@ mod args;
 mod commands;
 mod format_args;
 mod help;
+mod memory;
 mod out_target;
 mod output;
 mod settings;
@@ -26,6 +27,7 @@ pub enum Outcome {
 }
 
 pub fn main() -> ExitCode {
+    memory::return_freed_memory();
     let parsed = help::command()
         .try_get_matches()
         .and_then(|m| <args::Cli as clap::FromArgMatches>::from_arg_matches(&m));
