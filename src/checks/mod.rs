@@ -30,7 +30,7 @@ pub const MAX_FILES: usize = 10_000;
 
 pub use budget::MAX_FRONT_MATTER_BYTES;
 pub use cache::FileCache;
-pub use review::{is_overdue, review_due};
+pub use review::{is_overdue, judge_review, review_due};
 
 use budget::FrontMatterBudget;
 
@@ -219,6 +219,8 @@ pub(crate) struct FileContext<'a> {
     pub body_line: u32,
     pub tree: &'a dyn Tree,
     pub options: &'a CheckOptions,
+    /// When the element falls due for review ([`judge_review`]).
+    pub review: Option<crate::evidence::ReviewDue>,
 }
 
 /// Checks one unit's folder against the catalogue.
@@ -491,6 +493,7 @@ fn unread_file(path: &str) -> EvidenceFile {
         element: element_of_path(path).to_owned(),
         front: None,
         body: None,
+        review: None,
     }
 }
 
@@ -569,6 +572,11 @@ fn check_bytes_within(
     budget.spend(text.len().saturating_sub(body.len()));
     let mut not_built = 0;
     if let Some(front) = front.as_ref().filter(|_| !options.front_matter_only) {
+        let last_commit = || {
+            let dates = options.last_changed.as_ref()?;
+            dates.last_changed(path)
+        };
+        file.review = judge_review(front, last_commit, options.review_max_age, options.today);
         let indexed = IndexedText::new(text);
         let cx = FileContext {
             catalogue,
@@ -580,6 +588,7 @@ fn check_bytes_within(
             body_line,
             tree,
             options,
+            review: file.review,
         };
         element::check(&cx, &mut diags);
         items::check(&cx, &mut diags);

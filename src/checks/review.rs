@@ -1,8 +1,37 @@
 //! Review dates: rated elements need a recent `reviewed`; not-assessed elements are flagged.
 
+use jiff::civil::Date;
+
 use super::FileContext;
 use crate::diagnostic::{Code, Diagnostic};
-use crate::evidence::{Located, Status};
+use crate::evidence::{FrontMatter, Located, ReviewBasis, ReviewDue, Status};
+
+/// When the evidence of `front` falls due for review, `max_age` after its `reviewed` date or,
+/// with no `reviewed` at all, after the file's last commit (`last_commit`, asked only then).
+/// `None` for an element not rated (no status, or not assessed), a `reviewed` that is not a
+/// date, no date to stand in, or a due day past year 9999.
+pub fn judge_review(
+    front: &FrontMatter,
+    last_commit: impl FnOnce() -> Option<Date>,
+    max_age: jiff::Span,
+    today: Date,
+) -> Option<ReviewDue> {
+    if front.status.as_ref()?.value == Status::NotAssessed {
+        return None;
+    }
+    let (basis, since) = match &front.reviewed {
+        Some(reviewed) => (ReviewBasis::Reviewed, reviewed.value),
+        None if front.has_reviewed => return None,
+        None => (ReviewBasis::LastCommit, last_commit()?),
+    };
+    let due = review_due(since, max_age)?;
+    Some(ReviewDue {
+        basis,
+        since,
+        due,
+        stale: is_overdue(due, today),
+    })
+}
 
 pub(super) fn check(cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
     let Some(status) = &cx.front.status else {
@@ -39,7 +68,7 @@ pub(super) fn check(cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
             .span_chars(10)
             .help("check the year, then write the day the evidence was last checked: `reviewed: YYYY-MM-DD`"),
         );
-    } else if is_stale(cx, reviewed.value) {
+    } else if cx.review.is_some_and(|r| r.stale) {
         out.push(
             Diagnostic::new(
                 Code::StaleReview,
@@ -60,13 +89,10 @@ pub(super) fn check(cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
 /// No `reviewed` date. The date of the file's last commit, when known, stands in for it:
 /// W001 when even that is too old, otherwise W002 naming it.
 fn missing_review(cx: &FileContext<'_>, status: &Located<Status>, out: &mut Vec<Diagnostic>) {
-    let changed = cx
-        .options
-        .last_changed
-        .as_ref()
-        .and_then(|d| d.last_changed(cx.path));
+    // With no `reviewed` at all, the judgement is reckoned from the last commit, if any.
+    let changed = cx.review.map(|r| (r.since, r.stale));
     let diagnostic = match changed {
-        Some(changed) if is_stale(cx, changed) => Diagnostic::new(
+        Some((changed, true)) => Diagnostic::new(
             Code::StaleReview,
             format!(
                 "`reviewed` is missing, and the file last changed in git on {changed}, more than {} ago",
@@ -74,7 +100,7 @@ fn missing_review(cx: &FileContext<'_>, status: &Located<Status>, out: &mut Vec<
             ),
         )
         .help("review the evidence, then add `reviewed: YYYY-MM-DD`"),
-        Some(changed) => Diagnostic::new(
+        Some((changed, false)) => Diagnostic::new(
             Code::MissingReview,
             format!(
                 "status is {} but `reviewed` is missing (the file's last change in git, on {changed}, stands in for it)",
@@ -94,11 +120,6 @@ fn missing_review(cx: &FileContext<'_>, status: &Located<Status>, out: &mut Vec<
             .at(cx.text, status.line, status.column)
             .span_chars(status.value.as_str().len()),
     );
-}
-
-/// Whether evidence reviewed (or changed) on `date` is older than `review_max_age`.
-fn is_stale(cx: &FileContext<'_>, date: jiff::civil::Date) -> bool {
-    review_due(date, cx.options.review_max_age).is_some_and(|due| is_overdue(due, cx.options.today))
 }
 
 /// The day a review made on `reviewed` falls due: `review_max_age` later (`None` past year 9999).

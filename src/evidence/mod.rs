@@ -61,6 +61,29 @@ impl Action {
     }
 }
 
+/// What a rated element's next review is reckoned from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReviewBasis {
+    /// Its `reviewed` date.
+    Reviewed,
+    /// No `reviewed` at all: the evidence file's last commit stands in for it.
+    LastCommit,
+}
+
+/// When a rated element's evidence falls due for review. Judged once, as the file is checked
+/// (`checks::judge_review`); `cse check` (W001, W002), `cse next`, `cse due` and the report
+/// all read it from here.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReviewDue {
+    pub basis: ReviewBasis,
+    /// The day it is reckoned from: the `reviewed` date, or the last commit's.
+    pub since: Date,
+    /// `since` plus `review_max_age`.
+    pub due: Date,
+    /// Whether `due` has passed: the review is stale.
+    pub stale: bool,
+}
+
 /// One evidence file as read and parsed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EvidenceFile {
@@ -72,6 +95,9 @@ pub struct EvidenceFile {
     pub front: Option<FrontMatter>,
     /// The markdown body, kept only when asked for (the HTML report needs it).
     pub body: Option<String>,
+    /// When the element falls due for review; `None` when it is not rated, its `reviewed` is
+    /// not a date, nothing stands in for a missing one, or only the front matter was read.
+    pub review: Option<ReviewDue>,
 }
 
 impl EvidenceFile {

@@ -4,14 +4,15 @@ use std::collections::HashMap;
 
 use jiff::civil::Date;
 
-use crate::checks::{self, UnitCheck};
-use crate::evidence::{EvidenceFile, Status};
+use crate::checks::UnitCheck;
+use crate::evidence::{EvidenceFile, ReviewBasis};
 use crate::owners::owner_matches;
 use crate::views::actions;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum DueKind {
-    /// The element's evidence needs reviewing again (`reviewed` + `review_max_age`).
+    /// The element's evidence needs reviewing again (`reviewed`, or without it the file's
+    /// last commit, + `review_max_age`).
     Review,
     /// An open action with a due date.
     Action,
@@ -71,17 +72,11 @@ impl DueReport {
 
 /// Reviews and open actions due on or before `until`, or overdue on `today`, of every unit.
 /// `owner` keeps only one owner's items.
-pub fn build(
-    checks: &[UnitCheck],
-    today: Date,
-    until: Date,
-    review_max_age: jiff::Span,
-    owner: Option<&str>,
-) -> DueReport {
+pub fn build(checks: &[UnitCheck], today: Date, until: Date, owner: Option<&str>) -> DueReport {
     let mut items = Vec::new();
     for check in checks {
         for file in &check.files {
-            if let Some(item) = review_item(check, file, review_max_age, today) {
+            if let Some(item) = review_item(check, file) {
                 items.push(item);
             }
         }
@@ -125,29 +120,34 @@ pub fn build(
     }
 }
 
-/// The review an element's file asks for: rated evidence with a `reviewed` date.
-fn review_item(
-    check: &UnitCheck,
-    file: &EvidenceFile,
-    max_age: jiff::Span,
-    today: Date,
-) -> Option<DueItem> {
+/// The review an element's file asks for, as the check judged it ([`crate::checks::judge_review`]).
+fn review_item(check: &UnitCheck, file: &EvidenceFile) -> Option<DueItem> {
     let front = file.front.as_ref()?;
-    if front.status.as_ref()?.value == Status::NotAssessed {
-        return None;
-    }
-    let reviewed = front.reviewed.as_ref()?;
-    let due = checks::review_due(reviewed.value, max_age)?;
+    // As `cse check` judged it (W001), git-dated or not.
+    let review = file.review?;
+    let (line, what) = match review.basis {
+        ReviewBasis::Reviewed => (
+            front.reviewed.as_ref()?.line,
+            format!("Review the evidence (last reviewed on {})", review.since),
+        ),
+        ReviewBasis::LastCommit => (
+            front.status.as_ref()?.line,
+            format!(
+                "Review the evidence (no `reviewed` date; the file last changed in git on {})",
+                review.since
+            ),
+        ),
+    };
     Some(DueItem {
         kind: DueKind::Review,
         unit: check.unit.name.clone(),
         element: file.element.clone(),
         file: file.path.clone(),
-        line: reviewed.line,
-        what: format!("Review the evidence (last reviewed on {})", reviewed.value),
+        line,
+        what,
         owner: front.owner.clone(),
-        due,
-        overdue: checks::is_overdue(due, today),
+        due: review.due,
+        overdue: review.stale,
     })
 }
 

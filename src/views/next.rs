@@ -6,7 +6,7 @@ use jiff::civil::Date;
 use crate::catalogue::Catalogue;
 use crate::checks::{self, ElementStatus, UnitCheck};
 use crate::documents::Document;
-use crate::evidence::Status;
+use crate::evidence::{ReviewBasis, Status};
 use crate::git::Change;
 use crate::owners::owner_matches;
 
@@ -75,8 +75,10 @@ pub enum Reason {
         change: Change,
         reviewed: Date,
     },
+    /// Reckoned from `since`, a `reviewed` date or, without one, the file's last commit.
     StaleReview {
-        reviewed: Date,
+        basis: ReviewBasis,
+        since: Date,
     },
     NotReady {
         status: ElementStatus,
@@ -117,7 +119,6 @@ pub struct NextInput<'a> {
     /// Cited documents with their last change (empty when the history is unknown).
     pub documents: &'a [Document],
     pub today: Date,
-    pub review_max_age: jiff::Span,
     pub owner: Option<&'a str>,
     pub limit: Option<usize>,
 }
@@ -194,19 +195,22 @@ pub fn build(input: &NextInput<'_>) -> NextQueue {
                     );
                 }
             }
-            if let (Some(reviewed), Some(status)) = (&front.reviewed, &front.status)
-                && status.value != Status::NotAssessed
-                && let Some(due) = checks::review_due(reviewed.value, input.review_max_age)
-                && checks::is_overdue(due, input.today)
-            {
+            // As `cse check` judged it (W001), git-dated or not.
+            if let Some(review) = file.and_then(|f| f.review).filter(|r| r.stale) {
                 let reason = Reason::StaleReview {
-                    reviewed: reviewed.value,
+                    basis: review.basis,
+                    since: review.since,
                 };
                 push(
                     unit_index,
                     position,
                     priority,
-                    item(NextKind::StaleReview, reason, owner.clone(), Some(due)),
+                    item(
+                        NextKind::StaleReview,
+                        reason,
+                        owner.clone(),
+                        Some(review.due),
+                    ),
                 );
             }
         }

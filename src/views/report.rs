@@ -4,7 +4,6 @@ use jiff::civil::Date;
 
 use crate::catalogue::{Catalogue, Tier};
 use crate::checks::{ElementStatus, UnitCheck};
-use crate::diagnostic::Code;
 use crate::readiness::{Readiness, Tally};
 use crate::rollup::{self, UnitReadiness};
 pub use crate::views::actions::ActionRow;
@@ -289,12 +288,8 @@ fn element_row(check: &UnitCheck, id: &str, text: &str) -> ElementRow {
     let state = check.element(id);
     let file = check.file_of(id);
     let front = file.and_then(|f| f.front.as_ref());
-    let stale = file.is_some_and(|f| {
-        check
-            .diagnostics
-            .iter()
-            .any(|d| d.code == Code::StaleReview && d.file.as_deref() == Some(&f.path))
-    });
+    // As `cse check` judged it (W001).
+    let stale = file.and_then(|f| f.review).is_some_and(|r| r.stale);
     let evidence = front
         .map(|fm| {
             fm.evidence

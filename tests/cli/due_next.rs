@@ -759,3 +759,59 @@ fn docs_merges_units_citations_once_each_in_order() {
         ]
     );
 }
+
+/// One judgement of when a review falls due, reckoned from the file's last commit when it has
+/// no `reviewed` date: `check` warns W001, `next` queues a stale review and `due` lists it
+/// overdue, all with the same dates.
+#[test]
+fn a_review_reckoned_from_the_last_commit_is_the_same_in_check_next_and_due() {
+    let repo = Repo::complete();
+    // 1.1.1 has no `reviewed` date: its last commit (2024-03-01) stands in for it.
+    repo.edit("evidence/1.1.1.md", "reviewed: 2026-06-01\n", "");
+    // 1.1.2's is written: that, not the commit, counts.
+    for args in [
+        &["init", "-q"][..],
+        &["add", "-A"],
+        &["commit", "-q", "-m", "Evidence"],
+    ] {
+        crate::common::git_on(repo.path(), args, "2024-03-01");
+    }
+    let (check, _) = repo.check_json();
+    let stale = crate::common::with_code(&check, "W001");
+    assert_eq!(stale.len(), 1, "{check}");
+    assert_eq!(stale[0]["file"], "evidence/1.1.1.md");
+    assert!(
+        stale[0]["message"].as_str().unwrap().contains("2024-03-01"),
+        "{}",
+        stale[0]
+    );
+
+    let next = json_of(&repo, &["next", "--format", "json"]);
+    let queued: Vec<&Value> = next["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|i| i["kind"] == "stale-review")
+        .collect();
+    assert_eq!(queued.len(), 1, "{next}");
+    assert_eq!(queued[0]["element"], "1.1.1");
+    assert_eq!(queued[0]["due"], "2025-03-01");
+    assert!(
+        queued[0]["why"].as_str().unwrap().contains("2024-03-01"),
+        "{}",
+        queued[0]
+    );
+
+    let due = json_of(&repo, &["due", "--format", "json"]);
+    let reviews: Vec<&Value> = due["owners"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|o| o["items"].as_array().unwrap())
+        .filter(|i| i["kind"] == "review")
+        .collect();
+    assert_eq!(reviews.len(), 1, "{due}");
+    assert_eq!(reviews[0]["element"], "1.1.1");
+    assert_eq!(reviews[0]["due"], "2025-03-01");
+    assert_eq!(reviews[0]["overdue"], true);
+}

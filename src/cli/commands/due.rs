@@ -13,7 +13,8 @@ use crate::cli::{output, source, terminal};
 
 pub const LONG_ABOUT: &str = "List what falls due, grouped by owner:\n\
   - reviews: an element's evidence falls due for review `review_max_age` after its `reviewed` \
-date (the same date after which `cse check` warns W001);\n\
+date, or after the file's last commit in git when it has no `reviewed` (the same date after \
+which `cse check` warns W001);\n\
   - actions: open actions with a `due` date.\n\n\
 Items due within the window (30 days from today unless --within says otherwise) are listed, \
 and so is everything overdue. A review belongs to the element's `owner`; an action to its own \
@@ -77,13 +78,7 @@ pub fn run(cli: &Cli, settings: &Settings, args: &DueArgs) -> Result<Outcome> {
     if let Some(owner) = &args.owner {
         cse::owners::check_named(&checked.units, owner)?;
     }
-    let report = view::build(
-        &checked.units,
-        today,
-        until,
-        checked.project.config.review_max_age.value,
-        args.owner.as_deref(),
-    );
+    let report = view::build(&checked.units, today, until, args.owner.as_deref());
     let format = match args.format {
         DueFormatArg::Table => DueFormat::Table,
         DueFormatArg::Json => DueFormat::Json,

@@ -66,7 +66,6 @@ pub fn queue(
         checks: &checked.units,
         documents,
         today: checked.project.today,
-        review_max_age: checked.project.config.review_max_age.value,
         owner,
         limit,
     })

@@ -8,6 +8,7 @@ pub use json::SCHEMA_VERSION;
 
 use super::text::{self, Terminal, plural};
 use crate::checks::ElementStatus;
+use crate::evidence::ReviewBasis;
 use crate::views::next::{NextItem, NextKind, NextQueue, Reason};
 
 /// How `cse next` is written.
@@ -118,10 +119,18 @@ pub fn why(item: &NextItem) -> String {
             "`{document}` changed on {} ({}), after the review on {reviewed}",
             change.date, change.commit
         ),
-        Reason::StaleReview { reviewed } => match item.due {
-            Some(due) => format!("last reviewed on {reviewed}; a review was due by {due}"),
-            None => format!("last reviewed on {reviewed}"),
-        },
+        Reason::StaleReview { basis, since } => {
+            let since = match basis {
+                ReviewBasis::Reviewed => format!("last reviewed on {since}"),
+                ReviewBasis::LastCommit => {
+                    format!("no `reviewed` date; the file last changed in git on {since}")
+                }
+            };
+            match item.due {
+                Some(due) => format!("{since}; a review was due by {due}"),
+                None => since,
+            }
+        }
         Reason::NotReady {
             status,
             priority,
