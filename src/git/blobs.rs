@@ -1,10 +1,215 @@
 //! Files of a commit for `cse pack --at`: every file under a folder, and a file's contents
 //! streamed from `git cat-file`, never held in memory whole.
 
-use std::io::{self, Read};
-use std::process::{Child, ChildStdout, Stdio};
+use std::io::{self, BufRead, BufReader, Read, Write};
+use std::process::{Child, ChildStdin, ChildStdout, Stdio};
+use std::sync::{Condvar, Mutex, MutexGuard};
 
 use super::{GitError, Repo, failed, git, run, spawn, stderr_of};
+
+/// The files of one commit, read through a few long-lived `git cat-file --batch` processes:
+/// one per thread reading at once, up to `max`, each streaming one file at a time. However
+/// many files a pack copies, at most `max` processes run.
+pub struct Blobs<'r> {
+    repo: &'r Repo,
+    commit: String,
+    max: usize,
+    pool: Mutex<Pool>,
+    freed: Condvar,
+}
+
+#[derive(Default)]
+struct Pool {
+    idle: Vec<CatFile>,
+    /// Processes started and not yet ended, idle or streaming.
+    running: usize,
+}
+
+/// One `git cat-file --batch`.
+struct CatFile {
+    child: Child,
+    stdin: Option<ChildStdin>,
+    stdout: BufReader<ChildStdout>,
+}
+
+impl Drop for CatFile {
+    fn drop(&mut self) {
+        // Its input closed, an idle process ends by itself; one cut off mid-file is killed.
+        drop(self.stdin.take());
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl<'r> Blobs<'r> {
+    /// The files of `commit`, read by at most `max` processes at once (at least one).
+    pub fn new(repo: &'r Repo, commit: &str, max: usize) -> Blobs<'r> {
+        Blobs {
+            repo,
+            commit: commit.to_owned(),
+            max: max.max(1),
+            pool: Mutex::new(Pool::default()),
+            freed: Condvar::new(),
+        }
+    }
+
+    fn lock(&self) -> MutexGuard<'_, Pool> {
+        self.pool.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// The contents of `path` (relative to the folder the repository was opened from),
+    /// streamed, and its size. A name `git cat-file --batch` cannot take on one line (it holds
+    /// a line break) is read by [`Repo::open_file`] instead.
+    pub fn open(&self, path: &str) -> Result<(Box<dyn Read + Send + '_>, u64), GitError> {
+        if path.contains(['\n', '\r']) {
+            let (reader, size) = self.repo.open_file(&self.commit, path)?;
+            return Ok((Box::new(reader), size));
+        }
+        let mut process = self.take()?;
+        let object = format!("{}:{}{path}\n", self.commit, self.repo.prefix);
+        let header = (|| {
+            let stdin = process.stdin.as_mut().ok_or(io::ErrorKind::BrokenPipe)?;
+            stdin.write_all(object.as_bytes())?;
+            stdin.flush()?;
+            let mut line = Vec::new();
+            process.stdout.read_until(b'\n', &mut line)?;
+            Ok::<_, io::Error>(line)
+        })();
+        let header = match header {
+            Ok(line) => line,
+            Err(e) => {
+                self.end(process);
+                return Err(failed("git cat-file", e.to_string()));
+            }
+        };
+        let header = String::from_utf8_lossy(&header);
+        let header = header.trim_end_matches('\n');
+        // `<id> <type> <size>`, or `<name> missing` (`ambiguous`) with nothing after it.
+        let mut fields = header.rsplitn(3, ' ');
+        let (last, kind) = (fields.next().unwrap_or_default(), fields.next());
+        let (Some(kind), Ok(size)) = (kind, last.parse::<u64>()) else {
+            self.give_back(process);
+            return Err(failed(
+                "git cat-file",
+                format!("{path}: {last} at the commit"),
+            ));
+        };
+        let mut reader = PooledBlob {
+            blobs: self,
+            process: Some(process),
+            left: size,
+        };
+        if kind == "blob" {
+            return Ok((Box::new(reader), size));
+        }
+        // A folder or a submodule: read past it, so the process can be used again.
+        let _ = io::copy(&mut reader, &mut io::sink());
+        Err(failed("git cat-file", format!("{path} is not a file")))
+    }
+
+    /// An idle process, a new one while fewer than `max` run, else the next one freed.
+    fn take(&self) -> Result<CatFile, GitError> {
+        let mut pool = self.lock();
+        loop {
+            if let Some(process) = pool.idle.pop() {
+                return Ok(process);
+            }
+            if pool.running < self.max {
+                pool.running += 1;
+                drop(pool);
+                let started = self.start();
+                if started.is_err() {
+                    self.lock().running -= 1;
+                    self.freed.notify_one();
+                }
+                return started;
+            }
+            pool = self.freed.wait(pool).unwrap_or_else(|e| e.into_inner());
+        }
+    }
+
+    fn start(&self) -> Result<CatFile, GitError> {
+        let mut child = spawn(
+            git(&self.repo.dir)
+                .args(["cat-file", "--batch"])
+                .stdin(Stdio::piped())
+                .stderr(Stdio::null()),
+            "git cat-file",
+        )?;
+        let (Some(stdin), Some(stdout)) = (child.stdin.take(), child.stdout.take()) else {
+            let _ = child.kill();
+            let _ = child.wait();
+            return Err(failed("git cat-file", "no pipes"));
+        };
+        Ok(CatFile {
+            child,
+            stdin: Some(stdin),
+            stdout: BufReader::new(stdout),
+        })
+    }
+
+    /// A process that has read a whole file, ready for the next.
+    fn give_back(&self, process: CatFile) {
+        self.lock().idle.push(process);
+        self.freed.notify_one();
+    }
+
+    /// A process that cannot be used again (a file left half read, or a broken pipe).
+    fn end(&self, process: CatFile) {
+        drop(process);
+        self.lock().running -= 1;
+        self.freed.notify_one();
+    }
+}
+
+/// One file streamed from a pooled process; the process goes back to the pool when the file
+/// has been read to its end, and is ended otherwise.
+struct PooledBlob<'b, 'r> {
+    blobs: &'b Blobs<'r>,
+    process: Option<CatFile>,
+    /// Bytes of the file not read yet.
+    left: u64,
+}
+
+impl Read for PooledBlob<'_, '_> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let Some(process) = self.process.as_mut() else {
+            return Ok(0);
+        };
+        if self.left == 0 {
+            return Ok(0);
+        }
+        let want = buf
+            .len()
+            .min(usize::try_from(self.left).unwrap_or(usize::MAX));
+        let n = process.stdout.read(&mut buf[..want])?;
+        if n == 0 {
+            return Err(io::Error::new(
+                io::ErrorKind::UnexpectedEof,
+                "git cat-file ended before the end of the file",
+            ));
+        }
+        self.left -= n as u64;
+        Ok(n)
+    }
+}
+
+impl Drop for PooledBlob<'_, '_> {
+    fn drop(&mut self) {
+        let Some(mut process) = self.process.take() else {
+            return;
+        };
+        // After the contents, one line break; then the process is ready for the next name.
+        let mut end = [0u8; 1];
+        let whole =
+            self.left == 0 && process.stdout.read_exact(&mut end).is_ok() && end[0] == b'\n';
+        if whole {
+            self.blobs.give_back(process);
+        } else {
+            self.blobs.end(process);
+        }
+    }
+}
 
 /// A blob's contents as `git cat-file` writes them; the process is reaped when dropped.
 pub struct BlobReader {

@@ -20,7 +20,7 @@ use std::sync::OnceLock;
 
 use jiff::civil::Date;
 
-pub use blobs::BlobReader;
+pub use blobs::{BlobReader, Blobs};
 pub use changes::{Change, all_last_changes, last_changes};
 pub use objects::{Blob, Objects, TreeObject};
 pub use tree::GitTree;

@@ -14,7 +14,7 @@ use zip::{CompressionMethod, DateTime, PreparedZipFile, ZipArchive, ZipWriter};
 use super::Plan;
 use super::ahead;
 use super::manifest::{self, FileRecord};
-use crate::git::Repo;
+use crate::git::{Blobs, Repo};
 use crate::privacy::{self, Allowed, Finding, LineScanner};
 use crate::tree::FsTree;
 
@@ -80,20 +80,26 @@ impl Source for WorkingTree {
     }
 }
 
-/// Files of a commit, streamed from git.
+/// Files of a commit, streamed from git by a few processes however many files there are: one
+/// per worker and one for the writer ([`Blobs`]).
 pub struct CommitFiles<'a> {
-    pub repo: &'a Repo,
-    /// The commit id.
-    pub commit: String,
+    blobs: Blobs<'a>,
+}
+
+impl<'a> CommitFiles<'a> {
+    /// The files of the commit `id` in `repo`.
+    pub fn new(repo: &'a Repo, id: &str) -> CommitFiles<'a> {
+        let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
+        CommitFiles {
+            blobs: Blobs::new(repo, id, workers + 1),
+        }
+    }
 }
 
 impl Source for CommitFiles<'_> {
     fn open(&self, path: &str) -> io::Result<(Box<dyn Read + '_>, u64)> {
-        let (reader, size) = self
-            .repo
-            .open_file(&self.commit, path)
-            .map_err(io::Error::other)?;
-        Ok((Box::new(reader), size))
+        let (reader, size) = self.blobs.open(path).map_err(io::Error::other)?;
+        Ok((reader, size))
     }
 }
 

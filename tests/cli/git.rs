@@ -1105,6 +1105,22 @@ fn git_is_run_a_bounded_number_of_times() {
         git_calls(&g, &["check", "--at", "HEAD"]),
         ["cat-file", "log", "log", "rev-parse", "rev-parse"]
     );
+    // A pack of a commit copies every evidence file and document through a few long-lived
+    // `git cat-file --batch`, at most one per core and one more, never one per file.
+    let out = tempfile::tempdir().unwrap();
+    let zip = out.path().join("pack.zip");
+    let calls = git_calls(
+        &g,
+        &["pack", "--at", "HEAD", "--out", zip.to_str().unwrap()],
+    );
+    assert!(zip.is_file(), "the pack is written");
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let cat_files = calls.iter().filter(|c| *c == "cat-file").count();
+    assert!(
+        cat_files <= cores + 2,
+        "{cat_files} cat-file for {} files: {calls:?}",
+        g.path().join("evidence").read_dir().unwrap().count()
+    );
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1184,4 +1200,42 @@ fn status_and_priorities_read_a_commit_with_at() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("no-such-rev"));
+}
+
+/// The pooled `git cat-file --batch` behind `cse pack --at`: files come back whole and in any
+/// order; one dropped half read, a folder and a missing path each fail or end cleanly, and the
+/// files after them still come back right, from a subfolder of the repository too.
+#[test]
+fn pooled_blobs_stay_in_step_whatever_is_asked() {
+    use std::io::Read;
+    let g = GitRepo::new();
+    g.write("site/docs/a.txt", "alpha\n");
+    let big = "0123456789".repeat(100_000);
+    g.write("site/docs/big.txt", &big);
+    g.write("site/docs/with space.txt", "spaced\n");
+    g.write("site/docs/empty.txt", "");
+    let id = g.commit("2026-05-14", "Documents");
+    let repo = cse::git::Repo::open(&g.path().join("site")).unwrap();
+    let blobs = cse::git::Blobs::new(&repo, &id, 1);
+    let read = |path: &str| {
+        let (mut r, size) = blobs.open(path).unwrap();
+        let mut text = String::new();
+        r.read_to_string(&mut text).unwrap();
+        assert_eq!(text.len() as u64, size, "{path}");
+        text
+    };
+    assert_eq!(read("docs/a.txt"), "alpha\n");
+    assert_eq!(read("docs/big.txt"), big);
+    {
+        // Dropped after 10 bytes: its process is ended, not handed on out of step.
+        let (mut r, _) = blobs.open("docs/big.txt").unwrap();
+        let mut head = [0u8; 10];
+        r.read_exact(&mut head).unwrap();
+    }
+    assert_eq!(read("docs/with space.txt"), "spaced\n");
+    assert!(blobs.open("docs").is_err(), "a folder is not a file");
+    assert_eq!(read("docs/empty.txt"), "");
+    let missing = blobs.open("docs/nothing.txt").err().unwrap().to_string();
+    assert!(missing.contains("docs/nothing.txt"), "{missing}");
+    assert_eq!(read("docs/a.txt"), "alpha\n");
 }

@@ -85,10 +85,7 @@ pub fn run(cli: &Cli, args: &PackArgs) -> Result<Outcome> {
                 (
                     Box::new(move |path| tree.probe(path)),
                     Box::new(move |dir| repo.files_under(&id, dir).unwrap_or_default()),
-                    Box::new(CommitFiles {
-                        repo: &git.repo,
-                        commit: commit.id.clone(),
-                    }),
+                    Box::new(CommitFiles::new(&git.repo, &commit.id)),
                 )
             }
         };
