@@ -25,8 +25,22 @@ fn is_record(name: &str) -> bool {
     !name.starts_with('.') && (name.ends_with(".yaml") || name.ends_with(".yml"))
 }
 
+/// Why a record's name in the folder is not a regular file, if it is not one.
+fn not_a_record_file(kind: std::fs::FileType) -> Option<&'static str> {
+    if kind.is_file() {
+        None
+    } else if kind.is_symlink() {
+        Some("it is a symbolic link; a record must be a file in the folder itself")
+    } else if kind.is_dir() {
+        Some("it is a folder, not a file")
+    } else {
+        Some("it is not a regular file (a pipe, socket or device)")
+    }
+}
+
 /// Reads `dir` (repository-relative) under `root`: every `*.yaml` or `*.yml` regular file
-/// directly in it. A missing folder holds no records.
+/// directly in it; one named so that is not a regular file (a symlink, a folder) is reported,
+/// never followed. A missing folder holds no records.
 pub fn load_dir(root: &Path, dir: &str, catalogue: &Catalogue) -> std::io::Result<Loaded> {
     let folder = root.join(dir);
     let entries = match std::fs::read_dir(&folder) {
@@ -38,8 +52,8 @@ pub fn load_dir(root: &Path, dir: &str, catalogue: &Catalogue) -> std::io::Resul
     for entry in entries {
         let entry = entry?;
         let name = entry.file_name().to_string_lossy().into_owned();
-        if is_record(&name) && entry.file_type()?.is_file() {
-            names.push(name);
+        if is_record(&name) {
+            names.push((name, not_a_record_file(entry.file_type()?)));
             if names.len() > MAX_RECORDS {
                 return Err(std::io::Error::other(format!(
                     "the assessments folder `{dir}` holds more than {MAX_RECORDS} records"
@@ -51,13 +65,24 @@ pub fn load_dir(root: &Path, dir: &str, catalogue: &Catalogue) -> std::io::Resul
     let mut loaded = Loaded::default();
     let mut visits: Vec<Assessment> = Vec::new();
     let mut first_of_date: HashMap<jiff::civil::Date, String> = HashMap::new();
-    for name in names {
+    for (name, not_a_file) in names {
         let path = if dir == "." {
             name.clone()
         } else {
             format!("{dir}/{name}")
         };
         loaded.files += 1;
+        if let Some(why) = not_a_file {
+            loaded.diagnostics.push(
+                Diagnostic::new(
+                    Code::UnreadableFile,
+                    format!("cannot read the record: {why}"),
+                )
+                .file(&path)
+                .help("an assessment record is a small UTF-8 YAML file: put the file itself here"),
+            );
+            continue;
+        }
         let bytes = match tree::read_file(&folder.join(&name), MAX_FILE_BYTES) {
             Ok(bytes) => bytes,
             Err(e) => {
@@ -126,11 +151,38 @@ mod tests {
         std::fs::write(folder.join("2026-03-14.yaml"), record("2026-03-14")).unwrap();
         std::fs::write(folder.join("2026-03-14.yml"), record("2026-03-14")).unwrap();
         std::fs::write(folder.join("README.md"), "not a record").unwrap();
+        // Named as records, but not files: each is reported, none is followed or read.
+        std::fs::create_dir(folder.join("2027.yaml")).unwrap();
+        #[cfg(unix)]
+        std::os::unix::fs::symlink("2025-03-10.yaml", folder.join("2028-01-01.yaml")).unwrap();
         let loaded = load_dir(dir.path(), "assessments", &Catalogue::builtin().unwrap()).unwrap();
-        assert_eq!(loaded.files, 3);
+        let links = usize::from(cfg!(unix));
+        assert_eq!(loaded.files, 4 + links);
         assert_eq!(loaded.history.visits.len(), 2);
-        assert_eq!(loaded.diagnostics.len(), 1);
-        let d = &loaded.diagnostics[0];
+        let unreadable: Vec<(&str, &str)> = loaded
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == Code::UnreadableFile)
+            .map(|d| (d.file.as_deref().unwrap(), d.message.as_str()))
+            .collect();
+        let mut expected = vec![(
+            "assessments/2027.yaml",
+            "cannot read the record: it is a folder, not a file",
+        )];
+        if cfg!(unix) {
+            expected.push((
+                "assessments/2028-01-01.yaml",
+                "cannot read the record: it is a symbolic link; a record must be a file in the folder itself",
+            ));
+        }
+        assert_eq!(unreadable, expected);
+        let loaded_diags: Vec<_> = loaded
+            .diagnostics
+            .iter()
+            .filter(|d| d.code != Code::UnreadableFile)
+            .collect();
+        assert_eq!(loaded_diags.len(), 1);
+        let d = loaded_diags[0];
         assert_eq!(d.code, Code::AssessmentDuplicateDate);
         assert_eq!(
             (d.file.as_deref(), d.line),
