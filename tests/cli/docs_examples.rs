@@ -6,7 +6,8 @@
 //! are marked ```` ```text ````: trycmd does not run them, and each that shows output has a
 //! test of its own that builds that repository (the README's tutorial is followed here; the
 //! others are in a module per page, such as `check_docs`, or beside the command's tests). `TRYCMD=overwrite` rewrites the blocks from the
-//! real output, to be reviewed in `git diff`.
+//! real output, to be reviewed in `git diff`. The ```` ```json ```` documents the pages show
+//! are held to the fields the commands print ([`json_examples_fit_real_output`]).
 
 use crate::common;
 
@@ -196,4 +197,121 @@ fn readme_tutorial_is_true() {
     let (code, out, _) = common::run_80(&repo, &["status"]);
     assert_eq!(code, 0);
     common::assert_block_shows("README.md", "**4. See readiness.**", "cse status", &out);
+}
+
+/// Where `doc` (a JSON example from a page) does not fit `real` (what the command printed):
+/// every key the page shows is there, holding the same kind of value, and every element of a
+/// list the page shows fits one of the real list's. `"..."` stands for any keys (as a key) or
+/// any value (as a value); `null` on either side fits anything, as the pages show nullable
+/// fields either way.
+fn misfit(doc: &serde_json::Value, real: &serde_json::Value, at: &str) -> Option<String> {
+    use serde_json::Value;
+    match (doc, real) {
+        (Value::Null, _) | (_, Value::Null) => None,
+        (Value::String(s), _) if s == "..." => None,
+        (Value::Object(d), Value::Object(r)) => d
+            .iter()
+            .filter(|(key, _)| key.as_str() != "...")
+            .find_map(|(key, value)| match r.get(key) {
+                None => Some(format!("{at}.{key} is not in the real output")),
+                Some(real) => misfit(value, real, &format!("{at}.{key}")),
+            }),
+        (Value::Array(d), Value::Array(r)) => d.iter().enumerate().find_map(|(i, value)| {
+            let fits = r.iter().any(|real| misfit(value, real, at).is_none());
+            (!fits).then(|| {
+                let why = r
+                    .first()
+                    .and_then(|first| misfit(value, first, &format!("{at}[{i}]")))
+                    .unwrap_or_else(|| format!("{at}[{i}]: the real list is empty"));
+                format!("no element of the real list fits: {why}")
+            })
+        }),
+        (Value::Bool(_), Value::Bool(_))
+        | (Value::Number(_), Value::Number(_))
+        | (Value::String(_), Value::String(_)) => None,
+        _ => Some(format!(
+            "{at}: the page shows {doc}, the command prints {real}"
+        )),
+    }
+}
+
+/// The `n`th ```` ```json ```` block of `page`, parsed.
+fn json_block(page: &str, n: usize) -> serde_json::Value {
+    let text = std::fs::read_to_string(common::project_root().join(page)).unwrap();
+    let block = text
+        .split("```json\n")
+        .nth(n + 1)
+        .and_then(|b| b.split("```").next())
+        .unwrap_or_else(|| panic!("{page} has no json block {n}"));
+    serde_json::from_str(block).unwrap_or_else(|e| panic!("{page} json block {n}: {e}"))
+}
+
+/// The JSON documents the pages show have the fields, and the kinds of values, that the
+/// commands print: on the worked example, on the two-unit council for docs/units.md, and on a
+/// repository with history for `cse docs`.
+#[test]
+fn json_examples_fit_real_output() {
+    let example = common::project_root();
+    let units = crate::units_reports::two_units();
+    // docs/due.md's `cse docs` has a document changed since review and an uncited file.
+    let (history, _, _) = crate::due_next::fixture();
+    let cases: &[(&str, usize, &std::path::Path, &[&str])] = &[
+        (
+            "docs/actions.md",
+            0,
+            &example,
+            &["actions", "--format", "json"],
+        ),
+        ("docs/due.md", 0, &example, &["due", "--format", "json"]),
+        ("docs/due.md", 1, &example, &["next", "--format", "json"]),
+        (
+            "docs/due.md",
+            2,
+            history.path(),
+            &["docs", "--format", "json"],
+        ),
+        ("docs/json.md", 0, &example, &["check", "--format", "json"]),
+        (
+            "docs/priorities.md",
+            0,
+            &example,
+            &["priorities", "--format", "json"],
+        ),
+        (
+            "docs/status.md",
+            0,
+            &example,
+            &["status", "--format", "json"],
+        ),
+        (
+            "docs/units.md",
+            0,
+            units.path(),
+            &["status", "--format", "json"],
+        ),
+    ];
+    // Every JSON block of the pages is in the table, but the one that is not output.
+    let not_output = [("docs/schema.md", 0)];
+    let mut blocks = Vec::new();
+    for entry in std::fs::read_dir(example.join("docs")).unwrap() {
+        let name = format!("docs/{}", entry.unwrap().file_name().to_string_lossy());
+        let text = std::fs::read_to_string(example.join(&name)).unwrap();
+        blocks.extend((0..text.matches("```json\n").count()).map(|n| (name.clone(), n)));
+    }
+    for (page, n) in &blocks {
+        let known = cases.iter().any(|(p, i, ..)| p == page && i == n)
+            || not_output.iter().any(|(p, i)| p == page && i == n);
+        assert!(known, "{page}, json block {n}: add it to this test's table");
+    }
+    for (page, n, dir, args) in cases {
+        let out = common::cse(dir).args(*args).output().unwrap();
+        let real: serde_json::Value = serde_json::from_slice(&out.stdout)
+            .unwrap_or_else(|e| panic!("cse {args:?} printed no JSON ({e})"));
+        if let Some(why) = misfit(&json_block(page, *n), &real, "") {
+            panic!(
+                "{page}, json block {n}, against `cse {}`: {why}",
+                args.join(" ")
+            );
+        }
+    }
 }

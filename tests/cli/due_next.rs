@@ -63,7 +63,7 @@ fn citing_complaints(id: &str, status: &str, owner: &str, reviewed: &str) -> Str
 
 /// The fixture, committed on 2025-10-01 with the complaints procedure rewritten on 2026-09-02.
 /// Returns the repository and the short hashes of the two commits.
-fn fixture() -> (Repo, String, String) {
+pub(crate) fn fixture() -> (Repo, String, String) {
     let repo = Repo::complete();
     git(repo.path(), &["init", "-q"], None);
     repo.write(
