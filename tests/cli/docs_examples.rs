@@ -315,3 +315,28 @@ fn json_examples_fit_real_output() {
         }
     }
 }
+
+/// docs/units.md's CSV matrix shows lines of `cse status --format csv` on the two-unit
+/// council, in order; `...` stands for the lines between.
+#[test]
+fn units_csv_example_is_real() {
+    let units = crate::units_reports::two_units();
+    let text = std::fs::read_to_string(common::project_root().join("docs/units.md")).unwrap();
+    let block = text
+        .split("```csv\n")
+        .nth(1)
+        .and_then(|b| b.split("```").next())
+        .expect("a csv block");
+    let out = common::cse(units.path())
+        .args(["status", "--format", "csv"])
+        .output()
+        .unwrap();
+    let real = String::from_utf8(out.stdout).unwrap();
+    let mut lines = real.lines();
+    for shown in block.lines().filter(|l| *l != "...") {
+        assert!(
+            lines.any(|l| l == shown),
+            "`{shown}` is not a line of `cse status --format csv` (after the ones before it):\n{real}"
+        );
+    }
+}
