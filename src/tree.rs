@@ -249,14 +249,21 @@ pub struct FsTree {
     /// The real path of each listed file whose name is not valid UTF-8, by the escaped
     /// repository-relative path [`Tree::list`] gave for it, so it is reopened as it is.
     escaped: RwLock<HashMap<String, PathBuf>>,
-    /// Folders held open (see [`Folder::Inside`]), counted against [`MAX_OPEN_FOLDERS`].
+    /// Folders held open (see [`Folder::Inside`]), counted against [`max_open_folders`].
     #[cfg(unix)]
     open_folders: std::sync::atomic::AtomicUsize,
 }
 
-/// Most folders a tree holds open at once: well under the usual limit of 1,024 open files.
+/// Most folders a tree holds open at once: a quarter of the files this process may have open
+/// (1,024 on most Linux systems, 256 on macOS), and never more than 256.
 #[cfg(unix)]
-const MAX_OPEN_FOLDERS: usize = 256;
+fn max_open_folders() -> usize {
+    static MAX: OnceLock<usize> = OnceLock::new();
+    *MAX.get_or_init(|| {
+        let limit = rustix::process::getrlimit(rustix::process::Resource::Nofile).current;
+        limit.map_or(256, |n| usize::try_from(n / 4).unwrap_or(256).min(256))
+    })
+}
 
 /// A folder as [`Tree::probe`] remembers it.
 #[derive(Debug)]
@@ -267,7 +274,7 @@ enum Folder {
         real: PathBuf,
         entries: OnceLock<HashMap<OsString, Entry>>,
         /// The folder held open, so its files are opened by name (`openat`) instead of by a
-        /// full path the system walks again each time; `None` once [`MAX_OPEN_FOLDERS`] are.
+        /// full path the system walks again each time; `None` once [`max_open_folders`] are.
         #[cfg(unix)]
         handle: OnceLock<Option<rustix::fd::OwnedFd>>,
     },
@@ -436,12 +443,12 @@ impl FsTree {
         Some((opened, meta.len()))
     }
 
-    /// Opens the folder at its real path to open files in, unless [`MAX_OPEN_FOLDERS`] are.
+    /// Opens the folder at its real path to open files in, unless [`max_open_folders`] are.
     #[cfg(unix)]
     fn open_folder(&self, real: &Path) -> Option<rustix::fd::OwnedFd> {
         use rustix::fs::{Mode, OFlags};
         use std::sync::atomic::Ordering;
-        if self.open_folders.fetch_add(1, Ordering::Relaxed) >= MAX_OPEN_FOLDERS {
+        if self.open_folders.fetch_add(1, Ordering::Relaxed) >= max_open_folders() {
             return None;
         }
         let flags = OFlags::RDONLY | OFlags::DIRECTORY | OFlags::NOFOLLOW | OFlags::CLOEXEC;

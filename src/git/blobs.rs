@@ -59,9 +59,10 @@ impl<'r> Blobs<'r> {
 
     /// The contents of `path` (relative to the folder the repository was opened from),
     /// streamed, and its size. A name `git cat-file --batch` cannot take on one line (it holds
-    /// a line break) is read by [`Repo::open_file`] instead.
+    /// a line break, or a NUL where git would stop reading it) is read by [`Repo::open_file`]
+    /// instead.
     pub fn open(&self, path: &str) -> Result<(Box<dyn Read + Send + '_>, u64), GitError> {
-        if path.contains(['\n', '\r']) {
+        if path.contains(['\n', '\r', '\0']) {
             let (reader, size) = self.repo.open_file(&self.commit, path)?;
             return Ok((Box::new(reader), size));
         }
@@ -76,7 +77,12 @@ impl<'r> Blobs<'r> {
             Ok::<_, io::Error>(line)
         })();
         let header = match header {
-            Ok(line) => line,
+            Ok(line) if line.ends_with(b"\n") => line,
+            // No whole line: git has ended (a fatal error), so this process is done with.
+            Ok(_) => {
+                self.end(process);
+                return Err(failed("git cat-file", format!("{path}: git ended early")));
+            }
             Err(e) => {
                 self.end(process);
                 return Err(failed("git cat-file", e.to_string()));
@@ -88,7 +94,11 @@ impl<'r> Blobs<'r> {
         let mut fields = header.rsplitn(3, ' ');
         let (last, kind) = (fields.next().unwrap_or_default(), fields.next());
         let (Some(kind), Ok(size)) = (kind, last.parse::<u64>()) else {
-            self.give_back(process);
+            if matches!(last, "missing" | "ambiguous") {
+                self.give_back(process);
+            } else {
+                self.end(process);
+            }
             return Err(failed(
                 "git cat-file",
                 format!("{path}: {last} at the commit"),
@@ -176,7 +186,7 @@ impl Read for PooledBlob<'_, '_> {
         let Some(process) = self.process.as_mut() else {
             return Ok(0);
         };
-        if self.left == 0 {
+        if self.left == 0 || buf.is_empty() {
             return Ok(0);
         }
         let want = buf

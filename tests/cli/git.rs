@@ -1239,3 +1239,23 @@ fn pooled_blobs_stay_in_step_whatever_is_asked() {
     assert!(missing.contains("docs/nothing.txt"), "{missing}");
     assert_eq!(read("docs/a.txt"), "alpha\n");
 }
+
+/// A path git stops on (it leaves the repository) ends that process, and the next file is
+/// read by a new one; an empty read is not the end of a file.
+#[test]
+fn pooled_blobs_recover_when_git_stops() {
+    use std::io::Read;
+    let g = GitRepo::new();
+    g.write("a.txt", "alpha\n");
+    let id = g.commit("2026-05-14", "A");
+    let repo = cse::git::Repo::open(g.path()).unwrap();
+    let blobs = cse::git::Blobs::new(&repo, &id, 1);
+    // `<commit>:../x` is relative to git's folder: outside the repository, which git dies on.
+    assert!(blobs.open("../outside").is_err());
+    let (mut r, size) = blobs.open("a.txt").unwrap();
+    assert_eq!(size, 6);
+    assert_eq!(r.read(&mut []).unwrap(), 0);
+    let mut text = String::new();
+    r.read_to_string(&mut text).unwrap();
+    assert_eq!(text, "alpha\n");
+}
