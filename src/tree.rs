@@ -370,6 +370,16 @@ impl FsTree {
     /// written with escapes (`caf\xe9`), and remembered so [`Tree::read`] finds the file.
     fn relative(&self, path: &Path) -> String {
         let rel = path.strip_prefix(&self.root).unwrap_or(path);
+        // Most names: already UTF-8, `/`-separated, with nothing to drop.
+        #[cfg(unix)]
+        if let Some(plain) = rel.to_str()
+            && !plain.is_empty()
+            && plain
+                .split('/')
+                .all(|part| !matches!(part, "" | "." | ".."))
+        {
+            return plain.to_owned();
+        }
         let mut lossless = true;
         let shown = rel
             .components()
@@ -494,7 +504,6 @@ impl Tree for FsTree {
         let mut out = Vec::new();
         let walker = walkdir::WalkDir::new(&base)
             .follow_links(false)
-            .sort_by_file_name()
             .into_iter()
             .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
         for entry in walker {
