@@ -20,8 +20,17 @@ enum List {
     Actions,
 }
 
-/// One `key: value` entry of a list item, still untyped.
-type Entry = (&'static str, Located<String>);
+/// One `key: value` entry of a list item, still untyped, borrowed from its line.
+type Entry<'a> = (&'static str, Located<&'a str>);
+
+/// A value kept: copied out of the line it was read from.
+fn owned(value: &Located<&str>) -> Located<String> {
+    Located {
+        value: value.value.to_owned(),
+        line: value.line,
+        column: value.column,
+    }
+}
 
 /// Parses `yaml` (the text between the fences), whose first line is line `offset + 1` of the file.
 pub(super) fn parse(yaml: &str, offset: u32) -> Option<PlainFrontMatter> {
@@ -75,7 +84,7 @@ pub(super) fn parse(yaml: &str, offset: u32) -> Option<PlainFrontMatter> {
                     if owner.is_some() {
                         return None;
                     }
-                    owner = Some(value?.value);
+                    owner = Some(value?.value.to_owned());
                     continue;
                 }
                 "evidence" | "actions" => {
@@ -96,7 +105,7 @@ pub(super) fn parse(yaml: &str, offset: u32) -> Option<PlainFrontMatter> {
                 }
                 _ => return None,
             };
-            if slot.replace(value?).is_some() {
+            if slot.replace(owned(&value?)).is_some() {
                 return None;
             }
         } else {
@@ -136,12 +145,12 @@ fn not_plain_text(c: char) -> bool {
 }
 
 /// Reads the `key: value` of a list item starting at byte `at` of `line` into `entries`.
-fn add_entry(
+fn add_entry<'a>(
     kind: List,
-    line: &str,
+    line: &'a str,
     at: usize,
     number: u32,
-    entries: &mut Vec<Entry>,
+    entries: &mut Vec<Entry<'a>>,
 ) -> Option<()> {
     let (key, value) = key_value(line, at, number)?;
     let keys: &[&'static str] = match kind {
@@ -158,16 +167,12 @@ fn add_entry(
 
 fn push_item(
     kind: List,
-    entries: Vec<Entry>,
+    entries: Vec<Entry<'_>>,
     evidence: &mut Option<Vec<PlainEvidenceItem>>,
     actions: &mut Option<Vec<PlainAction>>,
 ) -> Option<()> {
-    let get = |key: &str| {
-        entries
-            .iter()
-            .position(|(k, _)| *k == key)
-            .map(|i| entries[i].1.clone())
-    };
+    let find = |key: &str| entries.iter().find(|(k, _)| *k == key).map(|(_, v)| v);
+    let get = |key: &str| find(key).map(owned);
     match kind {
         List::Evidence => evidence.as_mut()?.push(PlainEvidenceItem {
             title: get("title")?,
@@ -178,9 +183,9 @@ fn push_item(
         }),
         List::Actions => actions.as_mut()?.push(PlainAction {
             action: get("action")?,
-            owner: get("owner").map(|o| o.value),
+            owner: find("owner").map(|o| o.value.to_owned()),
             due: get("due"),
-            done: match get("done").as_ref().map(|d| d.value.as_str()) {
+            done: match find("done").map(|d| d.value) {
                 None | Some("false") => false,
                 Some("true") => true,
                 Some(_) => return None,
@@ -192,7 +197,7 @@ fn push_item(
 
 /// `key: value` with the key starting at byte `at` of `line`: the key, and the value with its
 /// position (`None` when nothing follows the colon). `None` when the line is not that simple.
-fn key_value(line: &str, at: usize, number: u32) -> Option<(&str, Option<Located<String>>)> {
+fn key_value(line: &str, at: usize, number: u32) -> Option<(&str, Option<Located<&str>>)> {
     let rest = line.get(at..)?;
     let key_len = rest.bytes().take_while(u8::is_ascii_lowercase).count();
     let (key, after) = rest.split_at(key_len);
@@ -222,7 +227,7 @@ fn key_value(line: &str, at: usize, number: u32) -> Option<(&str, Option<Located
     Some((
         key,
         Some(Located {
-            value: value.to_owned(),
+            value,
             line: number,
             column: start as u32 + 1,
         }),
