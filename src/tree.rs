@@ -182,19 +182,58 @@ pub fn read_file(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
     read_regular(file, size, limit)
 }
 
+/// [`read_file`], refusing a symlink at `path` itself: judged on the file opened, so a link
+/// swapped in after the folder was listed is not followed either.
+pub fn read_file_no_follow(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
+    let (file, size) = open_checked(path, false)?;
+    read_regular(file, size, limit)
+}
+
 /// Opens a regular file, with its size. Folders, pipes and devices are refused before they
 /// are opened.
 fn open_regular(path: &Path) -> Result<(fs::File, u64), ReadError> {
-    let meta = fs::metadata(path).map_err(|e| ReadError::Io(describe_io(&e)))?;
+    open_checked(path, true)
+}
+
+/// Opens a regular file (through a symlink only when `follow`), with its size. What it is, is
+/// asked before it is opened and again of the open file, which is opened without waiting on a
+/// pipe or taking a terminal, so nothing swapped in between is read.
+fn open_checked(path: &Path, follow: bool) -> Result<(fs::File, u64), ReadError> {
+    const SYMLINK: &str = "it is a symbolic link";
+    let meta = if follow {
+        fs::metadata(path)
+    } else {
+        fs::symlink_metadata(path)
+    };
+    let meta = meta.map_err(|e| ReadError::Io(describe_io(&e)))?;
+    if meta.file_type().is_symlink() {
+        return Err(ReadError::Io(SYMLINK.into()));
+    }
     if !meta.is_file() {
         return Err(ReadError::Io(not_a_file(&meta).into()));
     }
-    let file = fs::File::open(path).map_err(|e| ReadError::Io(describe_io(&e)))?;
-    let size = file
+    let mut options = fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        let never_follow = if follow { 0 } else { libc::O_NOFOLLOW };
+        options.custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY | never_follow);
+    }
+    let file = options.open(path).map_err(|e| {
+        #[cfg(unix)]
+        if !follow && e.raw_os_error() == Some(libc::ELOOP) {
+            return ReadError::Io(SYMLINK.into());
+        }
+        ReadError::Io(describe_io(&e))
+    })?;
+    let meta = file
         .metadata()
-        .map_err(|e| ReadError::Io(describe_io(&e)))?
-        .len();
-    Ok((file, size))
+        .map_err(|e| ReadError::Io(describe_io(&e)))?;
+    if !meta.is_file() {
+        return Err(ReadError::Io(not_a_file(&meta).into()));
+    }
+    Ok((file, meta.len()))
 }
 
 /// Why something that is not a regular file cannot be read as one.
@@ -804,6 +843,24 @@ mod tests {
             );
             assert_eq!(real("evidence/away"), Some(PathBuf::from("outside")));
         }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symlink_is_read_through_only_when_asked() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("real.yaml"), "date: 2026-03-14\n").unwrap();
+        std::os::unix::fs::symlink("real.yaml", dir.path().join("link.yaml")).unwrap();
+        let link = dir.path().join("link.yaml");
+        assert_eq!(read_file(&link, 100).unwrap(), b"date: 2026-03-14\n");
+        let refused = read_file_no_follow(&link, 100).unwrap_err().to_string();
+        assert!(refused.contains("symbolic link"), "{refused}");
+        let real = read_file_no_follow(&dir.path().join("real.yaml"), 100).unwrap();
+        assert_eq!(real, b"date: 2026-03-14\n");
+        let folder = read_file_no_follow(dir.path(), 100)
+            .unwrap_err()
+            .to_string();
+        assert!(folder.contains("folder"), "{folder}");
     }
 
     #[test]

@@ -83,7 +83,7 @@ pub fn load_dir(root: &Path, dir: &str, catalogue: &Catalogue) -> std::io::Resul
             );
             continue;
         }
-        let bytes = match tree::read_file(&folder.join(&name), MAX_FILE_BYTES) {
+        let bytes = match tree::read_file_no_follow(&folder.join(&name), MAX_FILE_BYTES) {
             Ok(bytes) => bytes,
             Err(e) => {
                 loaded.diagnostics.push(
