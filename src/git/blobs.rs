@@ -1,10 +1,11 @@
 //! Files of a commit for `cse pack --at`: every file under a folder, and a file's contents
 //! streamed from `git cat-file`, never held in memory whole.
 
-use std::io::{self, BufRead, BufReader, Read, Write};
+use std::io::{self, BufReader, Read, Write};
 use std::process::{Child, ChildStdin, ChildStdout, Stdio};
 use std::sync::{Condvar, Mutex, MutexGuard};
 
+use super::objects::{BatchHeader, read_batch_header};
 use super::{GitError, Repo, failed, git, run, spawn, stderr_of};
 
 /// The files of one commit, read through a few long-lived `git cat-file --batch` processes:
@@ -72,14 +73,24 @@ impl<'r> Blobs<'r> {
             let stdin = process.stdin.as_mut().ok_or(io::ErrorKind::BrokenPipe)?;
             stdin.write_all(object.as_bytes())?;
             stdin.flush()?;
-            let mut line = Vec::new();
-            process.stdout.read_until(b'\n', &mut line)?;
-            Ok::<_, io::Error>(line)
+            read_batch_header(&mut process.stdout)
         })();
-        let header = match header {
-            Ok(line) if line.ends_with(b"\n") => line,
+        let (kind, size) = match header {
+            Ok(Some(BatchHeader::Object { kind, size })) => (kind, size),
+            // Nothing follows: the process is still in step.
+            Ok(Some(BatchHeader::NotFound(why))) => {
+                self.give_back(process);
+                return Err(failed(
+                    "git cat-file",
+                    format!("{path}: {why} at the commit"),
+                ));
+            }
+            Ok(Some(BatchHeader::Unexpected(line))) => {
+                self.end(process);
+                return Err(failed("git cat-file", format!("{path}: `{line}`")));
+            }
             // No whole line: git has ended (a fatal error), so this process is done with.
-            Ok(_) => {
+            Ok(None) => {
                 self.end(process);
                 return Err(failed("git cat-file", format!("{path}: git ended early")));
             }
@@ -87,22 +98,6 @@ impl<'r> Blobs<'r> {
                 self.end(process);
                 return Err(failed("git cat-file", e.to_string()));
             }
-        };
-        let header = String::from_utf8_lossy(&header);
-        let header = header.trim_end_matches('\n');
-        // `<id> <type> <size>`, or `<name> missing` (`ambiguous`) with nothing after it.
-        let mut fields = header.rsplitn(3, ' ');
-        let (last, kind) = (fields.next().unwrap_or_default(), fields.next());
-        let (Some(kind), Ok(size)) = (kind, last.parse::<u64>()) else {
-            if matches!(last, "missing" | "ambiguous") {
-                self.give_back(process);
-            } else {
-                self.end(process);
-            }
-            return Err(failed(
-                "git cat-file",
-                format!("{path}: {last} at the commit"),
-            ));
         };
         let mut reader = PooledBlob {
             blobs: self,

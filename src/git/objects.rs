@@ -235,6 +235,44 @@ impl Objects {
 
 const STOPPED: &str = "git cat-file stopped unexpectedly";
 
+/// What `git cat-file --batch` answers to one name, before the contents.
+#[derive(Debug, PartialEq, Eq)]
+pub(super) enum BatchHeader {
+    /// `<id> <type> <size>`: `size` bytes of contents and a line break follow.
+    Object { kind: String, size: u64 },
+    /// `<name> missing` or `<name> ambiguous` (the last word): nothing follows.
+    NotFound(String),
+    /// Anything else, whole.
+    Unexpected(String),
+}
+
+/// Reads one answer's header line; `None` when git ended before a whole line (a fatal error).
+pub(super) fn read_batch_header(out: &mut impl BufRead) -> std::io::Result<Option<BatchHeader>> {
+    let mut line = Vec::new();
+    out.read_until(b'\n', &mut line)?;
+    if line.pop() != Some(b'\n') {
+        return Ok(None);
+    }
+    let line = String::from_utf8_lossy(&line);
+    // From the right: a name may hold spaces; an id, a type and a size do not.
+    let mut fields = line.rsplitn(3, ' ');
+    let (last, kind, id) = (
+        fields.next().unwrap_or_default(),
+        fields.next(),
+        fields.next(),
+    );
+    Ok(Some(match (id, kind, last.parse::<u64>()) {
+        (Some(_), Some(kind), Ok(size)) => BatchHeader::Object {
+            kind: kind.to_owned(),
+            size,
+        },
+        _ if kind.is_some() && matches!(last, "missing" | "ambiguous") => {
+            BatchHeader::NotFound(last.to_owned())
+        }
+        _ => BatchHeader::Unexpected(line.into_owned()),
+    }))
+}
+
 fn send(batch: &mut Batch, oids: &[&str]) -> Result<(), String> {
     let stdin = batch.stdin.as_mut().ok_or_else(|| STOPPED.to_owned())?;
     let mut lines = String::with_capacity(oids.len() * 65);
@@ -250,28 +288,19 @@ fn send(batch: &mut Batch, oids: &[&str]) -> Result<(), String> {
 
 fn receive(batch: &mut Batch, oid: &str, limit: u64) -> Result<(String, Blob), String> {
     let stopped = STOPPED.to_owned();
-    let mut header = Vec::new();
-    batch
-        .stdout
-        .read_until(b'\n', &mut header)
-        .map_err(|e| format!("{stopped}: {e}"))?;
-    if header.pop() != Some(b'\n') {
-        return Err(stopped);
-    }
-    let header = String::from_utf8_lossy(&header).into_owned();
-    let mut parts = header.split(' ');
-    let (Some(_), Some(kind), Some(size), None) =
-        (parts.next(), parts.next(), parts.next(), parts.next())
-    else {
-        return Err(if header.ends_with(" missing") {
-            format!("object {oid} is missing from the repository")
-        } else {
-            format!("unexpected answer `{header}` for object {oid}")
-        });
+    let header = read_batch_header(&mut batch.stdout)
+        .map_err(|e| format!("{stopped}: {e}"))?
+        .ok_or_else(|| stopped.clone())?;
+    let (kind, size) = match header {
+        BatchHeader::Object { kind, size } => (kind, size),
+        BatchHeader::NotFound(why) if why == "missing" => {
+            return Err(format!("object {oid} is missing from the repository"));
+        }
+        BatchHeader::NotFound(why) => return Err(format!("object {oid} is {why}")),
+        BatchHeader::Unexpected(header) => {
+            return Err(format!("unexpected answer `{header}` for object {oid}"));
+        }
     };
-    let size: u64 = size
-        .parse()
-        .map_err(|_| format!("unexpected answer `{header}` for object {oid}"))?;
     // Trees are always read whole; the limit is for blobs.
     let data = if kind != "tree" && size > limit {
         // Read past the content without keeping it.
@@ -294,7 +323,7 @@ fn receive(batch: &mut Batch, oid: &str, limit: u64) -> Result<(String, Blob), S
         .stdout
         .read_exact(&mut newline)
         .map_err(|e| format!("{stopped}: {e}"))?;
-    Ok((kind.to_owned(), data))
+    Ok((kind, data))
 }
 
 impl Drop for Objects {
@@ -308,4 +337,40 @@ impl Drop for Objects {
 
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+#[cfg(test)]
+mod batch_header_tests {
+    use super::{BatchHeader, read_batch_header};
+
+    fn read(text: &str) -> Option<BatchHeader> {
+        read_batch_header(&mut text.as_bytes()).unwrap()
+    }
+
+    #[test]
+    fn headers_are_read_from_the_right() {
+        assert_eq!(
+            read("0123abcd blob 12\nrest"),
+            Some(BatchHeader::Object {
+                kind: "blob".into(),
+                size: 12
+            })
+        );
+        // A name with spaces, even one ending in a number, is not an object.
+        assert_eq!(
+            read("HEAD:docs/a b 12 missing\n"),
+            Some(BatchHeader::NotFound("missing".into()))
+        );
+        assert_eq!(
+            read("HEAD:x ambiguous\n"),
+            Some(BatchHeader::NotFound("ambiguous".into()))
+        );
+        assert_eq!(
+            read("fatal\n"),
+            Some(BatchHeader::Unexpected("fatal".into()))
+        );
+        // No whole line: git ended.
+        assert_eq!(read(""), None);
+        assert_eq!(read("0123abcd blob 1"), None);
+    }
 }
